@@ -1,0 +1,1 @@
+export { type App, createApp } from './app.ts';

@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { run } from './cli.ts';
+import { memoryIo } from './test-io.ts';
+
+const packageVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+describe('khabar', () => {
+  it('--version prints the package version', async () => {
+    const { io, stdout } = memoryIo();
+    expect(await run(['--version'], io)).toBe(0);
+    expect(stdout()).toBe(`${packageVersion}\n`);
+  });
+
+  it('--help lists usage and exits 0', async () => {
+    const { io, stdout } = memoryIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(stdout()).toContain('Usage: khabar <command>');
+  });
+
+  it('no arguments prints help and exits 2', async () => {
+    const { io, stdout } = memoryIo();
+    expect(await run([], io)).toBe(2);
+    expect(stdout()).toContain('Commands:');
+  });
+
+  it('an unknown command is a usage error on stderr, exit 2, no stack trace', async () => {
+    const { io, stdout, stderr } = memoryIo();
+    expect(await run(['frobnicate'], io)).toBe(2);
+    expect(stdout()).toBe('');
+    expect(stderr()).toBe("khabar: unknown command 'frobnicate' (see 'khabar --help')\n");
+  });
+
+  it('runs as a process from its bin file', async () => {
+    const bin = new URL('./bin.ts', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
+    expect(stdout.trim()).toBe(packageVersion);
+  });
+});

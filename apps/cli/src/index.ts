@@ -1,0 +1,2 @@
+export { run, version } from './cli.ts';
+export { type Command, type Io, UsageError } from './command.ts';

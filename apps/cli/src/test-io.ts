@@ -1,0 +1,17 @@
+import type { Io } from './command.ts';
+
+/** An `Io` over strings, for tests: what the command wrote is in `out` and `err`. */
+export function memoryIo(options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    stdout: { write: (chunk: string) => out.push(chunk), isTTY: false },
+    stderr: { write: (chunk: string) => err.push(chunk), isTTY: false },
+    stdin: (async function* () {
+      if (options.stdin !== undefined) yield options.stdin;
+    })(),
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? {},
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}

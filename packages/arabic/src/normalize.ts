@@ -1,0 +1,43 @@
+/**
+ * Normalization for matching and search (never for display), rules N1–N9 of the Arabic spec,
+ * applied in order.
+ */
+
+// N2 tatweel, N3 harakat U+064B–U+0652 and superscript alef U+0670, N9 bidi and zero-width controls.
+const DELETED = /[\u0640\u064B-\u0652\u0670\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+// N4 alef forms, N5 alef maqsura, N6 taa marbuta, N7 Persian yeh and keheh, N8 Arabic-Indic and Persian digits.
+const REPLACED: Record<string, string> = {
+  '\u0622': '\u0627',
+  '\u0623': '\u0627',
+  '\u0625': '\u0627',
+  '\u0671': '\u0627',
+  '\u0649': '\u064A',
+  '\u0629': '\u0647',
+  '\u06CC': '\u064A',
+  '\u06A9': '\u0643',
+};
+for (let digit = 0; digit <= 9; digit++) {
+  REPLACED[String.fromCharCode(0x0660 + digit)] = String(digit);
+  REPLACED[String.fromCharCode(0x06f0 + digit)] = String(digit);
+}
+const REPLACEABLE = /[\u0622\u0623\u0625\u0671\u0649\u0629\u06CC\u06A9\u0660-\u0669\u06F0-\u06F9]/g;
+
+/** Applies N1–N9: NFKC, then deletions, then letter and digit unification. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(DELETED, '')
+    .replace(REPLACEABLE, (char) => REPLACED[char] ?? char);
+}
+
+/** Replaces Arabic-Indic (U+0660) and Persian (U+06F0) digits with ASCII digits, leaving all else (N8 alone). */
+export function toLatinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+/** Characters that carry no text: bidi and zero-width controls (N9). */
+export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/g;

@@ -1,0 +1,2 @@
+export { type CorpusArticle, corpusDir, loadCorpus } from './load.ts';
+export { renderCorpus, renderSeedLayout } from './render.ts';

@@ -1,0 +1,30 @@
+export {
+  ArticleSummary,
+  Cursor,
+  FieldIssue,
+  Highlight,
+  IngestOutcome,
+  Page,
+  ParseOutcome,
+  Problem,
+  SearchHit,
+  SourceCount,
+  StoreStats,
+  TagCount,
+  TextRange,
+} from './api.ts';
+export {
+  Article,
+  ArticleId,
+  ArticleLink,
+  Provenance,
+  ProvenanceField,
+  PublishedAt,
+  ReadAlso,
+  RelatedArticle,
+  Slug,
+  Source,
+  Span,
+  Warning,
+} from './article.ts';
+export { jsonSchemas } from './json-schema.ts';
