@@ -1,1 +1,2 @@
-export {};
+export { StoreError, type StoreErrorCode } from './errors.ts';
+export type { ArticleStore, BatchResult, ListQuery, SearchQuery } from './types.ts';

@@ -1,0 +1,13 @@
+/** Codes of the failures a store reports to its callers. */
+export type StoreErrorCode = 'invalid_cursor' | 'invalid_query' | 'unavailable' | 'migration_failed';
+
+/** An expected store failure, with a stable code the API maps to a problem type. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
