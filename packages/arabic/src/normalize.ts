@@ -23,12 +23,23 @@ for (let digit = 0; digit <= 9; digit++) {
 }
 const REPLACEABLE = /[\u0622\u0623\u0625\u0671\u0649\u0629\u06CC\u06A9\u0660-\u0669\u06F0-\u06F9]/g;
 
-/** Applies N1–N9: NFKC, then deletions, then letter and digit unification. */
-export function normalize(text: string): string {
+function normalizeOnce(text: string): string {
   return text
     .normalize('NFKC')
     .replace(DELETED, '')
     .replace(REPLACEABLE, (char) => REPLACED[char] ?? char);
+}
+
+/**
+ * Applies N1–N9: NFKC, then deletions, then letter and digit unification. Deleting a control or
+ * replacing a letter can leave a letter and a combining hamza or madda side by side (ي + U+0654, or
+ * ا + U+200F + U+0654), which NFKC then composes: the rules run again until the text is stable, so
+ * normalizing twice gives what normalizing once gives.
+ */
+export function normalize(text: string): string {
+  let result = normalizeOnce(text);
+  while (result.normalize('NFKC') !== result) result = normalizeOnce(result);
+  return result;
 }
 
 /** Replaces Arabic-Indic (U+0660) and Persian (U+06F0) digits with ASCII digits, leaving all else (N8 alone). */

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arabicish } from '../test/arbitraries.ts';
+import { INVISIBLE_CHARACTERS, normalize, toLatinDigits } from './normalize.ts';
+import { normalizeWithOffsets } from './normalize-offsets.ts';
+
+describe('normalize, rule by rule (arabic.md §1)', () => {
+  it('N1: NFKC turns presentation forms into letters', () => {
+    expect(normalize('\uFEFB')).toBe('لا');
+    expect(normalize('\uFDF2')).toBe('الله');
+  });
+
+  it('N1 runs first: a presentation form carrying hamza or harakat is then cleaned by N3 and N4', () => {
+    expect(normalize('\uFEF7')).toBe('لا');
+    expect(normalize('\uFB8E')).toBe('ك');
+    expect(normalize('\uFC60')).toBe(' ');
+  });
+
+  it('N2: deletes tatweel', () => {
+    expect(normalize('الاقتصـــاد')).toBe('الاقتصاد');
+  });
+
+  it('N3: deletes tanween, fatha, damma, kasra, shadda, sukun and the superscript alef', () => {
+    expect(normalize('مُحَمَّدٌ')).toBe('محمد');
+    expect(normalize('كِتَابًا مِنْ')).toBe('كتابا من');
+    expect(normalize('\u0647\u0670\u0630\u0627')).toBe('هذا');
+    for (let code = 0x064b; code <= 0x0652; code++)
+      expect(normalize(`ب${String.fromCharCode(code)}`)).toBe('ب');
+  });
+
+  it('N4: آ أ إ ٱ become ا', () => {
+    expect(['آمن', 'أمن', 'إمن', 'ٱمن'].map(normalize)).toEqual(['امن', 'امن', 'امن', 'امن']);
+  });
+
+  it('N5: ى becomes ي', () => {
+    expect(normalize('مستشفى')).toBe('مستشفي');
+  });
+
+  it('N6: ة becomes ه', () => {
+    expect(normalize('مدرسة')).toBe('مدرسه');
+  });
+
+  it('N7: Persian ی and ک become ي and ك', () => {
+    expect(normalize('\u06A9\u062A\u0627\u0628 \u0639\u0644\u06CC')).toBe('كتاب علي');
+  });
+
+  it('N8: Arabic-Indic and Persian digits become 0–9', () => {
+    expect(normalize('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789 0123456789');
+  });
+
+  it('N9: deletes every bidi and zero-width control', () => {
+    const controls =
+      '\u200B\u200C\u200D\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFEFF';
+    for (const control of controls) expect(normalize(`مر${control}حبا`)).toBe('مرحبا');
+  });
+
+  it('leaves ؤ and ئ alone', () => {
+    expect(normalize('مؤتمر رئيس')).toBe('مؤتمر رئيس');
+  });
+
+  it('composes a letter and a combining hamza that only meet once a rule has run', () => {
+    expect(normalize('\u0649\u0654')).toBe('ئ');
+    expect(normalize('\u0627\u200F\u0654')).toBe('ا');
+    expect(normalize('\u064A\u0640\u0654')).toBe('ئ');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(arabicish, (text) => normalize(normalize(text)) === normalize(text)));
+  });
+});
+
+describe('toLatinDigits', () => {
+  it('replaces only digits (N8 alone)', () => {
+    expect(toLatinDigits('أُنشئ ١٤٤٥هـ / ۲۰۲۳م')).toBe('أُنشئ 1445هـ / 2023م');
+  });
+});
+
+describe('INVISIBLE_CHARACTERS', () => {
+  it('matches the N9 controls and nothing visible', () => {
+    expect('a\u200Fb\u2067c\uFEFFد\u061Cـ'.replace(INVISIBLE_CHARACTERS, '')).toBe('abcدـ');
+  });
+});
+
+describe('normalizeWithOffsets', () => {
+  it('gives the same text as normalize', () => {
+    fc.assert(fc.property(arabicish, (text) => normalizeWithOffsets(text).text === normalize(text)));
+  });
+
+  it('maps each output character to the input it came from, harakat and tatweel included', () => {
+    const input = 'قالَ الاقتصـــادُ ﻻ';
+    const { text, starts, ends } = normalizeWithOffsets(input);
+    expect(text).toBe('قال الاقتصاد لا');
+    const word = text.indexOf('الاقتصاد');
+    const last = word + 'الاقتصاد'.length - 1;
+    expect(input.slice(starts[word], ends[last])).toBe('الاقتصـــادُ');
+    expect(input.slice(starts[text.length - 2], ends[text.length - 1])).toBe('ﻻ');
+  });
+
+  it('keeps offsets ordered and inside the input', () => {
+    fc.assert(
+      fc.property(arabicish, (input) => {
+        const { text, starts, ends } = normalizeWithOffsets(input);
+        return Array.from({ length: text.length }).every((_, index) => {
+          const start = starts[index] ?? -1;
+          const end = ends[index] ?? -1;
+          const previous = index === 0 ? 0 : (starts[index - 1] ?? 0);
+          return start >= previous && start < end && end <= input.length;
+        });
+      }),
+    );
+  });
+});
