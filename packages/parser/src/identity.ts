@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { normalize } from '@khabar/arabic';
+
+/** SHA-256 of a text, in lowercase hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The article id: 16 hex digits of SHA-256 over the normalized title and the publication date (day
+ * only). A corrected spelling, vowelling or time of day keeps the id; another title or day changes it.
+ */
+export function articleId(title: string, publishedAt: string | null): string {
+  const key = normalize(title).replace(/\s+/g, ' ').trim();
+  return sha256(`${key}\n${publishedAt === null ? '' : publishedAt.slice(0, 10)}`).slice(0, 16);
+}
+
+const SLUG_WORDS = 8;
+const SLUG_MAX = 200;
+const ID_SUFFIX = 6;
+// Harakat, superscript alef and tatweel go; all other punctuation separates words.
+const DECORATION = /[\u0640\u064B-\u0652\u0670]/g;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** A readable URL segment: up to eight title words joined by `-`, then the first six digits of the id. */
+export function slugify(title: string, id: string): string {
+  const suffix = id.slice(0, ID_SUFFIX);
+  const words = (title.replace(DECORATION, '').match(WORD) ?? []).slice(0, SLUG_WORDS);
+  const room = SLUG_MAX - suffix.length - 1;
+  let head = '';
+  for (const word of words) {
+    const next = head.length === 0 ? word : `${head}-${word}`;
+    if (next.length > room) {
+      // A single very long word is cut on a code point boundary; later words are left out.
+      if (head.length === 0)
+        head = Array.from(word)
+          .slice(0, Math.floor(room / 2))
+          .join('');
+      break;
+    }
+    head = next;
+  }
+  return head.length === 0 ? suffix : `${head}-${suffix}`;
+}
