@@ -1,2 +1,5 @@
 export { StoreError, type StoreErrorCode } from './errors.ts';
+export { isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.ts';
+export { createPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.ts';
+export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
 export type { ArticleStore, BatchResult, ListQuery, SearchQuery } from './types.ts';

@@ -1,0 +1,108 @@
+import { type Token, tokenize } from '@khabar/arabic';
+import type { Highlight, TextRange } from '@khabar/schema';
+
+// About two lines of text: enough context around the matched words for a result list.
+const FRAGMENT_LENGTH = 200;
+// Words shown before the first matched word of a fragment.
+const LEAD_WORDS = 4;
+const MAX_BODY_FRAGMENTS = 2;
+
+interface Candidate {
+  highlight: Highlight;
+  distinctStems: number;
+}
+
+/**
+ * Fragments of the original title and body with the words whose stem is among `stems`, as ranges of
+ * the field text: the title when it matches, then the body fragments that match the most distinct
+ * terms; best first.
+ */
+export function highlight(
+  article: { title: string; body: readonly string[] },
+  stems: ReadonlySet<string>,
+): Highlight[] {
+  const candidates: Candidate[] = [];
+  const title = matchedTokens(tokenize(article.title), stems);
+  if (title.length > 0) {
+    candidates.push({
+      highlight: {
+        field: 'title',
+        paragraph: null,
+        start: 0,
+        end: article.title.length,
+        text: article.title,
+        matches: ranges(title),
+      },
+      distinctStems: new Set(title.map((token) => token.stem)).size,
+    });
+  }
+  const bodyCandidates: Candidate[] = [];
+  article.body.forEach((paragraph, index) => {
+    const fragment = bestFragment(paragraph, stems);
+    if (fragment)
+      bodyCandidates.push({ ...fragment, highlight: { ...fragment.highlight, paragraph: index } });
+  });
+  bodyCandidates.sort((a, b) => b.distinctStems - a.distinctStems);
+  candidates.push(...bodyCandidates.slice(0, MAX_BODY_FRAGMENTS));
+  // Stable sort: on equal coverage the title stays before the body, paragraphs in text order.
+  return candidates.sort((a, b) => b.distinctStems - a.distinctStems).map((candidate) => candidate.highlight);
+}
+
+function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {
+  const tokens = tokenize(paragraph);
+  const matched = matchedTokens(tokens, stems);
+  if (matched.length === 0) return null;
+  if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
+  let best: Candidate | null = null;
+  for (const anchor of tokens.keys()) {
+    if (!stems.has((tokens[anchor] as Token).stem)) continue;
+    const [start, end] = window(tokens, anchor);
+    const candidate = fragment(
+      paragraph,
+      start,
+      end,
+      matched.filter((token) => token.start >= start && token.end <= end),
+    );
+    if (!best || candidate.distinctStems > best.distinctStems) best = candidate;
+  }
+  return best;
+}
+
+// A few words before the anchor, then as many after as fit; when the paragraph ends first, more before.
+function window(tokens: readonly Token[], anchor: number): [number, number] {
+  const at = (index: number) => tokens[index] as Token;
+  let first = Math.max(0, anchor - LEAD_WORDS);
+  let last = anchor;
+  while (last + 1 < tokens.length && at(last + 1).end - at(first).start <= FRAGMENT_LENGTH) last++;
+  while (first > 0 && at(last).end - at(first - 1).start <= FRAGMENT_LENGTH) first--;
+  return [at(first).start, at(last).end];
+}
+
+function fragment(paragraph: string, start: number, end: number, matched: readonly Token[]): Candidate {
+  return {
+    highlight: {
+      field: 'body',
+      paragraph: null,
+      start,
+      end,
+      text: paragraph.slice(start, end),
+      matches: ranges(matched),
+    },
+    distinctStems: new Set(matched.map((token) => token.stem)).size,
+  };
+}
+
+function matchedTokens(tokens: Token[], stems: ReadonlySet<string>): Token[] {
+  return tokens.filter((token) => stems.has(token.stem));
+}
+
+// One written word can yield several tokens (a digit run inside letters); it is one range.
+function ranges(tokens: readonly Token[]): TextRange[] {
+  const result: TextRange[] = [];
+  for (const token of tokens) {
+    const last = result.at(-1);
+    if (last && last.start === token.start) continue;
+    result.push({ start: token.start, end: token.end });
+  }
+  return result;
+}

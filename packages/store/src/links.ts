@@ -1,0 +1,45 @@
+import type { Article, ArticleLink } from '@khabar/schema';
+import type { ArticleOrigin } from './stored-row.ts';
+import { titleKey } from './title-key.ts';
+
+/** A stored article a headline may resolve to. */
+export interface LinkCandidate {
+  id: string;
+  slug: string;
+  title_key: string;
+  origin: ArticleOrigin;
+  sort_at: string;
+}
+
+/** Title keys of the article's read-also headlines and appended articles. */
+export function linkKeys(article: Article): string[] {
+  return [...new Set([...article.readAlso, ...article.related].map((item) => titleKey(item.title)))];
+}
+
+/**
+ * The article with `link` set on each read-also headline and appended article: the stored article with
+ * the same title key (a document before an appended copy, then the newest), or null.
+ */
+export function withLinks(article: Article, candidates: readonly LinkCandidate[]): Article {
+  const best = new Map<string, LinkCandidate>();
+  for (const candidate of candidates) {
+    if (candidate.id === article.id) continue;
+    const current = best.get(candidate.title_key);
+    if (!current || preferred(candidate, current)) best.set(candidate.title_key, candidate);
+  }
+  const linkOf = (title: string): ArticleLink | null => {
+    const found = best.get(titleKey(title));
+    return found ? { id: found.id, slug: found.slug } : null;
+  };
+  return {
+    ...article,
+    readAlso: article.readAlso.map((item) => ({ ...item, link: linkOf(item.title) })),
+    related: article.related.map((item) => ({ ...item, link: linkOf(item.title) })),
+  };
+}
+
+function preferred(candidate: LinkCandidate, current: LinkCandidate): boolean {
+  if (candidate.origin !== current.origin) return candidate.origin === 'document';
+  if (candidate.sort_at !== current.sort_at) return candidate.sort_at > current.sort_at;
+  return candidate.id < current.id;
+}

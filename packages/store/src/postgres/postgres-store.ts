@@ -1,0 +1,430 @@
+import type {
+  Article,
+  ArticleSummary,
+  IngestOutcome,
+  Page,
+  SearchHit,
+  SourceCount,
+  StoreStats,
+  TagCount,
+} from '@khabar/schema';
+import pg from 'pg';
+import { type BatchLookups, batchKeys, planBatch, type StoredState } from '../batch-plan.ts';
+import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from '../cursor.ts';
+import { StoreError } from '../errors.ts';
+import { highlight } from '../highlight.ts';
+import { checkLimit } from '../limits.ts';
+import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
+import { queryTerms, tsAnyTerm } from '../query-terms.ts';
+import {
+  BODY_WEIGHT,
+  DEFAULT_COUNTS,
+  DEFAULT_LIST_SIZE,
+  DEFAULT_RELATED,
+  DEFAULT_SEARCH_SIZE,
+  MAX_COUNTS,
+  TITLE_WEIGHT,
+} from '../ranking.ts';
+import { similarityTerms } from '../similarity-terms.ts';
+import { lowerBound, upperBound } from '../sort-key.ts';
+import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
+import { migratePostgres, WRITE_LOCK } from './migrations.ts';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** Schema for Khabar's tables, created when missing (default: the connection's search_path). */
+  schema?: string | undefined;
+  /** Most connections the pool opens (default 10). */
+  poolSize?: number | undefined;
+}
+
+const ROW_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'title_key',
+  'published_at',
+  'sort_at',
+  'agency',
+  'publisher',
+  'tags',
+  'excerpt',
+  'word_count',
+  'content_hash',
+  'parser_version',
+  'origin',
+  'doc',
+  'search_title',
+  'search_body',
+] as const satisfies readonly (keyof ArticleRow)[];
+
+const UPSERT_ROWS = `
+  INSERT INTO articles (${ROW_COLUMNS.join(', ')})
+  SELECT ${ROW_COLUMNS.join(', ')} FROM json_populate_recordset(NULL::articles, $1::json)
+  ON CONFLICT (id) DO UPDATE SET
+  ${ROW_COLUMNS.filter((column) => column !== 'id')
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}
+  RETURNING seq, id`;
+
+// ts_rank_cd weights are listed D, C, B, A: the title is A, the body B, in the SQLite store's ratio.
+const RANK_WEIGHTS = `'{0, 0, ${BODY_WEIGHT / TITLE_WEIGHT}, 1}'`;
+
+// SQLSTATE classes and client errors that mean "the database cannot answer now".
+const UNAVAILABLE_STATES = /^(08|53|57P0|58)/;
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Connects to a PostgreSQL database and migrates it. Every process that opens the same database shares
+ * its data: the store keeps no state of its own beyond the connection pool.
+ */
+export async function createPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<ArticleStore> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new StoreError('invalid_query', `a schema name is lower-case letters, digits and _: ${schema}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle connection that drops is reported by the next query; the pool must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await migratePostgres(client, schema);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw storeError(error);
+  }
+  return postgresStore(pool, schema ?? '');
+}
+
+function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
+  const query = async <T extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+    client: pg.Pool | pg.PoolClient = pool,
+  ): Promise<T[]> => {
+    try {
+      return (await client.query<T>(sql, params)).rows;
+    } catch (error) {
+      throw storeError(error);
+    }
+  };
+
+  const lookups = async (client: pg.PoolClient, articles: readonly Article[]): Promise<BatchLookups> => {
+    const keys = batchKeys(articles);
+    const existing = await query<StoredState & { id: string }>(
+      'SELECT id, slug, content_hash, parser_version, origin FROM articles WHERE id = ANY($1::text[])',
+      [keys.ids],
+      client,
+    );
+    const slugs = await query<{ slug: string; id: string }>(
+      'SELECT slug, id FROM articles WHERE slug = ANY($1::text[])',
+      [keys.slugs],
+      client,
+    );
+    const titleKeys = await query<{ title_key: string }>(
+      'SELECT DISTINCT title_key FROM articles WHERE title_key = ANY($1::text[])',
+      [keys.titleKeys],
+      client,
+    );
+    return {
+      existing: new Map(existing.map(({ id, ...state }) => [id, state])),
+      slugOwners: new Map(slugs.map(({ slug, id }) => [slug, id])),
+      titleKeys: new Set(titleKeys.map(({ title_key }) => title_key)),
+    };
+  };
+
+  const storeBatch = async (
+    client: pg.PoolClient,
+    articles: readonly Article[],
+  ): Promise<IngestOutcome[]> => {
+    // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
+    await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+    const plan = planBatch(articles, await lookups(client, articles));
+    if (plan.superseded.length > 0) {
+      await query(
+        `DELETE FROM articles USING unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
+         WHERE articles.origin = 'appended' AND articles.title_key = superseded.title_key
+           AND articles.id <> superseded.keep`,
+        [plan.superseded.map((item) => item.titleKey), plan.superseded.map((item) => item.keep)],
+        client,
+      );
+    }
+    if (plan.rows.length > 0) {
+      const written = await query<{ seq: string; id: string }>(
+        UPSERT_ROWS,
+        [JSON.stringify(plan.rows)],
+        client,
+      );
+      const seqOf = new Map(written.map((row) => [row.id, row.seq]));
+      const tagSeqs: string[] = [];
+      const tagNames: string[] = [];
+      for (const row of plan.rows) {
+        for (const tag of JSON.parse(row.tags) as string[]) {
+          tagSeqs.push(seqOf.get(row.id) as string);
+          tagNames.push(tag);
+        }
+      }
+      await query(
+        'DELETE FROM article_tags WHERE article_seq = ANY($1::bigint[])',
+        [[...seqOf.values()]],
+        client,
+      );
+      await query(
+        `INSERT INTO article_tags (tag, article_seq) SELECT * FROM unnest($1::text[], $2::bigint[])
+         ON CONFLICT DO NOTHING`,
+        [tagNames, tagSeqs],
+        client,
+      );
+    }
+    return plan.outcomes;
+  };
+
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw storeError(error);
+    }
+    try {
+      await query('BEGIN', [], client);
+      const result = await work(client);
+      await query('COMMIT', [], client);
+      client.release();
+      return result;
+    } catch (error) {
+      const rollback = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
+      client.release(rollback);
+      throw error;
+    }
+  };
+
+  const store: ArticleStore = {
+    kind: 'postgres',
+
+    async upsert(article) {
+      const [outcome] = (await store.upsertMany([article])).outcomes;
+      return outcome as IngestOutcome;
+    },
+
+    async upsertMany(articles): Promise<BatchResult> {
+      if (articles.length === 0) return { outcomes: [] };
+      return { outcomes: await transaction((client) => storeBatch(client, articles)) };
+    },
+
+    async get(idOrSlug) {
+      const [row] = await query<{ doc: string }>(
+        'SELECT doc FROM articles WHERE id = $1 OR slug = $1 LIMIT 1',
+        [idOrSlug],
+      );
+      if (!row) return null;
+      const article = JSON.parse(row.doc) as Article;
+      const candidates = await query<LinkCandidate>(
+        'SELECT id, slug, title_key, origin, sort_at FROM articles WHERE title_key = ANY($1::text[])',
+        [linkKeys(article)],
+      );
+      return withLinks(article, candidates);
+    },
+
+    async delete(id) {
+      const rows = await query<{ id: string }>('DELETE FROM articles WHERE id = $1 RETURNING id', [id]);
+      return rows.length > 0;
+    },
+
+    async list(listQuery: ListQuery = {}): Promise<Page<ArticleSummary>> {
+      const limit = checkLimit(listQuery.limit, DEFAULT_LIST_SIZE);
+      const conditions: string[] = [];
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (listQuery.tag !== undefined) {
+        conditions.push(`seq IN (SELECT article_seq FROM article_tags WHERE tag = ${param(listQuery.tag)})`);
+      }
+      if (listQuery.agency !== undefined) conditions.push(`agency = ${param(listQuery.agency)}`);
+      if (listQuery.publisher !== undefined) conditions.push(`publisher = ${param(listQuery.publisher)}`);
+      // Undated articles have the empty sort key, below every bound: a date range leaves them out.
+      if (listQuery.from !== undefined) conditions.push(`sort_at >= ${param(lowerBound(listQuery.from))}`);
+      if (listQuery.to !== undefined) {
+        conditions.push(`sort_at <> '' AND sort_at <= ${param(upperBound(listQuery.to))}`);
+      }
+      if (listQuery.cursor !== undefined) {
+        const position = decodeListCursor(listQuery.cursor);
+        conditions.push(`(sort_at, id) < (${param(position.sortKey)}, ${param(position.id)})`);
+      }
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = await query<SummaryColumns & { sort_at: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, sort_at FROM articles ${where}
+         ORDER BY sort_at DESC, id DESC LIMIT ${param(limit + 1)}`,
+        params,
+      );
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toSummary),
+        nextCursor:
+          rows.length > limit && last ? encodeListCursor({ sortKey: last.sort_at, id: last.id }) : null,
+      };
+    },
+
+    async search(searchQuery: SearchQuery): Promise<Page<SearchHit>> {
+      const limit = checkLimit(searchQuery.limit, DEFAULT_SEARCH_SIZE);
+      const after = searchQuery.cursor === undefined ? null : decodeSearchCursor(searchQuery.cursor);
+      const terms = queryTerms(searchQuery.q);
+      if (terms.length === 0) return { items: [], nextCursor: null };
+      // plainto_tsquery reads the terms as plain words joined by AND: no syntax gets through.
+      const ranked = await query<{ seq: string; id: string; score: number }>(
+        `SELECT seq, id, score FROM (
+           SELECT seq, id, ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms)::float8 AS score
+           FROM articles, plainto_tsquery('simple', $1) AS terms
+           WHERE search_vector @@ terms
+         ) AS hits
+         ${after ? 'WHERE score < $3 OR (score = $3 AND id > $4)' : ''}
+         ORDER BY score DESC, id ASC LIMIT $2`,
+        [terms.join(' '), limit + 1, ...(after ? [after.score, after.id] : [])],
+      );
+      const page = ranked.slice(0, limit);
+      const rows = new Map(
+        (
+          await query<SummaryColumns & { seq: string; doc: string }>(
+            `SELECT ${SUMMARY_COLUMNS}, seq, doc FROM articles WHERE seq = ANY($1::bigint[])`,
+            [page.map((hit) => hit.seq)],
+          )
+        ).map((row) => [row.seq, row]),
+      );
+      const stems = new Set(terms);
+      const items: SearchHit[] = [];
+      for (const hit of page) {
+        const row = rows.get(hit.seq);
+        if (!row) continue;
+        items.push({
+          article: toSummary(row),
+          score: hit.score,
+          highlights: highlight(JSON.parse(row.doc) as Article, stems),
+        });
+      }
+      const last = page.at(-1);
+      return {
+        items,
+        nextCursor:
+          ranked.length > limit && last ? encodeSearchCursor({ score: last.score, id: last.id }) : null,
+      };
+    },
+
+    async related(id, limit) {
+      const size = checkLimit(limit, DEFAULT_RELATED);
+      const [self] = await query<{ seq: string; title: string; tags: string }>(
+        'SELECT seq, title, tags FROM articles WHERE id = $1',
+        [id],
+      );
+      if (!self) return [];
+      const byTags = await query<SummaryColumns & { seq: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, seq FROM articles JOIN (
+           SELECT other.article_seq, count(*) AS shared
+           FROM article_tags AS mine JOIN article_tags AS other
+             ON other.tag = mine.tag AND other.article_seq <> mine.article_seq
+           WHERE mine.article_seq = $1 GROUP BY other.article_seq
+         ) AS sharing ON sharing.article_seq = articles.seq
+         ORDER BY shared DESC, sort_at DESC, id DESC LIMIT $2`,
+        [self.seq, size],
+      );
+      const terms = similarityTerms(self.title, JSON.parse(self.tags) as string[]);
+      if (byTags.length >= size || terms.length === 0) return byTags.map(toSummary);
+      const taken = new Set([self.seq, ...byTags.map((row) => row.seq)]);
+      const similar = await query<SummaryColumns & { seq: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, seq FROM articles, to_tsquery('simple', $1) AS terms
+         WHERE search_vector @@ terms
+         ORDER BY ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms) DESC, id ASC LIMIT $2`,
+        [tsAnyTerm(terms), size + taken.size],
+      );
+      return [...byTags, ...similar.filter((row) => !taken.has(row.seq))].slice(0, size).map(toSummary);
+    },
+
+    async tags(limit): Promise<TagCount[]> {
+      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
+      return query<TagCount>(
+        `SELECT tag, count(*)::int AS count FROM article_tags GROUP BY tag
+         ORDER BY count DESC, tag COLLATE "C" ASC LIMIT $1`,
+        [size],
+      );
+    },
+
+    async sources(limit): Promise<SourceCount[]> {
+      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
+      return query<SourceCount>(
+        `SELECT name, kind, count FROM (
+           SELECT agency AS name, 'agency' AS kind, count(*)::int AS count
+           FROM articles WHERE agency IS NOT NULL GROUP BY agency
+           UNION ALL
+           SELECT publisher, 'publisher', count(*)::int FROM articles WHERE publisher IS NOT NULL GROUP BY publisher
+         ) AS credited ORDER BY count DESC, name COLLATE "C" ASC, kind ASC LIMIT $1`,
+        [size],
+      );
+    },
+
+    async stats(): Promise<StoreStats> {
+      const [counts] = await query<Omit<StoreStats, 'earliest' | 'latest'>>(
+        `SELECT
+           (SELECT count(*)::int FROM articles) AS articles,
+           (SELECT count(DISTINCT tag)::int FROM article_tags) AS tags,
+           (SELECT count(DISTINCT agency)::int FROM articles) AS agencies,
+           (SELECT count(DISTINCT publisher)::int FROM articles) AS publishers`,
+      );
+      const edge = async (order: 'ASC' | 'DESC') =>
+        (
+          await query<{ published_at: string }>(
+            `SELECT published_at FROM articles WHERE sort_at <> '' ORDER BY sort_at ${order}, id ${order} LIMIT 1`,
+          )
+        )[0]?.published_at ?? null;
+      return {
+        ...(counts as Omit<StoreStats, 'earliest' | 'latest'>),
+        earliest: await edge('ASC'),
+        latest: await edge('DESC'),
+      };
+    },
+
+    async ping() {
+      await query('SELECT 1');
+    },
+
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+  return store;
+}
+
+function storeError(error: unknown): Error {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) {
+    return new StoreError('unavailable', `PostgreSQL cannot answer: ${(error as Error).message}`);
+  }
+  if (error instanceof Error && /Connection terminated|connect ECONN|timeout/i.test(error.message)) {
+    return new StoreError('unavailable', `PostgreSQL cannot answer: ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

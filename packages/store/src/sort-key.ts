@@ -1,0 +1,59 @@
+import { StoreError } from './errors.ts';
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):?(\d{2})?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The key articles are ordered by: `YYYY-MM-DDTHH:MM:SS`, moved to UTC when the date names a zone and
+ * taken as written (wall clock) when it does not; the empty string for undated articles, so that a
+ * newest-first order puts them last in both stores' collations.
+ */
+export function sortKey(publishedAt: string | null): string {
+  if (publishedAt === null) return '';
+  const key = dateTimeKey(publishedAt);
+  if (key === null) throw new StoreError('invalid_query', `not an ISO 8601 date-time: ${publishedAt}`);
+  return key;
+}
+
+function dateTimeKey(value: string): string | null {
+  const match = DATE_TIME.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, zone, sign, zoneHours, zoneMinutes] = match;
+  const wallClock = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
+  // Date.UTC rolls 2023-02-30 over to March: a date that does not round-trip does not exist.
+  if (Number.isNaN(wallClock) || new Date(wallClock).toISOString().slice(0, 19) !== value.slice(0, 19)) {
+    return null;
+  }
+  const offsetMinutes =
+    zone === undefined || zone === 'Z'
+      ? 0
+      : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes ?? 0));
+  const utc = new Date(wallClock - offsetMinutes * 60_000).toISOString();
+  // Years before 0 or after 9999 never reach here (four digits), so the ISO string has a fixed shape.
+  return utc.slice(0, 19);
+}
+
+/** Inclusive lower bound of a `from` filter: a date means its first second. */
+export function lowerBound(from: string): string {
+  return boundKey(from, 'T00:00:00', 'from');
+}
+
+/** Inclusive upper bound of a `to` filter: a date means its last second. */
+export function upperBound(to: string): string {
+  return boundKey(to, 'T23:59:59', 'to');
+}
+
+function boundKey(value: string, timeOfDay: string, name: string): string {
+  const key = dateTimeKey(DATE.test(value) ? `${value}${timeOfDay}` : value);
+  if (key === null) {
+    throw new StoreError('invalid_query', `${name} must be an ISO 8601 date or date-time, got ${value}`);
+  }
+  return key;
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from '../errors.ts';
+
+/** One schema change, applied once, in order, inside the opening transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, tags and the full-text index',
+    sql: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        title_key TEXT NOT NULL,
+        published_at TEXT,
+        sort_at TEXT NOT NULL,
+        agency TEXT,
+        publisher TEXT,
+        tags TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        word_count INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        parser_version TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('document', 'appended')),
+        doc TEXT NOT NULL,
+        search_title TEXT NOT NULL,
+        search_body TEXT NOT NULL
+      );
+      CREATE INDEX articles_newest ON articles (sort_at DESC, id DESC);
+      CREATE INDEX articles_agency ON articles (agency, sort_at DESC, id DESC);
+      CREATE INDEX articles_publisher ON articles (publisher, sort_at DESC, id DESC);
+      CREATE INDEX articles_title_key ON articles (title_key);
+
+      CREATE TABLE article_tags (
+        tag TEXT NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        PRIMARY KEY (tag, article_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_tags_article ON article_tags (article_seq);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        search_title, search_body,
+        content = 'articles', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, search_title, search_body)
+        VALUES (new.seq, new.search_title, new.search_body);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
+        VALUES ('delete', old.seq, old.search_title, old.search_body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF search_title, search_body ON articles
+      WHEN old.search_title IS NOT new.search_title OR old.search_body IS NOT new.search_body BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
+        VALUES ('delete', old.seq, old.search_title, old.search_body);
+        INSERT INTO articles_fts (rowid, search_title, search_body)
+        VALUES (new.seq, new.search_title, new.search_body);
+      END;
+    `,
+  },
+];
+
+/** Applies the migrations the database lacks, all in one immediate transaction. */
+export function migrateSqlite(
+  db: Database.Database,
+  migrations: readonly Migration[] = SQLITE_MIGRATIONS,
+): void {
+  const apply = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const applied = new Set(
+      db
+        .prepare('SELECT version FROM migrations')
+        .pluck()
+        .all()
+        .map((version) => Number(version)),
+    );
+    const known = Math.max(0, ...migrations.map((migration) => migration.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > known) {
+      throw new StoreError(
+        'migration_failed',
+        `the database is at schema version ${newest}, newer than this Khabar knows (${known})`,
+      );
+    }
+    const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  });
+  try {
+    apply.immediate();
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError('migration_failed', `could not migrate the database: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,82 @@
+import { searchTerms } from '@khabar/arabic';
+import type { Article, ArticleSummary } from '@khabar/schema';
+import { excerpt } from './excerpt.ts';
+import { sortKey } from './sort-key.ts';
+import { titleKey } from './title-key.ts';
+
+/** Whether a row came from an ingested document or from an article appended to one. */
+export type ArticleOrigin = 'document' | 'appended';
+
+/** One article as both stores keep it: the document, the columns lists filter on, the search text. */
+export interface ArticleRow {
+  id: string;
+  slug: string;
+  title: string;
+  title_key: string;
+  published_at: string | null;
+  sort_at: string;
+  agency: string | null;
+  publisher: string | null;
+  /** JSON array of the tags, for summaries without reading the document. */
+  tags: string;
+  excerpt: string;
+  word_count: number;
+  content_hash: string;
+  parser_version: string;
+  origin: ArticleOrigin;
+  /** The article as JSON, without the links `get` resolves at read time. */
+  doc: string;
+  /** Normalized, light-stemmed title terms, space-separated: the shadow text the index reads. */
+  search_title: string;
+  search_body: string;
+}
+
+/** The row of an article; `slug` may differ from the article's when its own was taken. */
+export function toRow(article: Article, slug: string, origin: ArticleOrigin): ArticleRow {
+  const stored: Article = {
+    ...article,
+    slug,
+    readAlso: article.readAlso.map(({ link: _link, ...item }) => item),
+    related: article.related.map(({ link: _link, ...item }) => item),
+  };
+  return {
+    id: article.id,
+    slug,
+    title: article.title,
+    title_key: titleKey(article.title),
+    published_at: article.publishedAt,
+    sort_at: sortKey(article.publishedAt),
+    agency: article.source.agency,
+    publisher: article.source.publisher,
+    tags: JSON.stringify(article.tags),
+    excerpt: excerpt(article.body),
+    word_count: article.wordCount,
+    content_hash: article.provenance.contentHash,
+    parser_version: article.provenance.parserVersion,
+    origin,
+    doc: JSON.stringify(stored),
+    search_title: searchTerms(article.title).join(' '),
+    search_body: searchTerms(article.body.join('\n')).join(' '),
+  };
+}
+
+/** The columns a summary is read from. */
+export type SummaryColumns = Pick<
+  ArticleRow,
+  'id' | 'slug' | 'title' | 'published_at' | 'agency' | 'publisher' | 'tags' | 'excerpt' | 'word_count'
+>;
+
+export const SUMMARY_COLUMNS = 'id, slug, title, published_at, agency, publisher, tags, excerpt, word_count';
+
+export function toSummary(row: SummaryColumns): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    publishedAt: row.published_at,
+    source: { agency: row.agency, publisher: row.publisher },
+    tags: JSON.parse(row.tags) as string[],
+    excerpt: row.excerpt,
+    wordCount: Number(row.word_count),
+  };
+}
