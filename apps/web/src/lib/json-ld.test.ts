@@ -1,0 +1,58 @@
+import type { Article } from '@khabar/schema';
+import { describe, expect, it } from 'vitest';
+import { newsArticle, scriptJson } from './json-ld.ts';
+
+const article: Article = {
+  id: '0123456789abcdef',
+  slug: 'عنوان-0123ab',
+  title: 'عنوان </script><script>alert(1)</script>',
+  publishedAt: '2023-09-18T00:00:00Z',
+  byline: 'عين اليوم – جدة',
+  dateline: null,
+  body: ['فقرة'],
+  readAlso: [],
+  source: { agency: 'فرانس برس', publisher: 'الخليج الجديد' },
+  tags: ['الصين', 'روسيا'],
+  related: [],
+  lang: 'ar',
+  dir: 'rtl',
+  wordCount: 1,
+  warnings: [],
+  provenance: { contentHash: '0'.repeat(64), parserVersion: '0.1.0', spans: {} },
+};
+
+describe('scriptJson', () => {
+  it('cannot close its script element and still parses to the same value', () => {
+    const json = scriptJson({ headline: article.title, note: 'a & b > c' });
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json)).toEqual({ headline: article.title, note: 'a & b > c' });
+  });
+});
+
+describe('newsArticle', () => {
+  it('describes the article with its date, publisher, agency and keywords', () => {
+    const data = newsArticle(article, 'https://example.org/articles/x', 'وصف');
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: article.title,
+      datePublished: '2023-09-18T00:00:00Z',
+      inLanguage: 'ar',
+      publisher: { '@type': 'Organization', name: 'الخليج الجديد' },
+      sourceOrganization: { name: 'فرانس برس' },
+      keywords: 'الصين، روسيا',
+      creditText: 'عين اليوم – جدة',
+      mainEntityOfPage: { '@id': 'https://example.org/articles/x' },
+    });
+  });
+
+  it('leaves out what the article does not have', () => {
+    const bare = newsArticle(
+      { ...article, publishedAt: null, byline: null, source: { agency: null, publisher: null }, tags: [] },
+      'https://example.org/a',
+      'وصف',
+    );
+    expect(Object.keys(bare)).not.toContain('datePublished');
+    expect(Object.keys(bare)).not.toContain('publisher');
+    expect(Object.keys(bare)).not.toContain('keywords');
+  });
+});

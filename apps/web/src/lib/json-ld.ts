@@ -1,0 +1,34 @@
+import type { Article } from '@khabar/schema';
+
+/**
+ * Serializes structured data for an inline `<script type="application/ld+json">`. `<`, `>` and `&` are
+ * written as JSON escapes so article text such as `</script>` cannot close the element.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => {
+    return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** schema.org `NewsArticle` for an article page at `url`. */
+export function newsArticle(article: Article, url: string, description: string): Record<string, unknown> {
+  const publisher = article.source.publisher ?? article.source.agency;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description,
+    inLanguage: article.lang,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    // The byline may name a writer, an outlet or a place, so it is a credit, not an author.
+    ...(article.byline ? { creditText: article.byline } : {}),
+    ...(publisher ? { publisher: { '@type': 'Organization', name: publisher } } : {}),
+    ...(article.source.agency
+      ? { sourceOrganization: { '@type': 'Organization', name: article.source.agency } }
+      : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags.join('، ') } : {}),
+    wordCount: article.wordCount,
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+import { excerpt } from './excerpt.ts';
+import { failureFor } from './outcome.ts';
+
+describe('readConfig', () => {
+  it('defaults the API to the local port and trims trailing slashes', () => {
+    expect(readConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:8787', siteUrl: null });
+    expect(
+      readConfig({ KHABAR_API_URL: 'http://api:9000/', KHABAR_SITE_URL: 'https://khabar.example/' }),
+    ).toEqual({
+      apiUrl: 'http://api:9000',
+      siteUrl: 'https://khabar.example',
+    });
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => readConfig({ KHABAR_API_URL: 'ftp://x' })).toThrow(/KHABAR_API_URL/);
+  });
+});
+
+describe('excerpt', () => {
+  it('keeps short text whole and cuts long text at a word', () => {
+    expect(excerpt('  نص   قصير ')).toBe('نص قصير');
+    const long = 'كلمة '.repeat(60);
+    const cut = excerpt(long, 40);
+    expect(cut.length).toBeLessThanOrEqual(40);
+    expect(cut).toMatch(/كلمة…$/);
+  });
+});
+
+describe('failureFor', () => {
+  it('keeps the reader’s mistakes 4xx and turns API failures into 502 or 503', () => {
+    expect(failureFor(404)).toMatchObject({ failure: 'not-found', status: 404 });
+    expect(failureFor(400)).toMatchObject({ failure: 'bad-request', status: 400 });
+    expect(failureFor(429)).toMatchObject({ failure: 'unavailable', status: 503 });
+    expect(failureFor(500)).toMatchObject({ failure: 'unavailable', status: 502 });
+  });
+});

@@ -1,0 +1,11 @@
+import { config } from './config.ts';
+
+/** The public origin: configured, or the one the request came to. */
+export function siteOrigin(requestUrl: URL): string {
+  return config.siteUrl ?? requestUrl.origin;
+}
+
+/** An absolute URL on the site for a path such as `/articles/x`. */
+export function absolute(path: string, requestUrl: URL): string {
+  return `${siteOrigin(requestUrl)}${path}`;
+}
