@@ -59,6 +59,7 @@ interface DatedPart {
 }
 
 const DAY_WORD = new Set(['يوم']);
+const MATCHING = new Set(['الموافق']);
 // Between a Hijri date and its Gregorian equivalent: … هـ الموافق 18 سبتمبر 2023 م, … هـ (18 سبتمبر 2023).
 const EQUIVALENT_WORDS = new Set(['الموافق', 'والموافق', 'الموافقه', 'ل', 'corresponding', 'to']);
 
@@ -70,12 +71,14 @@ function isEquivalenceLink(token: DateToken): boolean {
   return token.kind === 'mark' ? ',-|/'.includes(token.text) : EQUIVALENT_WORDS.has(token.text);
 }
 
-/** An optional weekday (الإثنين، يوم الجمعة، Monday,) before a date. Never required, never checked. */
+/** An optional weekday (الإثنين، يوم الجمعة، الأحد الموافق، Monday,) before a date. Never required, never checked. */
 function afterWeekday(tokens: Tokens, at: number): number {
   const named = word(tokens, at, DAY_WORD) ?? at;
   const weekday = calendarName(tokens, named);
   const next = weekday?.value.kind === 'weekday' ? weekday.next : named;
-  return next === at ? at : skip(tokens, next, isSeparator);
+  if (next === at) return at;
+  const separated = skip(tokens, next, isSeparator);
+  return word(tokens, separated, MATCHING) ?? separated;
 }
 
 function datedPart(tokens: Tokens, at: number): Step<DatedPart> | null {
