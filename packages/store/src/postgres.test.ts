@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { describeStore } from '../test/describe-store.ts';
+import type { StoreHarness } from '../test/store-harness.ts';
+import { createPostgresStore, openStore, StoreError } from './index.ts';
+
+const url = process.env.KHABAR_TEST_PG_URL;
+
+/** Runs SQL on its own connection with the schema first on the search path. */
+async function withClient<T>(schema: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// Every store under test gets a schema of its own, dropped after: parallel runs never meet.
+const freshSchema = () => `khabar_test_${randomBytes(6).toString('hex')}`;
+
+async function postgresHarness(): Promise<StoreHarness> {
+  const location = url as string;
+  const schema = freshSchema();
+  const store = await openStore(location, { schema, poolSize: 4 });
+  return {
+    store,
+    location,
+    schema,
+    reopen: () => createPostgresStore(location, { schema, poolSize: 4 }),
+    digest: () =>
+      withClient(schema, async (client) => {
+        const { rows } = await client.query(`SELECT
+          (SELECT md5(coalesce(string_agg(a::text, '|' ORDER BY id), '')) FROM articles AS a) AS articles,
+          (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY tag, article_seq), '')) FROM article_tags AS t) AS tags,
+          (SELECT md5(coalesce(string_agg(m::text, '|' ORDER BY version), '')) FROM migrations AS m) AS migrations`);
+        return JSON.stringify(rows[0]);
+      }),
+    // PostgreSQL has no integrity pragma: check that the indexes answer as the table does.
+    integrity: () =>
+      withClient(schema, async (client) => {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL enable_seqscan = off');
+        const { rows } = await client.query(`SELECT
+          (SELECT count(*) FROM articles WHERE id IS NOT NULL) AS by_index,
+          (SELECT count(*) FROM articles WHERE search_vector @@ plainto_tsquery('simple', '')) AS empty_query,
+          (SELECT count(*) FROM article_tags AS t LEFT JOIN articles AS a ON a.seq = t.article_seq
+            WHERE a.seq IS NULL) AS orphan_tags`);
+        await client.query('SET LOCAL enable_seqscan = on');
+        await client.query('SET LOCAL enable_indexscan = off');
+        await client.query('SET LOCAL enable_bitmapscan = off');
+        await client.query('SET LOCAL enable_indexonlyscan = off');
+        const { rows: scanned } = await client.query('SELECT count(*) AS by_scan FROM articles');
+        await client.query('COMMIT');
+        const [counts] = rows;
+        if (counts.by_index !== scanned[0].by_scan)
+          return `index sees ${counts.by_index}, table ${scanned[0].by_scan}`;
+        if (counts.orphan_tags !== '0') return `${counts.orphan_tags} tags of missing articles`;
+        return 'ok';
+      }),
+    migrationCount: () =>
+      withClient(schema, async (client) =>
+        Number((await client.query('SELECT count(*) FROM migrations')).rows[0].count),
+      ),
+    dispose: async () => {
+      await store.close();
+      await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+    },
+  };
+}
+
+describe.runIf(url)('PostgreSQL', () => {
+  describeStore('PostgreSQL store', postgresHarness);
+
+  describe('PostgreSQL store setup', () => {
+    it('migrates a new schema once when many processes open it at the same moment', async () => {
+      const schema = freshSchema();
+      try {
+        const stores = await Promise.all(
+          Array.from({ length: 6 }, () => createPostgresStore(url as string, { schema, poolSize: 1 })),
+        );
+        await Promise.all(stores.map((store) => store.ping()));
+        await Promise.all(stores.map((store) => store.close()));
+        const versions = await withClient(
+          schema,
+          async (client) => (await client.query('SELECT version FROM migrations')).rows,
+        );
+        expect(versions).toEqual([{ version: 1 }]);
+      } finally {
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(createPostgresStore(url as string, { schema: 'x; DROP TABLE y' })).rejects.toBeInstanceOf(
+        StoreError,
+      );
+    });
+
+    it('reports an unreachable server as unavailable', async () => {
+      const error = await openStore('postgres://postgres@127.0.0.1:1/none').catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('unavailable');
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import type { ArticleStore } from '../src/index.ts';
+
+/** A store under test, with ways to look at its database from outside the store. */
+export interface StoreHarness {
+  store: ArticleStore;
+  /** Where the store lives and the options to open it again, for a second process. */
+  location: string;
+  schema: string | undefined;
+  /** Opens the same database again (a second connection or pool). */
+  reopen(): Promise<ArticleStore>;
+  /** A digest of every stored row: equal digests, equal contents. */
+  digest(): Promise<string>;
+  /** `ok` when the database finds no damage in its tables and indexes. */
+  integrity(): Promise<string>;
+  /** Number of applied migration records. */
+  migrationCount(): Promise<number>;
+  /** Closes the store and removes the database. */
+  dispose(): Promise<void>;
+}
