@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'tests',
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'e2e/**'],
+    exclude: ['**/node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

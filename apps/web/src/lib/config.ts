@@ -5,6 +5,7 @@ const Environment = z.object({
   KHABAR_API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8787'),
   /** Public origin of the site for canonical and feed links; the request's origin when unset. */
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KHABAR_WEB_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   apiUrl: string;
   /** Public origin of the site, without a trailing slash, or null to use each request's origin. */
   siteUrl: string | null;
+  /** Articles or search results per listing page. */
+  pageSize: number;
 }
 
 /** Validates the environment; a bad value is a startup error that names the variable. */
@@ -24,6 +27,7 @@ export function readConfig(environment: Record<string, string | undefined>): Con
   return {
     apiUrl: parsed.data.KHABAR_API_URL.replace(/\/+$/, ''),
     siteUrl: parsed.data.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
+    pageSize: parsed.data.KHABAR_WEB_PAGE_SIZE,
   };
 }
 

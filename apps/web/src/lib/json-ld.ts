@@ -11,7 +11,11 @@ export function scriptJson(value: unknown): string {
 }
 
 /** schema.org `NewsArticle` for an article page at `url`. */
-export function newsArticle(article: Article, url: string, description: string): Record<string, unknown> {
+export function newsArticle(
+  article: Pick<Article, 'title' | 'publishedAt' | 'byline' | 'source' | 'tags' | 'lang' | 'wordCount'>,
+  url: string,
+  description: string,
+): Record<string, unknown> {
   const publisher = article.source.publisher ?? article.source.agency;
   return {
     '@context': 'https://schema.org',

@@ -5,17 +5,19 @@ import { failureFor } from './outcome.ts';
 
 describe('readConfig', () => {
   it('defaults the API to the local port and trims trailing slashes', () => {
-    expect(readConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:8787', siteUrl: null });
+    expect(readConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:8787', siteUrl: null, pageSize: 20 });
     expect(
-      readConfig({ KHABAR_API_URL: 'http://api:9000/', KHABAR_SITE_URL: 'https://khabar.example/' }),
-    ).toEqual({
-      apiUrl: 'http://api:9000',
-      siteUrl: 'https://khabar.example',
-    });
+      readConfig({
+        KHABAR_API_URL: 'http://api:9000/',
+        KHABAR_SITE_URL: 'https://khabar.example/',
+        KHABAR_WEB_PAGE_SIZE: '5',
+      }),
+    ).toEqual({ apiUrl: 'http://api:9000', siteUrl: 'https://khabar.example', pageSize: 5 });
   });
 
   it('names the variable that is wrong', () => {
     expect(() => readConfig({ KHABAR_API_URL: 'ftp://x' })).toThrow(/KHABAR_API_URL/);
+    expect(() => readConfig({ KHABAR_WEB_PAGE_SIZE: '500' })).toThrow(/KHABAR_WEB_PAGE_SIZE/);
   });
 });
 

@@ -1,29 +1,37 @@
-// Everything the site reads, through the API. Pages get outcomes, never exceptions.
-import type { Article, ArticleSummary, Page, SearchHit, SourceCount, TagCount } from '@khabar/schema';
+// Everything the site reads, through the API's typed client. Pages get outcomes, never exceptions.
+import type { AppType } from '@khabar/api';
+import { hc, type InferResponseType } from 'hono/client';
 import { config } from './config.ts';
 import { failureFor, type Outcome, unreachable } from './outcome.ts';
 
 /** A page waits this long for the API before answering 503. */
 const timeoutMs = 8000;
 
+/**
+ * The API's typed client: `hc<AppType>` is what `createClient` of `@khabar/api` returns. Built here from
+ * the type alone so the site's server bundle does not carry the API's own server code.
+ */
+const api = hc<AppType>(config.apiUrl);
+
+/** The body of an endpoint's 200 answer, as the API declares it. */
+type Success<Endpoint> = Endpoint extends (...args: never[]) => unknown
+  ? InferResponseType<Endpoint, 200>
+  : never;
+
 export interface ListFilter {
   cursor?: string | undefined;
-  limit?: number | undefined;
   tag?: string | undefined;
   agency?: string | undefined;
   publisher?: string | undefined;
+  /** Page size; the configured one when left out. */
+  limit?: number | undefined;
 }
 
-async function read<T>(
-  path: string,
-  query: Record<string, string | number | undefined> = {},
-): Promise<Outcome<T>> {
-  const url = new URL(`${config.apiUrl}${path}`);
-  for (const [name, value] of Object.entries(query))
-    if (value !== undefined) url.searchParams.set(name, String(value));
+/** Sends one request and reads a success body; failures of any kind become outcomes. */
+async function read<T>(send: (init: RequestInit) => Promise<Response>): Promise<Outcome<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await send({ signal: AbortSignal.timeout(timeoutMs) });
   } catch {
     return unreachable;
   }
@@ -38,13 +46,33 @@ async function read<T>(
   }
 }
 
-export const listArticles = (filter: ListFilter) => read<Page<ArticleSummary>>('/v1/articles', { ...filter });
+export const listArticles = (filter: ListFilter) =>
+  read<Success<typeof api.v1.articles.$get>>((init) =>
+    api.v1.articles.$get({ query: { ...filter, limit: filter.limit ?? config.pageSize } }, { init }),
+  );
 
-export const getArticle = (idOrSlug: string) => read<Article>(`/v1/articles/${encodeURIComponent(idOrSlug)}`);
+export const getArticle = (idOrSlug: string) =>
+  read<Success<(typeof api.v1.articles)[':idOrSlug']['$get']>>((init) =>
+    api.v1.articles[':idOrSlug'].$get({ param: { idOrSlug } }, { init }),
+  );
 
 export const searchArticles = (q: string, cursor: string | undefined) =>
-  read<Page<SearchHit>>('/v1/search', { q, cursor });
+  read<Success<typeof api.v1.search.$get>>((init) =>
+    api.v1.search.$get({ query: { q, cursor, limit: config.pageSize } }, { init }),
+  );
 
-export const listTags = () => read<TagCount[]>('/v1/tags');
+/** Every tag (up to the API's largest page), most used first. */
+export const listTags = async () => {
+  const outcome = await read<Success<typeof api.v1.tags.$get>>((init) =>
+    api.v1.tags.$get({ query: { limit: 1000 } }, { init }),
+  );
+  return outcome.ok ? { ...outcome, value: outcome.value.items } : outcome;
+};
 
-export const listSources = () => read<SourceCount[]>('/v1/sources');
+/** Every credited agency and publisher (up to the API's largest page), most credited first. */
+export const listSources = async () => {
+  const outcome = await read<Success<typeof api.v1.sources.$get>>((init) =>
+    api.v1.sources.$get({ query: { limit: 1000 } }, { init }),
+  );
+  return outcome.ok ? { ...outcome, value: outcome.value.items } : outcome;
+};

@@ -10,9 +10,20 @@ export function withQuery(path: string, query: Record<string, string | null | un
   return search ? `${base}?${search}` : base;
 }
 
-export const articlePath = (slug: string): string => `/articles/${encodeURIComponent(slug)}`;
-export const tagPath = (tag: string): string => `/tags/${encodeURIComponent(tag)}`;
+/**
+ * One path segment: letters, marks and digits beyond ASCII stay as written (browsers show and send
+ * them correctly, and an Arabic slug stays readable and a third the size); everything else is
+ * percent-encoded.
+ */
+export function pathSegment(value: string): string {
+  return Array.from(value, (character) =>
+    /[\p{L}\p{M}\p{N}]/u.test(character) && character > '\u007f' ? character : encodeURIComponent(character),
+  ).join('');
+}
+
+export const articlePath = (slug: string): string => `/articles/${pathSegment(slug)}`;
+export const tagPath = (tag: string): string => `/tags/${pathSegment(tag)}`;
 
 /** A source's page; publishers say so, since a name is looked up as an agency first. */
 export const sourcePath = (name: string, kind: 'agency' | 'publisher' = 'agency'): string =>
-  withQuery(`/sources/${encodeURIComponent(name)}`, { as: kind === 'publisher' ? 'publisher' : undefined });
+  withQuery(`/sources/${pathSegment(name)}`, { as: kind === 'publisher' ? 'publisher' : undefined });

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startSite } from './server.ts';
+
+// The built site alone, pointed at a port where no API listens.
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite({ KHABAR_API_URL: `http://127.0.0.1:${await freePort()}` });
+});
+afterAll(async () => {
+  await site?.stop();
+});
+
+describe('the site without its API', () => {
+  it('answers pages with a friendly Arabic 503 page, never a stack trace', async () => {
+    for (const target of ['/', '/articles/أي-مقال', '/tags/مصر', '/search?q=مصر', '/tags', '/sources']) {
+      const response = await fetch(`${site.url}${encodeURI(target)}`);
+      const html = await response.text();
+      expect(response.status, target).toBe(503);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(html, target).toMatch(/<html lang="ar" dir="rtl">/);
+      expect(html, target).toContain('الأخبار غير متاحة الآن');
+      expect(html, target).not.toMatch(/ECONNREFUSED|fetch failed|\.mjs:\d+/);
+    }
+  });
+
+  it('answers the feed and the sitemap with 503 and a retry hint', async () => {
+    for (const target of ['/feed.xml', '/sitemap.xml']) {
+      const response = await fetch(`${site.url}${target}`);
+      expect(response.status, target).toBe(503);
+      expect(response.headers.get('retry-after'), target).toBe('30');
+    }
+  });
+
+  it('still serves the Arabic 404 page, the search form, robots.txt and its assets', async () => {
+    const missing = await fetch(`${site.url}/no/such/page`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('الصفحة غير موجودة');
+    const search = await fetch(`${site.url}/search`);
+    expect(search.status).toBe(200);
+    expect(await search.text()).toContain('role="search"');
+    expect(await (await fetch(`${site.url}/robots.txt`)).text()).toContain(
+      `Sitemap: ${site.url}/sitemap.xml`,
+    );
+    const favicon = await fetch(`${site.url}/favicon.svg`);
+    expect(favicon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+  });
+
+  it('preloads the Naskh face it bundles, from the URL its @font-face rule names', async () => {
+    const html = await (await fetch(`${site.url}/search`)).text();
+    const preload = html.match(
+      /<link rel="preload" href="([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/,
+    );
+    expect(preload?.[1]).toMatch(/^\/_astro\/noto-naskh-arabic-arabic-wght-normal\.[\w-]+\.woff2$/);
+    expect(html).toContain(`src:url(${preload?.[1]})`);
+    const font = await fetch(`${site.url}${preload?.[1]}`);
+    expect(font.status).toBe(200);
+    expect(
+      Buffer.from(await font.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('wOF2');
+  });
+});

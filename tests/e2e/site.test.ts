@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLd, mainLinks, mainText, meta, scriptTags } from './html.ts';
+import { fixture, type Stack, startStack } from './stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ KHABAR_WEB_PAGE_SIZE: '3' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const path = (...segments: string[]) => segments.map((segment) => encodeURIComponent(segment)).join('/');
+const unescapeHtml = (text: string) =>
+  text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+async function page(target: string, init?: RequestInit) {
+  const response = await fetch(`${stack.site.url}${target}`, { redirect: 'manual', ...init });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
+describe('pages without client-side JavaScript', () => {
+  it('serves home, article, tag and source pages whose only scripts are JSON-LD', async () => {
+    const desalination = fixture(stack, 'تحلية');
+    const targets = [
+      '/',
+      `/articles/${path(desalination.slug)}`,
+      `/tags/${path('مصر')}`,
+      `/sources/${path('رويترز')}`,
+      '/tags',
+      '/sources',
+      `/search?q=${encodeURIComponent('النيل')}`,
+    ];
+    for (const target of targets) {
+      const { status, html } = await page(target);
+      expect(status, target).toBe(200);
+      expect(html, target).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl">/i);
+      for (const tag of scriptTags(html)) expect(tag, target).toBe('<script type="application/ld+json">');
+    }
+  });
+});
+
+describe('home', () => {
+  it('lists the newest articles first with date, credit and tags, and pages back through older ones', async () => {
+    const listed = (await (await fetch(`${stack.api.url}/v1/articles?limit=100`)).json()) as {
+      items: { title: string }[];
+    };
+    const expected = listed.items.map((item) => item.title);
+    expect(expected[0]).toBe(fixture(stack, 'ثغرة').title);
+    const seen: string[] = [];
+    let target: string | undefined = '/';
+    for (let pages = 0; target && pages < 10; pages += 1) {
+      const { status, html } = await page(target);
+      expect(status, target).toBe(200);
+      if (pages > 0) expect(html, target).toContain('rel="first"');
+      seen.push(
+        ...Array.from(html.matchAll(/<h2[^>]*><a [^>]*>([^<]*)<\/a>/g), (match) =>
+          unescapeHtml(match[1] ?? ''),
+        ),
+      );
+      target = html.match(/<a href="([^"]+)" rel="next"/)?.[1]?.replaceAll('&amp;', '&');
+    }
+    expect(seen).toEqual(expected);
+    const first = await page('/');
+    expect(mainText(first.html)).toContain('12 مارس 2024');
+    expect(mainText(first.html)).toContain('الوكالة: وكالة الأنباء الألمانية');
+    expect(mainLinks(first.html)).toContain('/tags/أمن المعلومات');
+  });
+
+  it('answers a forged cursor with an Arabic 400 page', async () => {
+    const { status, html } = await page('/?cursor=not-a-real-cursor');
+    expect(status).toBe(400);
+    expect(html).toContain('الرابط غير صالح');
+  });
+});
+
+describe('article page', () => {
+  it('shows the Gregorian and Hijri dates, credits, tags and the read-also box at its place', async () => {
+    const desalination = fixture(stack, 'تحلية');
+    const nile = fixture(stack, 'النيل');
+    const { status, html } = await page(`/articles/${path(desalination.slug)}`);
+    expect(status).toBe(200);
+    const text = mainText(html);
+    expect(text).toContain('الاثنين، 11 مارس 2024 - 10:30 ص');
+    expect(text).toContain('1 رمضان 1445 هـ');
+    expect(text).toContain('سارة المنصوري – القاهرة');
+    expect(text).toMatch(/الوكالة: رويترز .* الناشر: الأهرام/);
+    expect(html).toContain('<time datetime="2024-03-11T10:30:00"');
+    expect(mainLinks(html)).toEqual(
+      expect.arrayContaining(['/tags/تحلية المياه', '/sources/الأهرام?as=publisher']),
+    );
+    // The read-also item stood after the second paragraph and resolves to the Nile article.
+    const body = html.slice(html.indexOf('class="body"'));
+    const box = body.indexOf('class="read-also"');
+    expect(body.slice(0, box).match(/<p[ >]/g)).toHaveLength(2);
+    expect(body.slice(box, box + 600)).toContain(`href="/articles/${nile.slug}"`);
+  });
+
+  it('gives unresolved read-also items as plain text and links the appended related articles', async () => {
+    const seed = fixture(stack, 'كيم أون');
+    const { html } = await page(`/articles/${path(seed.slug)}`);
+    const boxes = html.match(/<aside class="read-also"[\s\S]*?<\/aside>/g) ?? [];
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) expect(box).not.toContain('<a ');
+    expect(boxes[0]).toContain('قمة العشرين.. توافق صيني روسي على المواجهة');
+    const related = html.slice(html.indexOf('id="related-heading"'));
+    expect(related).toContain('مقالات ذات صلة');
+    const appended = seed.related[0];
+    expect(appended?.title).toBe('ترامب يزور موسكو للاحتفال بيوم النصر.. 9 مايو');
+    // The store keeps appended articles as articles of their own, so the item links to one.
+    const link = related.match(/<h3[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a><\/h3>/);
+    expect(link?.[2]).toBe(appended?.title);
+    expect((await page(link?.[1] ?? '/')).status).toBe(200);
+  });
+
+  it('has canonical, Open Graph and NewsArticle data', async () => {
+    const desalination = fixture(stack, 'تحلية');
+    const { html } = await page(`/articles/${path(desalination.slug)}`);
+    const canonical = `${stack.site.url}/articles/${desalination.slug}`;
+    expect(html).toContain(`<link rel="canonical" href="${canonical}">`);
+    expect(meta(html, 'og:type')).toBe('article');
+    expect(meta(html, 'og:title')).toBe(`${desalination.title} | خبر`);
+    expect(meta(html, 'og:url')).toBe(canonical);
+    expect(meta(html, 'article:published_time')).toBe('2024-03-11T10:30:00');
+    expect(jsonLd(html)).toEqual([
+      expect.objectContaining({
+        '@type': 'NewsArticle',
+        headline: desalination.title,
+        datePublished: '2024-03-11T10:30:00',
+        publisher: { '@type': 'Organization', name: 'الأهرام' },
+        url: canonical,
+      }),
+    ]);
+  });
+
+  it('shows markup in an article as text, in the page and in its JSON-LD', async () => {
+    const markup = fixture(stack, 'ثغرة');
+    const { html } = await page(`/articles/${path(markup.slug)}`);
+    expect(scriptTags(html)).toEqual(['<script type="application/ld+json">']);
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/<b>/);
+    expect(html).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('&amp;amp;');
+    const [data] = jsonLd(html) as [{ headline: string }];
+    expect(data.headline).toBe(markup.title);
+  });
+
+  it('sends an article reached by its id to its slug address', async () => {
+    const nile = fixture(stack, 'النيل');
+    const { status, headers } = await page(`/articles/${nile.id}`);
+    expect(status).toBe(301);
+    expect(decodeURI(headers.get('location') ?? '')).toBe(`/articles/${nile.slug}`);
+  });
+
+  it('answers an unknown article with the Arabic 404 page', async () => {
+    const { status, html } = await page(`/articles/${path('لا-يوجد-مقال-بهذا-الاسم')}`);
+    expect(status).toBe(404);
+    expect(html).toContain('الصفحة غير موجودة');
+    expect(html).toContain('lang="ar" dir="rtl"');
+  });
+});
+
+describe('tag and source pages', () => {
+  it('list the articles of a multi-word tag and 404 for a tag nobody uses', async () => {
+    const found = await page(`/tags/${path('تحلية المياه')}`);
+    expect(found.status).toBe(200);
+    expect(mainText(found.html)).toContain(fixture(stack, 'تحلية').title);
+    expect((await page(`/tags/${path('وسم غير مستعمل')}`)).status).toBe(404);
+  });
+
+  it('list an agency’s and a publisher’s articles', async () => {
+    const agency = mainText((await page(`/sources/${path('رويترز')}`)).html);
+    expect(agency).toContain('وكالة');
+    expect(agency).toContain(fixture(stack, 'القمح').title);
+    expect(agency).not.toContain(fixture(stack, 'النيل').title);
+    for (const target of [`/sources/${path('الأهرام')}?as=publisher`, `/sources/${path('الأهرام')}`]) {
+      const publisher = mainText((await page(target)).html);
+      expect(publisher, target).toContain('ناشر');
+      expect(publisher, target).toContain(fixture(stack, 'النيل').title);
+    }
+  });
+
+  it('index every tag and source with its count', async () => {
+    const tags = await page('/tags');
+    expect(mainLinks(tags.html)).toContain('/tags/الإسكندرية');
+    expect(mainText(tags.html)).toMatch(/مصر \(3\)/);
+    const sources = await page('/sources');
+    expect(mainLinks(sources.html)).toEqual(
+      expect.arrayContaining(['/sources/رويترز', '/sources/الأهرام?as=publisher']),
+    );
+  });
+});
+
+describe('search', () => {
+  it('finds a word written with another alef and a vowel mark and marks it as written', async () => {
+    const { status, html } = await page(`/search?q=${encodeURIComponent('الاسكَندرية')}`);
+    expect(status).toBe(200);
+    expect(html).toContain('value="الاسكَندرية"');
+    const marks = html.match(/<mark>[^<]*<\/mark>/g) ?? [];
+    expect(marks.length).toBeGreaterThanOrEqual(2);
+    for (const mark of marks) expect(mark).toBe('<mark>الإسكندرية</mark>');
+    expect(mainText(html)).toContain(fixture(stack, 'معرض').title);
+    expect(mainText(html)).toContain(fixture(stack, 'تحلية').title);
+  });
+
+  it('escapes the query and the fragments around the marks', async () => {
+    const { status, html } = await page(`/search?q=${encodeURIComponent('<script> ثغرة')}`);
+    expect(status).toBe(200);
+    expect(scriptTags(html)).toEqual([]);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<mark>ثغرة</mark>');
+  });
+
+  it('shows the form alone for an empty query and says so when nothing matches', async () => {
+    const empty = await page('/search?q=');
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain('<form class="search"');
+    expect(empty.html).not.toContain('results-heading');
+    const none = await page(`/search?q=${encodeURIComponent('كلمةلاتوجد')}`);
+    expect(mainText(none.html)).toContain('لا توجد نتائج');
+  });
+});
+
+describe('feed, sitemap and robots', () => {
+  it('serves RSS with the site’s article links', async () => {
+    const response = await fetch(`${stack.site.url}/feed.xml`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    const xml = await response.text();
+    expect(xml).toContain(`<link>${stack.site.url}/articles/${fixture(stack, 'القمح').slug}</link>`);
+    expect(xml).toContain(
+      '<title>مبرمجون يحذرون من ثغرة &lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt; في المتصفحات</title>',
+    );
+    const listed = (await (await fetch(`${stack.api.url}/v1/articles?limit=100`)).json()) as {
+      items: unknown[];
+    };
+    expect(xml.match(/<item>/g)).toHaveLength(listed.items.length);
+  });
+
+  it('lists every page kind in the sitemap and names it in robots.txt', async () => {
+    const xml = await (await fetch(`${stack.site.url}/sitemap.xml`)).text();
+    for (const article of stack.articles) expect(xml).toContain(`/articles/${article.slug}</loc>`);
+    expect(xml).toContain(`<loc>${stack.site.url}/tags/تحلية%20المياه</loc>`);
+    expect(xml).toContain(`<loc>${stack.site.url}/sources/الأهرام?as=publisher</loc>`);
+    const robots = await (await fetch(`${stack.site.url}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${stack.site.url}/sitemap.xml`);
+  });
+});

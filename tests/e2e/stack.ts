@@ -1,0 +1,149 @@
+// Starts the real API and the built site on free ports, over a store filled from the seed and our fixtures.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArticle } from '@khabar/parser';
+import type { Article } from '@khabar/schema';
+import { openStore } from '@khabar/store';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+const siteEntry = join(root, 'apps/web/dist/server/entry.mjs');
+const apiEntry = join(root, 'apps/api/src/main.ts');
+export const fixtureDirs = [join(root, 'seeds'), join(root, 'tests/fixtures/site')];
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+/** Parses every `.txt` document of the folders; a document the parser rejects fails the run. */
+export async function readFixtures(dirs: string[] = fixtureDirs): Promise<Article[]> {
+  const articles: Article[] = [];
+  for (const dir of dirs) {
+    for (const file of (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort()) {
+      const result = parseArticle(await readFile(join(dir, file), 'utf8'));
+      if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
+      articles.push(result.article);
+    }
+  }
+  return articles;
+}
+
+/** Writes the articles into the store at `location` (a SQLite path or a PostgreSQL URL). */
+export async function ingest(location: string, articles: Article[]): Promise<void> {
+  const store = await openStore(location);
+  try {
+    await store.upsertMany(articles);
+  } finally {
+    await store.close();
+  }
+}
+
+export interface Service {
+  url: string;
+  /** Everything the process wrote, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a Node process and waits until `probe` (a path under its URL) answers. */
+export async function startService(
+  name: string,
+  args: string[],
+  port: number,
+  env: Record<string, string>,
+  probe = '/',
+): Promise<Service> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await fetch(`${url}${probe}`);
+      return { url, output: () => output, stop };
+    } catch {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        await stop();
+        throw new Error(`the ${name} did not start:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export interface Stack {
+  api: Service;
+  site: Service;
+  articles: Article[];
+  stop(): Promise<void>;
+}
+
+/** The API over a fresh SQLite store with the seed and fixtures, and the built site in front of it. */
+export async function startStack(siteEnv: Record<string, string> = {}): Promise<Stack> {
+  if (!existsSync(siteEntry))
+    throw new Error(`the site is not built: ${siteEntry} is missing (run pnpm build)`);
+  const dir = await mkdtemp(join(tmpdir(), 'khabar-e2e-'));
+  const db = join(dir, 'khabar.db');
+  const articles = await readFixtures();
+  await ingest(db, articles);
+  const apiPort = await freePort();
+  const api = await startService(
+    'API',
+    [apiEntry],
+    apiPort,
+    { KHABAR_DB: db, KHABAR_API_PORT: String(apiPort), KHABAR_API_LOG: 'off', KHABAR_API_RATE_LIMIT: '0' },
+    '/healthz',
+  );
+  const sitePort = await freePort();
+  const site = await startService('site', [siteEntry], sitePort, {
+    HOST: '127.0.0.1',
+    PORT: String(sitePort),
+    KHABAR_API_URL: api.url,
+    ...siteEnv,
+  }).catch(async (error) => {
+    await api.stop();
+    throw error;
+  });
+  return {
+    api,
+    site,
+    articles,
+    async stop() {
+      await Promise.all([site.stop(), api.stop()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The parsed fixture whose title contains `words`. */
+export function fixture(stack: Stack, words: string): Article {
+  const article = stack.articles.find((candidate) => candidate.title.includes(words));
+  if (!article) throw new Error(`no fixture has «${words}» in its title`);
+  return article;
+}
