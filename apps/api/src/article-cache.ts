@@ -1,0 +1,57 @@
+import type { Article } from '@khabar/schema';
+import { strongEtag } from './http-cache.ts';
+
+export interface SerializedArticle {
+  body: string;
+  etag: string;
+}
+
+interface Entry extends SerializedArticle {
+  fingerprint: string;
+}
+
+/**
+ * What an article's JSON depends on: its content hash and the links the store resolved at read time
+ * (a linked article can appear or disappear without the article itself changing).
+ */
+function fingerprint(article: Article): string {
+  const links = [...article.readAlso, ...article.related].map((item) => item.link?.id ?? '-');
+  const { contentHash, parserVersion } = article.provenance;
+  return `${contentHash}:${parserVersion}:${links.join(',')}`;
+}
+
+/**
+ * Serialized article JSON and its ETag by article id, reused while the fingerprint holds, so a hot
+ * article is stringified and hashed once. Least recently used entries go first past `capacity`.
+ */
+export class ArticleCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #capacity: number;
+
+  constructor(capacity = 2000) {
+    this.#capacity = capacity;
+  }
+
+  serialize(article: Article): SerializedArticle {
+    const key = fingerprint(article);
+    const cached = this.#entries.get(article.id);
+    if (cached && cached.fingerprint === key) {
+      this.#entries.delete(article.id);
+      this.#entries.set(article.id, cached);
+      return cached;
+    }
+    const body = JSON.stringify(article);
+    const entry: Entry = { body, etag: strongEtag(body), fingerprint: key };
+    this.#entries.delete(article.id);
+    this.#entries.set(article.id, entry);
+    if (this.#entries.size > this.#capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  forget(id: string): void {
+    this.#entries.delete(id);
+  }
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
+export const defaultDb = 'data/khabar.db';
+
+function integer(name: string, min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return fallback;
+      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} must be an integer from ${min} to ${max} (got "${value}")`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+const Origin = z.union([z.literal('*'), z.url({ protocol: /^https?$/ })]);
+
+const Environment = z.object({
+  KHABAR_API_PORT: integer('KHABAR_API_PORT', 0, 65535, 8787),
+  KHABAR_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  KHABAR_DB: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+  KHABAR_API_KEYS: z
+    .string()
+    .optional()
+    .transform(list)
+    .pipe(z.array(z.string().min(16, 'KHABAR_API_KEYS: each key must have at least 16 characters'))),
+  KHABAR_API_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? ['*'] : list(value)))
+    .pipe(z.array(Origin, 'KHABAR_API_CORS_ORIGINS: give `*` or comma-separated http(s) origins')),
+  KHABAR_API_BODY_LIMIT: integer('KHABAR_API_BODY_LIMIT', 1, 1024 * 1024 * 1024, 1024 * 1024),
+  KHABAR_API_TIMEOUT_MS: integer('KHABAR_API_TIMEOUT_MS', 1, 10 * 60 * 1000, 10_000),
+  KHABAR_API_RATE_LIMIT: integer('KHABAR_API_RATE_LIMIT', 0, 1_000_000_000, 600),
+  KHABAR_API_RATE_WINDOW_S: integer('KHABAR_API_RATE_WINDOW_S', 1, 86_400, 60),
+  KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
+});
+
+/** Everything the API reads from its environment, validated. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** Store location: a SQLite file path or a `postgres://` URL. */
+  db: string;
+  /** True when `db` is the default location rather than one the operator chose. */
+  dbIsDefault: boolean;
+  /** Keys accepted as `Authorization: Bearer <key>` on writes; empty means writes are refused. */
+  apiKeys: string[];
+  /** Origins allowed by CORS; `*` allows any. Empty turns CORS headers off. */
+  corsOrigins: string[];
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Longest a request may take before a 504 problem, in milliseconds. */
+  timeoutMs: number;
+  /** Requests allowed per window and client; 0 turns rate limiting off. */
+  rateLimit: number;
+  rateWindowSeconds: number;
+  /** Public URL of the reading site: feed items link to `<siteUrl>/articles/<slug>` when set. */
+  siteUrl: string | null;
+  /** Whether to write one JSON line per request. */
+  accessLog: boolean;
+}
+
+/** A configuration value the API cannot start with; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; throws `ConfigError` with a one-line message on a bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const result = Environment.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = issue?.path[0];
+    const message = issue?.message ?? 'invalid value';
+    const named =
+      typeof variable === 'string' && !message.includes(variable) ? `${variable}: ${message}` : message;
+    throw new ConfigError(`invalid configuration: ${named}`);
+  }
+  const values = result.data;
+  return {
+    port: values.KHABAR_API_PORT,
+    host: values.KHABAR_API_HOST,
+    db: values.KHABAR_DB ?? defaultDb,
+    dbIsDefault: values.KHABAR_DB === undefined,
+    apiKeys: values.KHABAR_API_KEYS,
+    corsOrigins: values.KHABAR_API_CORS_ORIGINS,
+    bodyLimit: values.KHABAR_API_BODY_LIMIT,
+    timeoutMs: values.KHABAR_API_TIMEOUT_MS,
+    rateLimit: values.KHABAR_API_RATE_LIMIT,
+    rateWindowSeconds: values.KHABAR_API_RATE_WINDOW_S,
+    siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
+    accessLog: values.KHABAR_API_LOG === 'json',
+  };
+}
+
+/** A store location fit for logs and messages: a database URL loses its password. */
+export function redactLocation(location: string): string {
+  if (!URL.canParse(location)) return location;
+  const url = new URL(location);
+  if (url.password === '') return location;
+  url.password = '***';
+  return url.toString();
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+/** How long clients and caches may reuse a response before revalidating with its ETag. */
+export const cachePolicies = {
+  article: 'public, max-age=60',
+  listing: 'public, max-age=30',
+  static: 'public, max-age=86400',
+  none: 'no-store',
+} as const;
+
+/** A strong entity tag over the exact bytes sent (or over a key that determines them). */
+export function strongEtag(content: string | Uint8Array): string {
+  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header). */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Sends `body` with its ETag and cache policy, or a bodiless 304 when the client already holds it.
+ * The body is passed already serialized so cached serializations are sent as they are.
+ */
+export function sendCached(
+  c: Context,
+  body: string | Uint8Array<ArrayBuffer>,
+  etag: string,
+  options: { contentType: string; cacheControl: string },
+): Response {
+  const headers = { ETag: etag, 'Cache-Control': options.cacheControl };
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, 'Content-Type': options.contentType });
+}
+
+/** Serializes `value` as JSON and sends it through `sendCached`. */
+export function sendJson(c: Context, value: unknown, cacheControl: string = cachePolicies.listing): Response {
+  const body = JSON.stringify(value);
+  return sendCached(c, body, strongEtag(body), {
+    contentType: 'application/json; charset=UTF-8',
+    cacheControl,
+  });
+}

@@ -1,0 +1,44 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import packageJson from '../package.json' with { type: 'json' };
+import type { AppEnv } from './env.ts';
+
+/** Registers what the routes cannot say themselves: how writes authenticate. */
+export function registerSecurity(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'One of the keys in `KHABAR_API_KEYS`, as `Authorization: Bearer <key>`.',
+  });
+}
+
+type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+/**
+ * The OpenAPI 3.1 document of `app`. `POST /v1/articles` takes either a text or a JSON body, so its
+ * route leaves the body optional to keep the JSON validator off text requests; the handler requires
+ * one, and the document says so.
+ */
+export function buildDocument(app: OpenAPIHono<AppEnv>): Document {
+  const document = app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Khabar API',
+      version: packageJson.version,
+      description:
+        'Arabic news articles: list, read, search, parse and store. Errors are RFC 9457 ' +
+        '`application/problem+json` with a stable `code`; see `/problems/{code}`.',
+    },
+    tags: [
+      { name: 'articles', description: 'Stored articles.' },
+      { name: 'search', description: 'Arabic full-text search.' },
+      { name: 'taxonomy', description: 'Tags and sources.' },
+      { name: 'feeds', description: 'Atom, RSS and JSON Feed.' },
+      { name: 'parse', description: 'The parser over HTTP.' },
+      { name: 'health', description: 'Liveness and readiness.' },
+      { name: 'meta', description: 'This document, its reference page and the problem catalogue.' },
+    ],
+  });
+  const createBody = document.paths?.['/v1/articles']?.post?.requestBody;
+  if (createBody && !('$ref' in createBody)) createBody.required = true;
+  return document;
+}

@@ -1,0 +1,53 @@
+import {
+  Article,
+  ArticleSummary,
+  IngestOutcome,
+  Page,
+  ParseOutcome,
+  Problem,
+  SearchHit,
+  SourceCount,
+  TagCount,
+} from '@khabar/schema';
+import { z } from 'zod';
+import { JsonFeed } from './feeds/json-feed.ts';
+
+/*
+ * The @khabar/schema shapes under the component names the OpenAPI document gives them; `meta` clones,
+ * so the shared schemas stay as they are.
+ */
+export const ArticleDoc = Article.meta({ id: 'Article' });
+export const ArticleSummaryDoc = ArticleSummary.meta({ id: 'ArticleSummary' });
+export const ArticlePageDoc = Page(ArticleSummaryDoc).meta({ id: 'ArticlePage' });
+export const SearchPageDoc = Page(SearchHit.meta({ id: 'SearchHit' })).meta({ id: 'SearchPage' });
+export const RelatedListDoc = z
+  .object({ items: z.array(ArticleSummaryDoc).describe('Related articles, closest first.') })
+  .meta({ id: 'RelatedList', description: 'Articles related to one article.' });
+export const TagListDoc = z
+  .object({ items: z.array(TagCount.meta({ id: 'TagCount' })).describe('Most used first.') })
+  .meta({ id: 'TagList', description: 'Tags with article counts.' });
+export const SourceListDoc = z
+  .object({ items: z.array(SourceCount.meta({ id: 'SourceCount' })).describe('Most credited first.') })
+  .meta({ id: 'SourceList', description: 'Agencies and publishers with article counts.' });
+export const IngestOutcomeDoc = IngestOutcome.meta({ id: 'IngestOutcome' });
+export const ParseOutcomeDoc = ParseOutcome.meta({ id: 'ParseOutcome' });
+export const ProblemDoc = Problem.meta({ id: 'Problem' });
+export const JsonFeedDoc = JsonFeed.meta({ id: 'JsonFeed' });
+
+export const Health = z
+  .object({ status: z.literal('ok').describe('Always `ok` when the process answers.') })
+  .meta({ id: 'Health', description: 'Liveness.' });
+export const Readiness = z
+  .object({
+    status: z.literal('ok').describe('The store answered.'),
+    store: z.enum(['sqlite', 'postgres']).describe('Which store the API reads.'),
+  })
+  .meta({ id: 'Readiness', description: 'Readiness: the store answers.' });
+export const ProblemTypeDoc = z
+  .object({
+    code: z.string().describe('The stable code.'),
+    status: z.int().describe('HTTP status it comes with.'),
+    title: z.string().describe('Short summary.'),
+    description: z.string().describe('What it means and what a client can do.'),
+  })
+  .meta({ id: 'ProblemType', description: 'One entry of the problem catalogue.' });
