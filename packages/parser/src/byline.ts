@@ -7,7 +7,7 @@ import { isDashRun } from './dash-run.ts';
 
 const PREFIX = /^(?:كتب|كتبت|بقلم|بقلم الكاتب)\s*[:：\-–—]\s*/;
 // With a prefix the line says it is a byline, so it may be a single name without dashes.
-const NAME = /^[\p{L}\p{M}«»"“”'’() \-‐‑‒–—―]+$/u;
+const NAME = /^[\p{L}\p{M}«»"“”'’(). \-‐‑‒–—―]+$/u;
 const MAX_WORDS = 10;
 const DANGLING_COLON = /\s*[:：]$/;
 

@@ -1,4 +1,4 @@
-import { normalize } from '@khabar/arabic';
+import { foldWords } from './fold.ts';
 
 /**
  * Site chrome left in a scraped page: share and follow prompts, ad placeholders, print and comment
@@ -73,11 +73,17 @@ const PROMPTS = new Set([
   'join',
   'subscribe',
   'download',
+  'اضغط',
+  'انقر',
 ]);
 
 /** Words a prompt may go on with: where to follow, what to share. */
 const PROMPT_WORDS = new Set([
   ...PROMPTS,
+  'هنا',
+  'للاشتراك',
+  'للمتابعه',
+  'للمزيد',
   'علي',
   'عبر',
   'في',
@@ -175,19 +181,20 @@ const NETWORKS = new Set([
   'الالكتروني',
 ]);
 
-const NON_WORD = /[^\p{L}\p{N}]+/u;
-
 /** Whether a cleaned line is site chrome. */
 export function isChrome(text: string): boolean {
-  if (text.length > MAX_LENGTH) return false;
-  const words = normalize(text)
-    .toLowerCase()
-    .split(NON_WORD)
-    .filter((word) => word.length > 0);
+  if (text.length > MAX_LENGTH || spaces(text) >= MAX_WORDS) return false;
+  const words = foldWords(text);
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   if (PHRASES.has(words.join(' '))) return true;
   if (PROMPTS.has(words[0] as string)) {
     return words.every((word) => PROMPT_WORDS.has(word) || NETWORKS.has(word));
   }
   return words.every((word) => NETWORKS.has(word)) && words.length > 1;
+}
+
+function spaces(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf(' '); index >= 0; index = text.indexOf(' ', index + 1)) count++;
+  return count;
 }

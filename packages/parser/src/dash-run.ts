@@ -6,8 +6,8 @@
 // Hyphen, en and em dashes, figure dash, horizontal bar; a tatweel only when it stands alone between spaces.
 const DASH = /\s*[-‐‑‒–—―]\s*|\s+ـ\s+/;
 const DASHES = /\s*[-‐‑‒–—―]\s*|\s+ـ\s+/g;
-// A part names a person, an outlet or a place: letters, maybe quoted, no digits or sentence stops.
-const PART = /^[\p{L}\p{M}«»"“”'’() ]+$/u;
+// A part names a person, an outlet or a place: letters, maybe quoted or abbreviated (د. خالد), no digits.
+const PART = /^[\p{L}\p{M}«»"“”'’(). ]+$/u;
 const MAX_PART_WORDS = 4;
 const MAX_PARTS = 4;
 

@@ -1,4 +1,5 @@
-import { normalize, parseDate } from '@khabar/arabic';
+import { parseDate } from '@khabar/arabic';
+import { foldWords } from './fold.ts';
 import { resolveRelative } from './relative-time.ts';
 
 /**
@@ -16,9 +17,12 @@ export interface DateLine {
 // Date lines are short; a longer line is a sentence, and parsing it would cost time for nothing.
 const MAX_LENGTH = 120;
 const MAX_LABEL_WORDS = 5;
+const MAX_LABEL_LENGTH = 40;
 // A label closed by a colon (or a bar or dash), with no digits of its own.
 const LABEL = /^[^\d\u0660-\u0669\u06F0-\u06F9:：|]*?[:：|\-–—]\s*$/;
-const SEPARATORS = /[\s:：|\-–—،,]+/g;
+const UNREADABLE: DateLine = { iso: null, relative: false };
+const MAY_HOLD_DATE =
+  /[0-9\u0660-\u0669\u06F0-\u06F9]|منذ|قبل|[أا]مس|البارح|اليوم|ال[آا]ن|today|yesterday|now|ago/i;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 // Words a label may be made of when it has no colon (normalized): نشر في، بتاريخ، آخر تحديث…
 const LABEL_WORDS = new Set([
@@ -43,11 +47,16 @@ const ZONE_TAIL = /^[\s(]*ب?توقيت\s+[\p{L} ]{1,30}\)?$/u;
 /** Reads a date line, or null when the line is not one. */
 export function readDateLine(text: string, referenceTime?: Date): DateLine | null {
   if (text.length > MAX_LENGTH) return null;
-  const found = parseDate(text);
-  const labelled = labelWords(text.slice(0, found === null ? colonEnd(text) : found.start));
-  if (found === null || labelled === null || !onlyTail(text.slice(found.end))) {
-    return labelled !== null && isDateLabel(labelled) ? { iso: null, relative: false } : null;
-  }
+  // The date is read after a colon label, so that the label's words cost the date reader nothing.
+  const labelEnd = colonEnd(text);
+  const label = labelWords(text.slice(0, labelEnd));
+  const unreadable = label !== null && isDateLabel(label) ? UNREADABLE : null;
+  // Every date has a digit or a relative word: without one there is no date to look for.
+  if (!MAY_HOLD_DATE.test(text)) return unreadable;
+  const rest = label === null ? text : text.slice(labelEnd);
+  const found = parseDate(rest);
+  if (found === null || !onlyTail(rest.slice(found.end))) return unreadable;
+  if (labelWords(rest.slice(0, found.start)) === null) return unreadable;
   if (!found.relative) return { iso: found.iso, relative: false };
   const iso = referenceTime === undefined ? null : resolveRelative(found.text, referenceTime);
   return { iso, relative: true };
@@ -58,10 +67,7 @@ export function readDateLine(text: string, referenceTime?: Date): DateLine | nul
  * a colon, or label words alone. Null when it is anything else, such as the start of a sentence.
  */
 function labelWords(prefix: string): string[] | null {
-  const words = normalize(prefix)
-    .toLowerCase()
-    .split(SEPARATORS)
-    .filter((word) => word.length > 0);
+  const words = foldWords(prefix);
   if (words.length === 0) return words;
   if (words.length > MAX_LABEL_WORDS) return null;
   if (LABEL.test(prefix)) return words;
@@ -72,9 +78,9 @@ function isDateLabel(words: readonly string[]): boolean {
   return words.some((word) => DATE_LABEL_WORDS.has(word));
 }
 
-// Without a date, a labelled line is read up to its first colon.
+// Where a colon label ends: after the first colon, when one comes early in the line.
 function colonEnd(text: string): number {
-  const colon = text.search(/[:：]/);
+  const colon = text.slice(0, MAX_LABEL_LENGTH).search(/[:：]/);
   return colon < 0 ? 0 : colon + 1;
 }
 

@@ -13,16 +13,20 @@ export interface Language {
 
 /** Decides from the title and the first paragraphs. */
 export function detectLanguage(title: string, paragraphs: readonly string[]): Language {
-  let arabic = 0;
-  let latin = 0;
-  let seen = 0;
-  for (const text of [title, ...paragraphs]) {
-    for (let index = 0; index < text.length && seen < SAMPLE; index++, seen++) {
-      const code = text.charCodeAt(index);
-      if ((code >= 0x0620 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3)) arabic++;
-      else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
-    }
-    if (seen >= SAMPLE) break;
+  const count = { arabic: 0, latin: 0, seen: 0 };
+  countScripts(title, count);
+  for (let index = 0; index < paragraphs.length && count.seen < SAMPLE; index++) {
+    countScripts(paragraphs[index] as string, count);
   }
-  return latin > arabic ? { lang: 'en', dir: 'ltr' } : { lang: 'ar', dir: 'rtl' };
+  return count.latin > count.arabic ? { lang: 'en', dir: 'ltr' } : { lang: 'ar', dir: 'rtl' };
+}
+
+function countScripts(text: string, count: { arabic: number; latin: number; seen: number }): void {
+  const end = Math.min(text.length, SAMPLE - count.seen);
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x0620 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3)) count.arabic++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) count.latin++;
+  }
+  count.seen += end;
 }

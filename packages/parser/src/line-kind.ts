@@ -42,13 +42,12 @@ export function classifyLines(lines: readonly Line[], from: number): LineKind[] 
 
 function classify(text: string): LineKind {
   if (!hasWordChar(text)) return NO_TEXT;
-  if (isChrome(text)) return CHROME;
   const marker = readAlsoMarker(text);
   if (marker !== null) return { type: 'read_also', marker, opensBlockWithoutFooter: false };
   if (readCredits(text) !== null) return CREDITS;
   const start = keywordsStart(text);
   if (start >= 0) return { type: 'keywords', start };
-  return TEXT;
+  return isChrome(text) ? CHROME : TEXT;
 }
 
 function textLinesFollow(kinds: readonly LineKind[], from: number, count: number): boolean {

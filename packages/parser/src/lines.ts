@@ -18,38 +18,68 @@ export interface Line {
   offsets: Int32Array | null;
 }
 
-// Bidi and zero-width controls (arabic.md N9), the word joiner and the soft hyphen: they carry no text.
-const INVISIBLE = '\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
-// A line needs the slow path if it has invisible characters, whitespace other than a single space,
-// or spaces at either end.
-const NEEDS_CLEANING = new RegExp(`[${INVISIBLE}]|[^\\S ]|  |^ | $`);
+/** The input's lines, and what the scan saw of characters that are not text at all. */
+export interface SplitText {
+  lines: Line[];
+  /** Whether the input holds a NUL. */
+  nul: boolean;
+  /** How many C0 controls (other than whitespace), DEL and U+FFFD the input holds. */
+  controls: number;
+}
 
-/** Splits the input into its non-blank lines, cleaned, with their place in the input. */
-export function splitLines(input: string): Line[] {
+/**
+ * Splits the input into its non-blank lines, cleaned, with their place in the input. One pass over the
+ * characters finds the line ends, the lines that need cleaning and the control characters; most lines
+ * need no cleaning and are kept as they are.
+ */
+export function splitLines(input: string): SplitText {
   const lines: Line[] = [];
+  const length = input.length;
+  let nul = false;
+  let controls = 0;
   let number = 0;
   let lineStart = 0;
-  const length = input.length;
   while (lineStart <= length) {
     number++;
-    let lineEnd = lineStart;
-    while (lineEnd < length) {
-      const code = input.charCodeAt(lineEnd);
+    let index = lineStart;
+    let noisy = false;
+    // True at the start, so that a leading space marks the line for cleaning.
+    let afterSpace = true;
+    for (; index < length; index++) {
+      const code = input.charCodeAt(index);
+      if (code > 32) {
+        // Printable ASCII and the Arabic, Hebrew, Syriac… blocks: plain text, the common case.
+        if (code < 0x7f || (code >= 0x0600 && code < 0x1680 && code !== 0x061c)) {
+          afterSpace = false;
+          continue;
+        }
+        if (code === 0x7f || code === 0xfffd) controls++;
+        if (code === 0x7f || isInvisible(code) || isWhitespace(code)) noisy = true;
+        afterSpace = false;
+        continue;
+      }
+      if (code === 32) {
+        if (afterSpace) noisy = true;
+        afterSpace = true;
+        continue;
+      }
       if (code === 10 || code === 13) break;
-      lineEnd++;
+      noisy = true;
+      if (code < 9 || code > 13) {
+        controls++;
+        if (code === 0) nul = true;
+      }
     }
-    const raw = input.slice(lineStart, lineEnd);
-    if (raw.length > 0) {
-      const line = NEEDS_CLEANING.test(raw)
-        ? cleanLine(raw, lineStart, number)
-        : plainLine(raw, lineStart, number);
+    if (index > lineStart) {
+      if (afterSpace) noisy = true;
+      const raw = input.slice(lineStart, index);
+      const line = noisy ? cleanLine(raw, lineStart, number) : plainLine(raw, lineStart, number);
       if (line) lines.push(line);
     }
-    if (lineEnd >= length) break;
-    lineStart =
-      input.charCodeAt(lineEnd) === 13 && input.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    if (index >= length) break;
+    lineStart = input.charCodeAt(index) === 13 && input.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
   }
-  return lines;
+  return { lines, nul, controls };
 }
 
 function plainLine(raw: string, start: number, number: number): Line {
@@ -84,8 +114,12 @@ function cleanLine(raw: string, lineStart: number, number: number): Line | null 
   return { number, text, start: first, end, offsets: contiguous ? null : Int32Array.from(offsets) };
 }
 
+// Bidi and zero-width controls (arabic.md N9), the word joiner, the soft hyphen, and C0 controls and
+// DEL other than whitespace: they carry no text.
 function isInvisible(code: number): boolean {
   return (
+    (code < 32 && (code < 9 || code > 13)) ||
+    code === 0x7f ||
     code === 0xad ||
     code === 0x61c ||
     code === 0x180e ||

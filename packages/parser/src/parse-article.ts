@@ -1,7 +1,7 @@
 import type { Article } from '@khabar/schema';
 import { isBinary } from './binary.ts';
 import { readByline } from './byline.ts';
-import { readDateLine } from './date-line.ts';
+import { type DateLine, readDateLine } from './date-line.ts';
 import { datelineEnd } from './dateline.ts';
 import { Draft } from './draft.ts';
 import { parseError } from './errors.ts';
@@ -37,8 +37,8 @@ function parse(text: unknown, given: ParseOptions): ParseResult {
   const options = checkedOptions(given);
   if (typeof text !== 'string') return { ok: false, error: parseError('not_a_string') };
   if (text.length === 0) return { ok: false, error: parseError('empty_input') };
-  if (isBinary(text)) return { ok: false, error: parseError('binary_input') };
-  const lines = splitLines(text);
+  const { lines, nul, controls } = splitLines(text);
+  if (isBinary(text.length, nul, controls)) return { ok: false, error: parseError('binary_input') };
   if (lines.length === 0) return { ok: false, error: parseError('whitespace_only') };
   const titleIndex = lines.findIndex((line) => hasWordChar(line.text));
   if (titleIndex < 0) return { ok: false, error: parseError('no_title') };
@@ -74,12 +74,8 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
   for (let index = from; index < lines.length; index++) {
     const line = lines[index] as Line;
     const kind = kinds[index] as LineKind;
-    if (kind.type === 'no_text') {
-      draft.warnings.push(warning('no_text_dropped', line.number));
-      continue;
-    }
-    if (kind.type === 'chrome') {
-      draft.warnings.push(warning('chrome_dropped', line.number, line.text));
+    if (kind.type === 'no_text' || kind.type === 'chrome') {
+      dropLine(draft, lines, kinds, index);
       continue;
     }
     if (zone === 'related') {
@@ -98,13 +94,14 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
         index = related.read(lines, kinds, index);
         continue;
       }
-      const next = lines[index + 1];
-      if (next !== undefined && kinds[index + 1]?.type === 'text') {
-        addReadAlso(draft, next, 0, line);
-        index++;
-      } else {
+      const headline = headlineIndex(kinds, index + 1);
+      if (headline < 0) {
         draft.warnings.push(warning('read_also_without_headline', line.number));
+        continue;
       }
+      for (let skipped = index + 1; skipped < headline; skipped++) dropLine(draft, lines, kinds, skipped);
+      addReadAlso(draft, lines[headline] as Line, 0, line);
+      index = headline;
       continue;
     }
     if (kind.type === 'credits') {
@@ -123,7 +120,10 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
       continue;
     }
     if (zone === 'header') {
-      if (!dateSeen && readHeaderDate(draft, line, options)) {
+      const date = readDateLine(line.text, options.referenceTime);
+      if (date !== null) {
+        if (dateSeen) draft.warnings.push(warning('date_repeated', line.number, line.text));
+        else setDate(draft, line, date);
         dateSeen = true;
         continue;
       }
@@ -137,6 +137,23 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
   }
   related.finish();
   if (draft.related.length > 0) draft.spans.related = draft.related.map((item) => item.span);
+}
+
+/** Drops a line with no text or a chrome line, with its warning. */
+function dropLine(draft: Draft, lines: readonly Line[], kinds: readonly LineKind[], index: number): void {
+  const line = lines[index] as Line;
+  if (kinds[index]?.type === 'chrome') draft.warnings.push(warning('chrome_dropped', line.number, line.text));
+  else draft.warnings.push(warning('no_text_dropped', line.number));
+}
+
+/** The line holding a marker's headline: the next text line, past chrome; -1 when none follows. */
+function headlineIndex(kinds: readonly LineKind[], from: number): number {
+  for (let index = from; index < kinds.length; index++) {
+    const type = kinds[index]?.type;
+    if (type === 'text') return index;
+    if (type !== 'chrome' && type !== 'no_text') return -1;
+  }
+  return -1;
 }
 
 /** Lines from `from` up to the next marker line or the end: the text of one appended article or headline. */
@@ -168,16 +185,11 @@ function addCredits(draft: Draft, line: Line): void {
   }
 }
 
-function readHeaderDate(draft: Draft, line: Line, options: ParseOptions): boolean {
-  const found = readDateLine(line.text, options.referenceTime);
-  if (found === null) return false;
+function setDate(draft: Draft, line: Line, date: DateLine): void {
   draft.span('publishedAt', lineSpan(line));
-  if (found.iso !== null) draft.publishedAt = found.iso;
+  if (date.iso !== null) draft.publishedAt = date.iso;
   else
-    draft.warnings.push(
-      warning(found.relative ? 'date_relative' : 'date_unreadable', line.number, line.text),
-    );
-  return true;
+    draft.warnings.push(warning(date.relative ? 'date_relative' : 'date_unreadable', line.number, line.text));
 }
 
 function readHeaderByline(draft: Draft, line: Line): boolean {

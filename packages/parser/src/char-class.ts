@@ -1,0 +1,44 @@
+/**
+ * Character classes for the hot loops: a table over the alphabetic scripts and punctuation (below
+ * U+3000, Arabic included), built once on first use, so counting words costs a lookup per character
+ * instead of a Unicode regex step. Rarer characters are classified by the regex itself.
+ */
+
+/** Not part of a word. */
+export const OTHER = 0;
+/** A letter or digit: starts or continues a word. */
+export const WORD = 1;
+/** A combining mark (harakat): continues a word, never starts one. */
+export const MARK = 2;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const COMBINING = /\p{M}/u;
+const TABLE_SIZE = 0x3000;
+let table: Uint8Array | null = null;
+
+function classify(char: string): number {
+  if (LETTER_OR_DIGIT.test(char)) return WORD;
+  return COMBINING.test(char) ? MARK : OTHER;
+}
+
+function build(): Uint8Array {
+  const classes = new Uint8Array(TABLE_SIZE);
+  for (let code = 0; code < TABLE_SIZE; code++) classes[code] = classify(String.fromCharCode(code));
+  return classes;
+}
+
+/** The class table for code units below U+3000; look up rarer ones with `charClass`. */
+export function classTable(): Uint8Array {
+  table ??= build();
+  return table;
+}
+
+/** Code units below this are classified by the table. */
+export const TABLE_LIMIT = TABLE_SIZE;
+
+/** The class of the code point at `index` of `text` (a surrogate pair is looked up whole). */
+export function charClass(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < TABLE_SIZE) return classTable()[code] as number;
+  return classify(String.fromCodePoint(text.codePointAt(index) as number));
+}
