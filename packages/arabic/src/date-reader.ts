@@ -1,5 +1,5 @@
 import type { DateToken } from './date-tokens.ts';
-import { type CalendarName, lookupName, MAX_NAME_WORDS } from './months.ts';
+import { type CalendarName, lookupName, startsTwoWordName } from './months.ts';
 
 /** Small matchers over date tokens: each takes a position and returns the position after its match, or null. */
 
@@ -49,11 +49,13 @@ export function skip(tokens: Tokens, at: number, skippable: (token: DateToken) =
 
 /** A month or weekday name of one or two words (كانون الثاني, ربيع الأول). */
 export function calendarName(tokens: Tokens, at: number): Step<CalendarName> | null {
-  for (let count = MAX_NAME_WORDS; count >= 1; count--) {
-    const words = tokens.slice(at, at + count);
-    if (words.length < count || words.some((token) => token.kind !== 'word')) continue;
-    const found = lookupName(words.map((token) => token.text).join(' '));
-    if (found !== null) return { value: found, next: at + count };
+  const first = tokens[at];
+  if (first?.kind !== 'word') return null;
+  const second = tokens[at + 1];
+  if (second?.kind === 'word' && startsTwoWordName(first.text)) {
+    const pair = lookupName(`${first.text} ${second.text}`);
+    if (pair !== null) return { value: pair, next: at + 2 };
   }
-  return null;
+  const single = lookupName(first.text);
+  return single === null ? null : { value: single, next: at + 1 };
 }

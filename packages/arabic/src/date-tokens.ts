@@ -12,35 +12,70 @@ export interface DateToken {
   spaced: boolean;
 }
 
-const PIECE = /(\s+)|([0-9]+)|([\p{L}\p{M}]+)|([\s\S])/gu;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/;
+const SPACE = 0;
+const DIGIT = 1;
+const LETTER = 2;
+const OTHER = 3;
+// Character classes per BMP code unit, computed on first use; astral characters are classified each time.
+const classes = new Int8Array(0x10000).fill(-1);
+
+function classOf(char: string): number {
+  if (/^\s$/u.test(char)) return SPACE;
+  if (/^[0-9]$/.test(char)) return DIGIT;
+  return /^[\p{L}\p{M}]$/u.test(char) ? LETTER : OTHER;
+}
+
+function classAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdfff) return classOf(String.fromCodePoint(text.codePointAt(at) ?? code));
+  let found = classes[code] ?? -1;
+  if (found < 0) {
+    found = classOf(text[at] ?? '');
+    classes[code] = found;
+  }
+  return found;
+}
+
+function codePointLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+}
 
 function markText(char: string): string {
   if (DASHES.test(char)) return '-';
   return char === '\u060C' ? ',' : char;
 }
 
+const KINDS = ['number', 'word'] as const;
+
 /** Splits text into date tokens over its normalized form, keeping offsets into the original. */
 export function dateTokens(original: string): DateToken[] {
   const { text, starts, ends } = normalizeWithOffsets(original);
   const tokens: DateToken[] = [];
   let spaced = false;
-  for (const match of text.matchAll(PIECE)) {
-    if (match[1] !== undefined) {
+  let at = 0;
+  while (at < text.length) {
+    const kind = classAt(text, at);
+    if (kind === SPACE) {
       spaced = true;
+      at++;
       continue;
     }
-    const first = match.index;
-    const last = first + match[0].length - 1;
-    const kind = match[2] !== undefined ? 'number' : match[3] !== undefined ? 'word' : 'mark';
+    let next = at + codePointLength(text, at);
+    if (kind !== OTHER) {
+      while (next < text.length && classAt(text, next) === kind) next += codePointLength(text, next);
+    }
+    const piece = text.slice(at, next);
     tokens.push({
-      kind,
-      text: kind === 'word' ? match[0].toLowerCase() : kind === 'mark' ? markText(match[0]) : match[0],
-      start: starts[first] ?? 0,
-      end: ends[last] ?? original.length,
+      kind: kind === OTHER ? 'mark' : (KINDS[kind - 1] ?? 'word'),
+      text: kind === LETTER ? piece.toLowerCase() : kind === OTHER ? markText(piece) : piece,
+      start: starts[at] ?? 0,
+      end: ends[next - 1] ?? original.length,
       spaced,
     });
     spaced = false;
+    at = next;
   }
   return tokens;
 }

@@ -77,9 +77,15 @@ function buildIndex(): Map<string, CalendarName> {
 }
 
 const NAMES = buildIndex();
+// Names are one or two words; these are the first words of the two-word ones (كانون, ربيع, ذو…).
+const TWO_WORD_STARTS = new Set(
+  [...NAMES.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0]),
+);
 
-/** The longest name, in words: names are looked up one or two words at a time. */
-export const MAX_NAME_WORDS = 2;
+/** Whether a normalized word begins a two-word name. */
+export function startsTwoWordName(word: string): boolean {
+  return TWO_WORD_STARTS.has(word);
+}
 
 /** Looks up an already normalized, lower-cased, single-spaced name. */
 export function lookupName(key: string): CalendarName | null {

@@ -12,10 +12,45 @@ export interface NormalizedText {
 
 // Code points that attach to the letter before them: combining marks (harakat, hamza above), and the
 // characters N2 and N9 delete, so that a letter, its tatweel, its vowels and any control in between
-// normalize together, as they would in the whole text.
-const ATTACHED = /[\p{M}\u0640\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/u;
-// Invisible controls (N9) at the end of a cluster are not part of the letter's span.
+// normalize together, as they would in the whole text. Invisible controls (N9) at the end of a cluster
+// are not part of the letter's span.
+const MARK_OR_TATWEEL = /[\p{M}\u0640]/u;
 const CONTROL = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const DETACHED = 0;
+const VISIBLE = 1;
+const INVISIBLE = 2;
+
+// Per BMP code unit, computed on first use: how it attaches, and what it normalizes to on its own.
+// Most text is single letters, so the caches spare a Unicode normalization per character.
+const attachments = new Int8Array(0x10000).fill(-1);
+const singles = new Array<string | null>(0x10000).fill(null);
+
+function attachmentOf(char: string): number {
+  if (CONTROL.test(char)) return INVISIBLE;
+  return MARK_OR_TATWEEL.test(char) ? VISIBLE : DETACHED;
+}
+
+function attachmentAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x0300) return DETACHED;
+  if (code >= 0xd800 && code <= 0xdfff)
+    return attachmentOf(String.fromCodePoint(text.codePointAt(at) ?? code));
+  let kind = attachments[code] ?? -1;
+  if (kind < 0) {
+    kind = attachmentOf(text[at] ?? '');
+    attachments[code] = kind;
+  }
+  return kind;
+}
+
+function normalizeSingle(code: number): string {
+  let normalized = singles[code] ?? null;
+  if (normalized === null) {
+    normalized = normalize(String.fromCharCode(code));
+    singles[code] = normalized;
+  }
+  return normalized;
+}
 
 function codePointLength(text: string, at: number): number {
   const code = text.charCodeAt(at);
@@ -29,25 +64,25 @@ function codePointLength(text: string, at: number): number {
 export function normalizeWithOffsets(input: string): NormalizedText {
   const starts: number[] = [];
   const ends: number[] = [];
-  let text = '';
+  const pieces: string[] = [];
   let at = 0;
   while (at < input.length) {
     const start = at;
     at += codePointLength(input, at);
     let end = at;
     while (at < input.length) {
-      const next = input.slice(at, at + codePointLength(input, at));
-      if (!ATTACHED.test(next)) break;
-      at += next.length;
-      if (!CONTROL.test(next)) end = at;
+      const kind = attachmentAt(input, at);
+      if (kind === DETACHED) break;
+      at += codePointLength(input, at);
+      if (kind === VISIBLE) end = at;
     }
-    const cluster = input.slice(start, at);
-    const normalized = cluster.length === 1 && cluster.charCodeAt(0) < 0x80 ? cluster : normalize(cluster);
-    text += normalized;
+    const normalized =
+      at - start === 1 ? normalizeSingle(input.charCodeAt(start)) : normalize(input.slice(start, at));
+    pieces.push(normalized);
     for (let unit = 0; unit < normalized.length; unit++) {
       starts.push(start);
       ends.push(end);
     }
   }
-  return { text, starts, ends };
+  return { text: pieces.join(''), starts, ends };
 }
