@@ -1,0 +1,49 @@
+import type { Article, ArticleSummary, IngestOutcome, Page, Problem } from '@khabar/schema';
+import { expect, expectTypeOf, it } from 'vitest';
+import { bearer, describeEachStore } from '../test/harness.ts';
+import { createClient } from './client.ts';
+
+describeEachStore('typed client', (harness) => {
+  /** A client whose requests go straight to the app, no socket in between. */
+  const client = () => createClient('http://khabar.test', { fetch: harness().app.request });
+
+  it('lists articles with typed query and typed page', async () => {
+    const response = await client().v1.articles.$get({ query: { limit: 2, tag: 'تقارير' } });
+    expect(response.status).toBe(200);
+    if (response.status !== 200) return;
+    const page = await response.json();
+    expectTypeOf(page).toEqualTypeOf<Page<ArticleSummary>>();
+    expect(page.items).toHaveLength(2);
+    expect(page.items.every((item) => item.tags.includes('تقارير'))).toBe(true);
+  });
+
+  it('reads one article by slug, and a missing one as a typed problem', async () => {
+    const oil = harness().fixtures['oil-gold'];
+    const found = await client().v1.articles[':idOrSlug'].$get({ param: { idOrSlug: oil?.slug ?? '' } });
+    if (found.status !== 200) throw new Error(`expected 200, got ${found.status}`);
+    const article = await found.json();
+    expectTypeOf(article.title).toEqualTypeOf<Article['title']>();
+    expect(article.id).toBe(oil?.id);
+
+    const missing = await client().v1.articles[':idOrSlug'].$get({ param: { idOrSlug: '0000000000000000' } });
+    expect(missing.status).toBe(404);
+    if (missing.status !== 404) return;
+    const problem = await missing.json();
+    expectTypeOf(problem.code).toEqualTypeOf<Problem['code']>();
+    expect(problem.code).toBe('not_found');
+  });
+
+  it('searches and stores through typed routes', async () => {
+    const hits = await client().v1.search.$get({ query: { q: 'الذهب' } });
+    if (hits.status !== 200) throw new Error(`expected 200, got ${hits.status}`);
+    expect((await hits.json()).items[0]?.article.id).toBe(harness().fixtures['oil-gold']?.id);
+
+    const article = harness().fixtures['central-bank'] as Article;
+    const stored = await client().v1.articles.$post({ json: article }, { headers: bearer() });
+    expect(stored.status).toBe(200);
+    if (stored.status !== 200) return;
+    const outcome = await stored.json();
+    expectTypeOf(outcome).toEqualTypeOf<IngestOutcome>();
+    expect(outcome).toEqual({ status: 'unchanged', id: article.id, slug: article.slug });
+  });
+});

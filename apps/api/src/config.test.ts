@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultDb, loadConfig, redactLocation } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      db: defaultDb,
+      dbIsDefault: true,
+      apiKeys: [],
+      corsOrigins: ['*'],
+      bodyLimit: 1024 * 1024,
+      timeoutMs: 10_000,
+      rateLimit: 600,
+      rateWindowSeconds: 60,
+      siteUrl: null,
+      accessLog: true,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      KHABAR_API_PORT: '9000',
+      KHABAR_API_HOST: '0.0.0.0',
+      KHABAR_DB: 'postgres://khabar@db/khabar',
+      KHABAR_API_KEYS: ' first-key-0123456789 , second-key-0123456789 ,',
+      KHABAR_API_CORS_ORIGINS: 'https://a.example, https://b.example',
+      KHABAR_API_BODY_LIMIT: '2048',
+      KHABAR_API_TIMEOUT_MS: '1500',
+      KHABAR_API_RATE_LIMIT: '0',
+      KHABAR_API_RATE_WINDOW_S: '10',
+      KHABAR_SITE_URL: 'https://khabar.example/',
+      KHABAR_API_LOG: 'off',
+    });
+    expect(config).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      db: 'postgres://khabar@db/khabar',
+      dbIsDefault: false,
+      apiKeys: ['first-key-0123456789', 'second-key-0123456789'],
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      bodyLimit: 2048,
+      timeoutMs: 1500,
+      rateLimit: 0,
+      rateWindowSeconds: 10,
+      siteUrl: 'https://khabar.example',
+      accessLog: false,
+    });
+  });
+
+  it.each([
+    [{ KHABAR_API_PORT: 'eighty' }, 'KHABAR_API_PORT must be an integer from 0 to 65535 (got "eighty")'],
+    [{ KHABAR_API_PORT: '70000' }, 'KHABAR_API_PORT must be an integer from 0 to 65535 (got "70000")'],
+    [{ KHABAR_API_BODY_LIMIT: '-1' }, 'KHABAR_API_BODY_LIMIT must be an integer'],
+    [{ KHABAR_API_TIMEOUT_MS: '1.5' }, 'KHABAR_API_TIMEOUT_MS must be an integer'],
+    [{ KHABAR_API_KEYS: 'short' }, 'KHABAR_API_KEYS: each key must have at least 16 characters'],
+    [{ KHABAR_API_CORS_ORIGINS: 'not a url' }, 'KHABAR_API_CORS_ORIGINS'],
+    [{ KHABAR_SITE_URL: 'ftp://x' }, 'KHABAR_SITE_URL'],
+    [{ KHABAR_API_LOG: 'verbose' }, 'KHABAR_API_LOG must be `json` or `off`'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const text = (caught as ConfigError).message;
+    expect(text).toContain(message);
+    expect(text).toMatch(/^invalid configuration: /);
+    expect(text).not.toContain('\n');
+  });
+
+  it('treats an empty KHABAR_DB as unset', () => {
+    expect(loadConfig({ KHABAR_DB: '' })).toMatchObject({ db: defaultDb, dbIsDefault: true });
+  });
+});
+
+describe('redactLocation', () => {
+  it('hides a database password and leaves file paths alone', () => {
+    expect(redactLocation('postgres://khabar:s3cret@db:5432/khabar')).toBe(
+      'postgres://khabar:***@db:5432/khabar',
+    );
+    expect(redactLocation('postgres://khabar@db/khabar')).toBe('postgres://khabar@db/khabar');
+    expect(redactLocation('data/khabar.db')).toBe('data/khabar.db');
+  });
+});
