@@ -97,7 +97,7 @@ function nameValue(name: string, kind: CalendarName['kind']): number | null {
   return found?.kind === kind ? found.value : null;
 }
 
-/** The Gregorian month (1–12) a name of any region or English names, or null: `monthFromName('أيلول')` is 9. */
+/** The Gregorian month (1–12) a month name of any region, or an English name or abbreviation, stands for: `monthFromName('أيلول')` is 9; null for anything else. */
 export function monthFromName(name: string): number | null {
   return nameValue(name, 'gregorian');
 }

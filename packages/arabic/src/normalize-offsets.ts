@@ -23,7 +23,10 @@ const INVISIBLE = 2;
 // Per BMP code unit, computed on first use: how it attaches, and what it normalizes to on its own.
 // Most text is single letters, so the caches spare a Unicode normalization per character.
 const attachments = new Int8Array(0x10000).fill(-1);
-const singles = new Array<string | null>(0x10000).fill(null);
+// Arrays for the scripts most text is in (Latin and Arabic, below U+0800), a map for the rest.
+const FREQUENT = 0x0800;
+const frequentSingles = new Array<string | null>(FREQUENT).fill(null);
+const otherSingles = new Map<number, string>();
 
 function attachmentOf(char: string): number {
   if (CONTROL.test(char)) return INVISIBLE;
@@ -44,10 +47,11 @@ function attachmentAt(text: string, at: number): number {
 }
 
 function normalizeSingle(code: number): string {
-  let normalized = singles[code] ?? null;
-  if (normalized === null) {
+  let normalized = code < FREQUENT ? frequentSingles[code] : otherSingles.get(code);
+  if (normalized === undefined || normalized === null) {
     normalized = normalize(String.fromCharCode(code));
-    singles[code] = normalized;
+    if (code < FREQUENT) frequentSingles[code] = normalized;
+    else otherSingles.set(code, normalized);
   }
   return normalized;
 }
