@@ -1,8 +1,8 @@
 import { PublishedAt } from '@khabar/schema';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { arabicish } from '../test/arbitraries.ts';
-import { type FoundDate, parseDate, type RelativeDate, toIsoString } from './date.ts';
+import { type DateParts, type FoundDate, parseDate, type RelativeDate, toIsoString } from './date.ts';
 
 function found(text: string): FoundDate {
   const result = parseDate(text);
@@ -344,5 +344,23 @@ describe('toIsoString', () => {
     expect(toIsoString({ ...parts, hour: null, minute: null, zone: '+03:00' })).toBe(
       '0987-03-04T00:00:00+03:00',
     );
+  });
+});
+
+describe('public types', () => {
+  it('parseDate returns a found date, a relative one, or null, told apart by `relative`', () => {
+    expectTypeOf(parseDate).returns.toEqualTypeOf<FoundDate | RelativeDate | null>();
+    expectTypeOf<FoundDate['relative']>().toEqualTypeOf<false>();
+    expectTypeOf<RelativeDate['relative']>().toEqualTypeOf<true>();
+    expectTypeOf<FoundDate['calendar']>().toEqualTypeOf<'gregorian' | 'hijri'>();
+    expectTypeOf<DateParts>().toEqualTypeOf<{
+      year: number;
+      month: number;
+      day: number;
+      hour: number | null;
+      minute: number | null;
+      second: number | null;
+      zone: string | null;
+    }>();
   });
 });
