@@ -106,15 +106,19 @@ function monthDayYear(tokens: Tokens, at: number): Step<WrittenDate> | null {
   return { value: written(calendar, year.value, month.value.value, day.value), next: year.next };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInGregorianMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
-/** The Gregorian day a written date stands for, or null when no such day exists (31 February, month 13). */
+/** The Gregorian day a written date stands for, or null when no such day exists (31 February, month 13, year 0). */
 export function gregorianDay(date: WrittenDate): CalendarDay | null {
-  if (date.calendar === 'hijri') return hijriToGregorian(date.year, date.month, date.day);
-  if (date.month < 1 || date.month > 12 || date.day < 1) return null;
-  return date.day <= daysInGregorianMonth(date.year, date.month) ? date : null;
+  const { year, month, day } = date;
+  if (date.calendar === 'hijri') return hijriToGregorian(year, month, day);
+  if (year < 1 || day < 1 || day > daysInGregorianMonth(year, month)) return null;
+  return { year, month, day };
 }
 
 /**

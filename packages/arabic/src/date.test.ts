@@ -264,6 +264,8 @@ describe('parseDate: not dates', () => {
     '00/01/2023',
     '2023-02-30',
     '2023-00-10',
+    '18/09/0000',
+    '29/02/1900',
     '18/09/23',
     '30 رمضان 1444 هـ',
     '3 رمضان 1444 م',
@@ -281,6 +283,7 @@ describe('parseDate: not dates', () => {
 
   it('accepts 29 February in a leap year', () => {
     expect(found('29 فبراير 2024').iso).toBe('2024-02-29T00:00:00');
+    expect(found('29/02/2000').iso).toBe('2000-02-29T00:00:00');
   });
 });
 

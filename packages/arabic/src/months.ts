@@ -59,7 +59,7 @@ export interface CalendarName {
 }
 
 /** The lookup key of a name: normalized, lower-cased, single-spaced, without a closing abbreviation dot. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return normalize(name).toLowerCase().trim().replace(/\.$/, '').replace(/\s+/g, ' ');
 }
 

@@ -35,7 +35,7 @@ function meridiem(tokens: Tokens, at: number): Step<Meridiem> | null {
 }
 
 /** 12-hour to 24-hour: 12 AM is 00, 12 PM is 12; a 24-hour time marked PM (14:05 م) stays as it is. */
-export function to24Hour(hour: number, half: Meridiem | null): number | null {
+function to24Hour(hour: number, half: Meridiem | null): number | null {
   if (half === null) return hour <= 23 ? hour : null;
   if (hour === 0) return half === 'am' ? 0 : null;
   if (hour <= 12) return (hour % 12) + (half === 'pm' ? 12 : 0);
@@ -83,7 +83,7 @@ function greenwichAbbreviation(tokens: Tokens, at: number): number | null {
 }
 
 /** A zone: GMT/UTC (optionally with an offset, GMT+3), بتوقيت غرينتش, ت.غ, or after a time Z or a bare offset. */
-export function zone(tokens: Tokens, at: number, afterTime: boolean): Step<string> | null {
+function zone(tokens: Tokens, at: number, afterTime: boolean): Step<string> | null {
   const open = mark(tokens, at, '(');
   if (open !== null) {
     const inner = zone(tokens, open, afterTime);
