@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readDateLine } from './date-line.ts';
+
+const iso = (text: string, reference?: Date) => readDateLine(text, reference)?.iso;
+
+describe('readDateLine', () => {
+  it.each([
+    ['تاريخ النشر: 18th, September 2023 GMT', '2023-09-18T00:00:00Z'],
+    ['نشر في: الأربعاء 13 يونيو 2018 - 4:13 م', '2018-06-13T16:13:00'],
+    ['نُشر بتاريخ: 18 أيلول 2023', '2023-09-18T00:00:00'],
+    ['التاريخ : ١٨ سبتمبر ٢٠٢٣', '2023-09-18T00:00:00'],
+    ['آخر تحديث: 18 كانون الأول 2023', '2023-12-18T00:00:00'],
+    ['Published: 18/09/2023 10:00', '2023-09-18T10:00:00'],
+    ['18 سبتمبر/أيلول 2023', '2023-09-18T00:00:00'],
+    ['نشر في 18 سبتمبر 2023', '2023-09-18T00:00:00'],
+    ['18-09-2023', '2023-09-18T00:00:00'],
+    ['السبت 22 رجب 1442 هـ الموافق 6 مارس 2021 م', '2021-03-06T00:00:00'],
+    ['3 ربيع الأول 1445 هـ', '2023-09-18T00:00:00'],
+    ['تاريخ النشر:18 سبتمبر 2023 بتوقيت مكة المكرمة', '2023-09-18T00:00:00'],
+  ])('reads %s', (text, expected) => {
+    expect(iso(text)).toBe(expected);
+  });
+
+  it('does not take a date inside a sentence, or a line with no date, as the date line', () => {
+    expect(readDateLine('وصل الوفد إلى الرياض في 18 سبتمبر 2023')).toBeNull();
+    expect(readDateLine('بين 18 و21 سبتمبر/أيلول')).toBeNull();
+    expect(readDateLine('داليا أبوالعيش – عين اليوم')).toBeNull();
+  });
+
+  it('reports a dated label whose date cannot be read', () => {
+    expect(readDateLine('تاريخ النشر: غير متوفر')).toEqual({ iso: null, relative: false });
+    expect(readDateLine('نشر في: 18 سبتمبر 2023 في الرياض')).toEqual({ iso: null, relative: false });
+  });
+
+  it('needs a reference time for a relative date', () => {
+    expect(readDateLine('نشر في: منذ ساعتين')).toEqual({ iso: null, relative: true });
+    const reference = new Date('2023-09-18T12:00:00Z');
+    expect(iso('نشر في: منذ ساعتين', reference)).toBe('2023-09-18T10:00:00Z');
+    expect(iso('أمس 10:30 م', reference)).toBe('2023-09-17T22:30:00');
+  });
+});
