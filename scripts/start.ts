@@ -1,53 +1,175 @@
-// The main job: build what is needed, then run the API and the site together until Ctrl-C.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+// The main job (`pnpm start`): build what is needed, fill an empty store with seeds/, then run the API
+// and the site together until Ctrl-C, which stops both and exits 0.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const apiPort = process.env.KHABAR_API_PORT ?? '8787';
-const webPort = process.env.KHABAR_WEB_PORT ?? '4321';
-const host = process.env.KHABAR_HOST ?? '127.0.0.1';
+const node = process.execPath;
 
-const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
-});
-if (build.status !== 0) {
-  console.error('khabar: the build failed; see the output above');
-  process.exit(build.status ?? 1);
+interface Settings {
+  host: string;
+  apiPort: number;
+  webPort: number;
+  /** Store location handed to the API and to `khabar ingest`; the API's default when unset. */
+  db: string | undefined;
 }
 
-const children: ChildProcess[] = [];
-function start(name: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+function port(name: string, fallback: number): number {
+  const value = process.env[name]?.trim();
+  if (!value) return fallback;
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
+    fail(`${name} must be a port number from 1 to 65535 (got "${value}")`, 2);
+  }
+  return parsed;
+}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`khabar: ${message}\n`);
+  process.exit(code);
+}
+
+function readSettings(): Settings {
+  const apiPort = port('KHABAR_API_PORT', 8787);
+  const webPort = port('KHABAR_WEB_PORT', 4321);
+  if (apiPort === webPort) fail(`KHABAR_API_PORT and KHABAR_WEB_PORT are both ${apiPort}`, 2);
+  return {
+    host: process.env.KHABAR_HOST?.trim() || '127.0.0.1',
+    apiPort,
+    webPort,
+    db: process.env.KHABAR_DB?.trim() || undefined,
+  };
+}
+
+/** Runs a command to completion with its output passed through; resolves to its exit code. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', () => resolve(127));
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`khabar: the ${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
-      stop(code ?? 1);
+}
+
+/** Prefixes each line a service writes, so the two logs can be told apart. */
+function relay(stream: NodeJS.ReadableStream | null, label: string, to: NodeJS.WriteStream) {
+  if (!stream) return;
+  createInterface({ input: stream }).on('line', (line) => to.write(`${label} ${line}\n`));
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) fail(`the ${name} stopped while starting`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await response.body?.cancel();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 150));
     }
-  });
-  children.push(child);
+  }
+  fail(`the ${name} did not answer at ${url} within 60 s`);
 }
 
+const settings = readSettings();
+const apiUrl = `http://${settings.host}:${settings.apiPort}`;
+const siteUrl = `http://${settings.host}:${settings.webPort}`;
+const services: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
-function stop(code: number) {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 500).unref();
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
 
-start('API', ['apps/api/src/main.ts'], { KHABAR_API_PORT: apiPort, KHABAR_API_HOST: host });
-start('site', ['apps/web/dist/server/entry.mjs'], {
-  HOST: host,
-  PORT: webPort,
-  KHABAR_API_URL: process.env.KHABAR_API_URL ?? `http://${host}:${apiPort}`,
+function start(name: string, label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(node, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  relay(child.stdout, label, process.stdout);
+  relay(child.stderr, label, process.stderr);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(
+      `khabar: the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest\n`,
+    );
+    void stop(1);
+  });
+  services.push({ name, child });
+  return child;
+}
+
+/** Stops every service that still runs and waits for each to be gone before exiting. */
+async function stop(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    services.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  process.exit(code);
+}
+
+// Ctrl-C in a terminal signals the whole process group, so the services get it too; a signal sent to
+// this process alone is passed on. Either way the exit is clean.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (!stopping) void stop(0);
+  });
+}
+
+const built = await run(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', '--filter=@khabar/web...', '--output-logs=errors-only'],
+  {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    TURBO_TELEMETRY_DISABLED: '1',
+  },
+);
+if (built !== 0) fail('the build failed; see the output above');
+
+const storeEnv = settings.db ? { KHABAR_DB: settings.db } : {};
+const api = start('API', '[api] ', ['apps/api/src/main.ts'], {
+  ...storeEnv,
+  KHABAR_API_PORT: String(settings.apiPort),
+  KHABAR_API_HOST: settings.host,
+  KHABAR_SITE_URL: process.env.KHABAR_SITE_URL ?? `${siteUrl}/`,
 });
-console.log(
-  `\nKhabar is running:\n  site  http://${host}:${webPort}/\n  API   http://${host}:${apiPort}/\nCtrl-C stops both.\n`,
+await waitUntilAnswering(`${apiUrl}/healthz`, api, 'API');
+
+// The API seeds its default SQLite store itself; a store named by KHABAR_DB (a file or PostgreSQL)
+// is seeded here, and only while it holds no article.
+const newest: unknown = await fetch(`${apiUrl}/v1/articles?limit=1`).then((response) => response.json());
+if (
+  typeof newest === 'object' &&
+  newest &&
+  'items' in newest &&
+  Array.isArray(newest.items) &&
+  newest.items.length === 0
+) {
+  process.stdout.write('khabar: the store is empty; ingesting seeds/\n');
+  const ingested = await run(node, ['apps/cli/src/bin.ts', 'ingest', 'seeds'], {
+    ...process.env,
+    ...storeEnv,
+  });
+  if (ingested !== 0) process.stderr.write('khabar: seeding failed; the site starts with an empty store\n');
+}
+
+const site = start('site', '[site]', ['apps/web/dist/server/entry.mjs'], {
+  HOST: settings.host,
+  PORT: String(settings.webPort),
+  KHABAR_API_URL: apiUrl,
+});
+await waitUntilAnswering(`${siteUrl}/robots.txt`, site, 'site');
+
+process.stdout.write(
+  `\nKhabar is running:\n  site  ${siteUrl}/\n  API   ${apiUrl}/v1/articles (docs: ${apiUrl}/docs)\nCtrl-C stops both.\n\n`,
 );

@@ -1,0 +1,182 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser, against its DOM.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  horizontalOverflow,
+  launchBrowser,
+  readingFontLoaded,
+  screenshot,
+  seriousViolations,
+  viewports,
+} from './browser.ts';
+import { fixture, type Stack, startStack } from './stack.ts';
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  stack = await startStack({ KHABAR_WEB_PAGE_SIZE: '4' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A page that records script errors, so a test can assert there were none. */
+async function openPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { page, errors };
+}
+
+describe('a reader’s path through the site', () => {
+  it('goes from home to an article, to a tag, and finds a word spelled another way', async () => {
+    const { page, errors } = await openPage();
+    const desalination = fixture(stack, 'تحلية');
+    await page.goto(stack.site.url);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+
+    await page.getByRole('link', { name: desalination.title }).click();
+    await page.waitForURL(/\/articles\//);
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/articles/${desalination.slug}`);
+    expect(await page.locator('h1').textContent()).toBe(desalination.title);
+    const readAlso = page.locator('aside.read-also a');
+    expect(await readAlso.textContent()).toBe(fixture(stack, 'النيل').title);
+
+    await page.locator('.topics').getByRole('link', { name: 'مصر', exact: true }).click();
+    await page.waitForURL(/\/tags\//);
+    expect(await page.locator('h1').textContent()).toBe('مصر');
+    expect(await page.locator('article.card h2').allTextContents()).toContain(desalination.title);
+
+    // The header form is a plain GET form: no script is involved in searching.
+    await page.getByRole('searchbox', { name: 'ابحث في الأخبار' }).fill('الاسكَندرية');
+    await page.getByRole('button', { name: 'بحث' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const marks = await page.locator('.results mark').allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(marks)).toEqual(new Set(['الإسكندرية']));
+    expect(await page.locator('.results h3').allTextContents()).toEqual(
+      expect.arrayContaining([desalination.title, fixture(stack, 'معرض').title]),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a document’s markup as text and runs none of it', async () => {
+    const { page, errors } = await openPage();
+    const markup = fixture(stack, 'ثغرة');
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs += 1;
+      await dialog.dismiss();
+    });
+    await page.goto(`${stack.site.url}/articles/${encodeURIComponent(markup.slug)}`);
+    expect(await page.locator('h1').textContent()).toBe(markup.title);
+    expect(await page.locator('.body').textContent()).toContain('<img src=x onerror=alert(2)>');
+    expect(await page.locator('main img, main b, main script').count()).toBe(0);
+    const scriptTypes = await page.evaluate(() => Array.from(document.scripts, (script) => script.type));
+    expect(scriptTypes).toEqual(['application/ld+json']);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('every page type', () => {
+  const pageTypes = () => ({
+    home: '/',
+    article: `/articles/${encodeURIComponent(fixture(stack, 'تحلية').slug)}`,
+    'seed-article': `/articles/${encodeURIComponent(fixture(stack, 'كيم أون').slug)}`,
+    tag: `/tags/${encodeURIComponent('تحلية المياه')}`,
+    source: `/sources/${encodeURIComponent('رويترز')}`,
+    tags: '/tags',
+    sources: '/sources',
+    search: `/search?q=${encodeURIComponent('الاسكَندرية')}`,
+    'not-found': '/articles/no-such-article',
+  });
+
+  it('is right-to-left, uses the self-hosted Naskh face and fits a 375 px screen', async () => {
+    const { page, errors } = await openPage();
+    await page.setViewportSize(viewports.mobile);
+    for (const [name, target] of Object.entries(pageTypes())) {
+      await page.goto(`${stack.site.url}${target}`);
+      expect(await page.evaluate(() => document.documentElement.dir), name).toBe('rtl');
+      const fonts = await readingFontLoaded(page);
+      expect(fonts.check, name).toBe(true);
+      expect(
+        fonts.loaded.some((face) => face.startsWith('Noto Naskh Arabic Variable U+6')),
+        name,
+      ).toBe(true);
+      expect(
+        await page.evaluate(
+          () => getComputedStyle(document.querySelector('main p') ?? document.body).fontFamily,
+        ),
+        name,
+      ).toMatch(/^"?Noto Naskh Arabic Variable/);
+      expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
+    }
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violations, in the light theme on a phone and the dark one on a desktop', async () => {
+    const { page } = await openPage();
+    const runs = [
+      { colorScheme: 'light', viewport: viewports.mobile },
+      { colorScheme: 'dark', viewport: viewports.desktop },
+    ] as const;
+    for (const { colorScheme, viewport } of runs) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize(viewport);
+      for (const [name, target] of Object.entries(pageTypes())) {
+        await page.goto(`${stack.site.url}${target}`);
+        expect(await seriousViolations(page), `${name}, ${colorScheme}, ${viewport.width} px`).toEqual([]);
+      }
+    }
+    await page.close();
+  });
+
+  it('switches colours with the reader’s theme', async () => {
+    const { page } = await openPage();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(stack.site.url);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    expect(light).toBe('rgb(253, 252, 248)');
+    expect(dark).toBe('rgb(21, 23, 26)');
+    await page.close();
+  });
+
+  it('saves screenshots of home, article and search at desktop and mobile widths', async () => {
+    const { page } = await openPage();
+    const targets = {
+      home: '/',
+      article: `/articles/${encodeURIComponent(fixture(stack, 'تحلية').slug)}`,
+      search: `/search?q=${encodeURIComponent('الاسكَندرية')}`,
+    };
+    const saved: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const [width, viewport] of Object.entries(viewports)) {
+        await page.setViewportSize(viewport);
+        for (const [name, target] of Object.entries(targets)) {
+          await page.goto(`${stack.site.url}${target}`);
+          await page.evaluate(() => document.fonts.ready);
+          const suffix = colorScheme === 'dark' ? '-dark' : '';
+          saved.push(await screenshot(page, `${name}-${width}${suffix}`));
+        }
+      }
+    }
+    expect(saved).toHaveLength(12);
+    await page.close();
+  });
+});
