@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const libraries = ['schema', 'arabic'];
+const libraries = ['schema', 'arabic', 'parser', 'store'];
+const seed = join(root, 'seeds/000_eaf3ae8403d3c001.txt');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 let project: string;
@@ -67,8 +68,20 @@ describe('packed libraries', () => {
       [
         "import { Article, jsonSchemas } from '@khabar/schema';",
         "import { lightStem, normalize } from '@khabar/arabic';",
+        "import { parseArticle } from '@khabar/parser';",
+        "import { openStore } from '@khabar/store';",
+        "import { readFileSync } from 'node:fs';",
         "import articleSchema from '@khabar/schema/article.schema.json' with { type: 'json' };",
+        `const parsed = parseArticle(readFileSync(${JSON.stringify(seed)}, 'utf8'));`,
+        "const store = await openStore('khabar.db');",
+        'const outcome = await store.upsert(parsed.article);',
+        "const hits = await store.search({ q: 'روسيا' });",
+        'await store.close();',
         'console.log(JSON.stringify({',
+        '  tags: parsed.ok && parsed.article.tags,',
+        '  valid: Article.safeParse(parsed.article).success,',
+        '  stored: outcome.status,',
+        '  found: hits.items.map((hit) => hit.article.id).includes(parsed.article.id),',
         "  stem: lightStem(normalize('والمعلمون')),",
         "  acceptsEmptyTitle: Article.safeParse({ title: '' }).success,",
         '  schemas: Object.keys(jsonSchemas()),',
@@ -78,6 +91,10 @@ describe('packed libraries', () => {
     );
     const output = JSON.parse(run('node', ['run.mjs'], project));
     expect(output).toEqual({
+      tags: ['الصين', 'وزير خارجية الصين', 'روسيا', 'كوريا الشمالية', 'كيم أون'],
+      valid: true,
+      stored: 'added',
+      found: true,
       stem: 'معلم',
       acceptsEmptyTitle: false,
       schemas: ['Article', 'ArticleSummary', 'SearchHit', 'Problem'],
@@ -105,6 +122,11 @@ describe('packed libraries', () => {
       [
         "import type { Article } from '@khabar/schema';",
         "import { normalize, tokenize } from '@khabar/arabic';",
+        "import { parseArticle } from '@khabar/parser';",
+        "import { type ArticleStore, openStore } from '@khabar/store';",
+        "const result = parseArticle('عنوان');",
+        'export const parsedTitle: string | undefined = result.ok ? result.article.title : result.error.code;',
+        "export const opened: Promise<ArticleStore> = openStore(':memory:');",
         "export const title: Article['title'] = normalize('أخبار');",
         'export const firstStart: number | undefined = tokenize(title)[0]?.start;',
       ].join('\n'),
