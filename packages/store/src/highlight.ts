@@ -15,11 +15,13 @@ interface Candidate {
 /**
  * Fragments of the original title and body with the words whose stem is among `stems`, as ranges of
  * the field text: the title when it matches, then the body fragments that match the most distinct
- * terms; best first.
+ * terms; best first. `searchBody` is the stored shadow text of the body, one line of terms per
+ * paragraph: it picks the paragraphs worth tokenizing, so a long article costs little more than a short one.
  */
 export function highlight(
   article: { title: string; body: readonly string[] },
   stems: ReadonlySet<string>,
+  searchBody: string,
 ): Highlight[] {
   const candidates: Candidate[] = [];
   const title = matchedTokens(tokenize(article.title), stems);
@@ -46,6 +48,20 @@ export function highlight(
   candidates.push(...bodyCandidates.slice(0, MAX_BODY_FRAGMENTS));
   // Stable sort: on equal coverage the title stays before the body, paragraphs in text order.
   return candidates.sort((a, b) => b.distinctStems - a.distinctStems).map((candidate) => candidate.highlight);
+}
+
+/** Indexes of the paragraphs whose terms cover the most distinct query stems, best first. */
+function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[] {
+  const scored: { index: number; distinct: number }[] = [];
+  searchBody.split('\n').forEach((line, index) => {
+    const found = new Set<string>();
+    for (const term of line.split(' ')) if (stems.has(term)) found.add(term);
+    if (found.size > 0) scored.push({ index, distinct: found.size });
+  });
+  return scored
+    .sort((a, b) => b.distinct - a.distinct || a.index - b.index)
+    .slice(0, MAX_BODY_FRAGMENTS)
+    .map((paragraph) => paragraph.index);
 }
 
 function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {

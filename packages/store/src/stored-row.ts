@@ -1,6 +1,6 @@
-import { searchTerms } from '@khabar/arabic';
 import type { Article, ArticleSummary } from '@khabar/schema';
 import { excerpt } from './excerpt.ts';
+import { shadowTerms } from './shadow-terms.ts';
 import { sortKey } from './sort-key.ts';
 import { titleKey } from './title-key.ts';
 
@@ -28,6 +28,7 @@ export interface ArticleRow {
   doc: string;
   /** Normalized, light-stemmed title terms, space-separated: the shadow text the index reads. */
   search_title: string;
+  /** The same for the body, one line per paragraph, so highlighting can tell which paragraphs match. */
   search_body: string;
 }
 
@@ -55,8 +56,8 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     parser_version: article.provenance.parserVersion,
     origin,
     doc: JSON.stringify(stored),
-    search_title: searchTerms(article.title).join(' '),
-    search_body: searchTerms(article.body.join('\n')).join(' '),
+    search_title: shadowTerms(article.title).join(' '),
+    search_body: article.body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n'),
   };
 }
 

@@ -309,8 +309,8 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       const page = ranked.slice(0, limit);
       const rows = new Map(
         (
-          await query<SummaryColumns & { seq: string; doc: string }>(
-            `SELECT ${SUMMARY_COLUMNS}, seq, doc FROM articles WHERE seq = ANY($1::bigint[])`,
+          await query<SummaryColumns & { seq: string; doc: string; search_body: string }>(
+            `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq = ANY($1::bigint[])`,
             [page.map((hit) => hit.seq)],
           )
         ).map((row) => [row.seq, row]),
@@ -323,7 +323,7 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
         items.push({
           article: toSummary(row),
           score: hit.score,
-          highlights: highlight(JSON.parse(row.doc) as Article, stems),
+          highlights: highlight(JSON.parse(row.doc) as Article, stems, row.search_body),
         });
       }
       const last = page.at(-1);

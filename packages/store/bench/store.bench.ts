@@ -1,0 +1,169 @@
+// Ingest time, search latency and known-item search quality of both stores on SaudiNewsNet, rendered
+// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus, renderCorpus } from '@khabar/corpus';
+import { parseArticle } from '@khabar/parser';
+import type { Article } from '@khabar/schema';
+import pg from 'pg';
+import { type ArticleStore, createPostgresStore, createSqliteStore } from '../src/index.ts';
+import { titleKey } from '../src/title-key.ts';
+import { postgresArabic, rawFts5, type SearchSystem } from './baselines.ts';
+import { percentile, quality, rankOf } from './metrics.ts';
+import { knownItemQueries, latencyQueries } from './reader-queries.ts';
+
+const BATCH = 500;
+const QUERIES = 500;
+const SEED = 20231018;
+
+const { values } = parseArgs({
+  options: {
+    limit: { type: 'string' },
+    only: { type: 'string' },
+    pg: { type: 'string' },
+  },
+});
+const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+const pgUrl = values.pg ?? process.env.KHABAR_TEST_PG_URL;
+const runSqlite = values.only === undefined || values.only === 'sqlite';
+const runPostgres = (values.only === undefined || values.only === 'postgres') && pgUrl !== undefined;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const millis = (ms: number) => `${ms.toFixed(2)} ms`;
+
+let started = performance.now();
+const corpus = loadCorpus();
+const loaded = performance.now() - started;
+started = performance.now();
+const texts = renderCorpus(corpus).slice(0, limit);
+console.log(
+  `corpus: ${texts.length} documents (load ${seconds(loaded)}, render ${seconds(performance.now() - started)})`,
+);
+
+interface Ingested {
+  wallMs: number;
+  parseMs: number;
+  articles: Map<string, Article>;
+}
+
+/** Parses and stores every document in batches, as `khabar ingest` does, timing the whole. */
+async function ingest(store: ArticleStore): Promise<Ingested> {
+  const articles = new Map<string, Article>();
+  let parseMs = 0;
+  const begin = performance.now();
+  let batch: Article[] = [];
+  for (const text of texts) {
+    const parseStart = performance.now();
+    const result = parseArticle(text);
+    parseMs += performance.now() - parseStart;
+    if (!result.ok) continue;
+    batch.push(result.article);
+    articles.set(result.article.id, result.article);
+    if (batch.length === BATCH) {
+      await store.upsertMany(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await store.upsertMany(batch);
+  return { wallMs: performance.now() - begin, parseMs, articles };
+}
+
+async function latency(store: ArticleStore, queries: readonly string[]): Promise<number[]> {
+  for (const q of queries.slice(0, 20)) await store.search({ q });
+  const times: number[] = [];
+  for (const q of queries) {
+    const begin = performance.now();
+    await store.search({ q });
+    times.push(performance.now() - begin);
+  }
+  return times;
+}
+
+function storeSystem(name: string, store: ArticleStore): SearchSystem {
+  return {
+    name,
+    search: async (q, size) => (await store.search({ q, limit: size })).items.map((hit) => hit.article.id),
+    close: () => store.close(),
+  };
+}
+
+const systems: SearchSystem[] = [];
+let stored: Map<string, Article> | null = null;
+const cleanups: (() => Promise<void>)[] = [];
+
+function report(name: string, result: Ingested, times: number[], extra: string) {
+  console.log(
+    `${name}: ingest ${texts.length} documents in ${seconds(result.wallMs)} (parse ${seconds(result.parseMs)}, ` +
+      `${Math.round(texts.length / (result.wallMs / 1000))} documents/s), ${result.articles.size} distinct ids${extra}`,
+  );
+  console.log(
+    `${name}: search over ${times.length} queries: p50 ${millis(percentile(times, 0.5))}, ` +
+      `p95 ${millis(percentile(times, 0.95))}, max ${millis(Math.max(...times))}`,
+  );
+}
+
+if (runSqlite) {
+  const folder = mkdtempSync(join(tmpdir(), 'khabar-bench-'));
+  cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
+  const path = join(folder, 'khabar.db');
+  const store = await createSqliteStore(path);
+  const result = await ingest(store);
+  stored = result.articles;
+  const queries = latencyQueries([...stored.values()], QUERIES, SEED);
+  const times = await latency(store, queries);
+  const size = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  report('SQLite', result, times, `, file ${(size / 2 ** 20).toFixed(0)} MiB`);
+  systems.push(storeSystem('Khabar on SQLite', store));
+}
+
+if (runPostgres) {
+  const schema = `khabar_bench_${randomBytes(4).toString('hex')}`;
+  const store = await createPostgresStore(pgUrl as string, { schema });
+  const admin = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}`, max: 2 });
+  cleanups.push(async () => {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+  const result = await ingest(store);
+  stored ??= result.articles;
+  await admin.query('ANALYZE');
+  const queries = latencyQueries([...stored.values()], QUERIES, SEED);
+  const times = await latency(store, queries);
+  report('PostgreSQL', result, times, '');
+  systems.push(storeSystem('Khabar on PostgreSQL', store));
+  systems.push(await postgresArabic(admin, [...stored.values()]));
+}
+
+if (stored) {
+  const articles = [...stored.values()];
+  systems.push(rawFts5(articles));
+  // Articles sharing a title cannot be told apart by a title query: any of them is the known item.
+  const byTitle = new Map<string, Set<string>>();
+  for (const article of articles) {
+    const key = titleKey(article.title);
+    byTitle.set(key, (byTitle.get(key) ?? new Set()).add(article.id));
+  }
+  const queries = knownItemQueries(articles, QUERIES, SEED);
+  console.log(`known-item search: ${queries.length} queries of 2-5 respelled title words (seed ${SEED})`);
+  console.log(`  ${'system'.padEnd(40)} MRR@10  recall@10  p50`);
+  for (const system of systems) {
+    const ranks: number[] = [];
+    const times: number[] = [];
+    for (const { article, query } of queries) {
+      const begin = performance.now();
+      const ids = await system.search(query, 10);
+      times.push(performance.now() - begin);
+      ranks.push(rankOf(ids, byTitle.get(titleKey(article.title)) as Set<string>));
+    }
+    const { mrr, recall } = quality(ranks);
+    console.log(
+      `  ${system.name.padEnd(40)} ${mrr.toFixed(3)}   ${recall.toFixed(3)}      ${millis(percentile(times, 0.5))}`,
+    );
+  }
+}
+
+for (const system of systems) await system.close();
+for (const cleanup of cleanups) await cleanup();
