@@ -1,0 +1,150 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Article } from '@khabar/schema';
+import { type ArticleStore, StoreError } from '@khabar/store';
+import { type Command, type Io, UsageError } from '../command.ts';
+import { displayPath, expandInputs, type InputFile, readDocuments } from '../ingest-inputs.ts';
+import { describeCounts, type IngestCounts, ingestProgress } from '../ingest-progress.ts';
+import { dbOption, dbUsage, describeDb, resolveDb, withStore } from '../store-option.ts';
+
+const SEEDS = fileURLToPath(new URL('../../../../seeds/', import.meta.url));
+const DEFAULT_BATCH = 500;
+
+const usage = `Usage: khabar ingest [options] [<file|dir>...]
+
+Stores articles, with full-text search. A .txt file is a news page text dump, read with the parser;
+a .json file holds one article or an array of them, a .jsonl file one article per line (as
+'khabar parse' prints them), checked against the article schema. A directory stands for the .txt,
+.json and .jsonl files under it, sorted by path. With no paths, the seeds/ documents are stored.
+
+Storing again is safe: the same content is reported unchanged, a corrected text (same title and day)
+replaces the stored article and keeps its address. Articles are committed in batches; a document that
+cannot be read, parsed or validated is reported and skipped, and the exit code is then 1.
+
+Options:
+${dbUsage}
+  --batch <n>       articles per transaction (default ${DEFAULT_BATCH})
+  -h, --help        show this help
+`;
+
+interface Failure {
+  source: string;
+  reason: string;
+}
+
+/** `khabar ingest`: documents in, stored and indexed articles out, with a summary. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'store articles from text dumps and JSON, with full-text search',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args);
+    const batchSize = batchOption(values.batch);
+    const files = expandInputs(positionals.length > 0 ? positionals : [displayPath(SEEDS, io.cwd)], io.cwd);
+    const location = resolveDb(values, io);
+    const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: 0 };
+    const failures: Failure[] = [];
+    const summary = () => {
+      io.stdout.write(`${describeDb(location)}: ${describeCounts(counts)}\n`);
+      for (const failure of failures) io.stdout.write(`  failed ${failure.source}: ${failure.reason}\n`);
+    };
+    let opened = false;
+    try {
+      await withStore(location, (store) => {
+        opened = true;
+        return ingestFiles(store, files, batchSize, io, counts, failures);
+      });
+    } catch (error) {
+      if (!(error instanceof StoreError) || !opened) throw error;
+      summary();
+      throw new Error(`stopped: ${error.message} (the counts above are committed)`);
+    }
+    summary();
+    return counts.failed > 0 ? 1 : 0;
+  },
+};
+
+async function ingestFiles(
+  store: ArticleStore,
+  files: readonly InputFile[],
+  batchSize: number,
+  io: Io,
+  counts: IngestCounts,
+  failures: Failure[],
+): Promise<void> {
+  const progress = ingestProgress(io.stderr, files.length);
+  const fail = (source: string, reason: string) => {
+    failures.push({ source, reason });
+    counts.failed++;
+  };
+  let batch: { source: string; article: Article }[] = [];
+  let filesDone = 0;
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    if (pending.length > 0) await storeBatch(store, pending, counts, fail);
+    progress.update(filesDone, counts);
+  };
+  try {
+    for (const file of files) {
+      for (const document of readDocuments(file)) {
+        if ('error' in document) fail(document.source, document.error);
+        else batch.push(document);
+      }
+      filesDone++;
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } finally {
+    progress.done();
+  }
+}
+
+/**
+ * Stores a batch in one transaction. When the transaction fails, each article is stored on its own,
+ * so that the one the store refuses is reported and the others are kept.
+ */
+async function storeBatch(
+  store: ArticleStore,
+  batch: readonly { source: string; article: Article }[],
+  counts: IngestCounts,
+  fail: (source: string, reason: string) => void,
+): Promise<void> {
+  try {
+    const { outcomes } = await store.upsertMany(batch.map((item) => item.article));
+    for (const outcome of outcomes) counts[outcome.status]++;
+    return;
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'unavailable') throw error;
+  }
+  for (const { source, article } of batch) {
+    try {
+      counts[(await store.upsert(article)).status]++;
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'unavailable') throw error;
+      fail(source, `not stored: ${(error as Error).message}`);
+    }
+  }
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...dbOption, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`ingest: ${(error as Error).message}`);
+  }
+}
+
+function batchOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BATCH;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 10_000) {
+    throw new UsageError(`ingest: --batch must be a whole number from 1 to 10000, got '${value}'`);
+  }
+  return size;
+}

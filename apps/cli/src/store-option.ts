@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { type ArticleStore, isPostgresUrl, openStore } from '@khabar/store';
+import { type Io, UsageError } from './command.ts';
+
+/** The `--db` option, for `parseArgs`: every command that reads or writes the store takes it. */
+export const dbOption = { db: { type: 'string' } } as const;
+
+/** Help text of the `--db` option, for a command's usage. */
+export const dbUsage =
+  '  --db <path|url>   SQLite file or postgres:// URL (default: $KHABAR_DB, else data/khabar.db)';
+
+/**
+ * Where the store is: `--db`, else `KHABAR_DB`, else `data/khabar.db`. A `postgres://` or
+ * `postgresql://` URL is used as is; a SQLite path is taken from the current directory.
+ */
+export function resolveDb(flags: { db?: string | undefined }, io: Pick<Io, 'cwd' | 'env'>): string {
+  const location = flags.db ?? io.env.KHABAR_DB ?? 'data/khabar.db';
+  if (location.trim().length === 0) {
+    throw new UsageError('--db needs a SQLite file path or a postgres:// URL');
+  }
+  return isPostgresUrl(location) ? location : resolve(io.cwd, location);
+}
+
+/** The location as it may be printed: a URL loses its password. */
+export function describeDb(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** Opens the store, runs `work` with it and closes it, whatever happens. */
+export async function withStore<T>(location: string, work: (store: ArticleStore) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
