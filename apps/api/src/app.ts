@@ -13,6 +13,7 @@ import { KeyRing } from './auth.ts';
 import type { ApiConfig } from './config.ts';
 import type { RouteDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
+import { ListingCache } from './listing-cache.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 import { buildDocument, registerSecurity } from './openapi.ts';
 import { handleError, ProblemError, problemResponse, validationHook } from './problem.ts';
@@ -89,6 +90,12 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
       }),
     );
   }
+  const listings = deps.listings.middleware();
+  for (const path of ['/v1/articles', '/v1/articles/:id/related', '/v1/search', '/v1/tags', '/v1/sources']) {
+    app.use(path, listings);
+  }
+  app.use('/v1/feeds/*', listings);
+  app.use('/v1/tags/:tag/feeds/*', listings);
   app.use(
     '/v1/*',
     timeout(
@@ -115,6 +122,10 @@ export function createApp(options: AppOptions) {
     config: options.config,
     keys: new KeyRing(options.config.apiKeys),
     articles: new ArticleCache(),
+    listings: new ListingCache({
+      ttlMs: options.config.cacheTtlSeconds * 1000,
+      ...(options.now ? { now: options.now } : {}),
+    }),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   useMiddleware(app, options, deps, logger);

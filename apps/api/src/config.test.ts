@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       timeoutMs: 10_000,
       rateLimit: 600,
       rateWindowSeconds: 60,
+      cacheTtlSeconds: 10,
       siteUrl: null,
       accessLog: true,
     });
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       KHABAR_API_TIMEOUT_MS: '1500',
       KHABAR_API_RATE_LIMIT: '0',
       KHABAR_API_RATE_WINDOW_S: '10',
+      KHABAR_API_CACHE_TTL_S: '0',
       KHABAR_SITE_URL: 'https://khabar.example/',
       KHABAR_API_LOG: 'off',
     });
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       timeoutMs: 1500,
       rateLimit: 0,
       rateWindowSeconds: 10,
+      cacheTtlSeconds: 0,
       siteUrl: 'https://khabar.example',
       accessLog: false,
     });

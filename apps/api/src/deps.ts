@@ -2,6 +2,7 @@ import type { ArticleStore } from '@khabar/store';
 import type { ArticleCache } from './article-cache.ts';
 import type { KeyRing } from './auth.ts';
 import type { ApiConfig } from './config.ts';
+import type { ListingCache } from './listing-cache.ts';
 
 /** What route handlers share: the store, the configuration and the per-app state built from them. */
 export interface RouteDeps {
@@ -9,4 +10,5 @@ export interface RouteDeps {
   config: ApiConfig;
   keys: KeyRing;
   articles: ArticleCache;
+  listings: ListingCache;
 }

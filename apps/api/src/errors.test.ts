@@ -1,25 +1,10 @@
 import { Problem } from '@khabar/schema';
-import type { ArticleStore } from '@khabar/store';
 import { StoreError } from '@khabar/store';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../test/harness.ts';
+import { replacing } from '../test/replacing.ts';
 import type { Logger } from './logger.ts';
 import { problemTypes } from './problem.ts';
-
-/** The real store with one method replaced: how a test makes a store slow or failing on purpose. */
-function replacing<K extends keyof ArticleStore>(
-  store: ArticleStore,
-  method: K,
-  replacement: ArticleStore[K],
-) {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === method) return replacement;
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 function recordingLogger() {
   const errors: Record<string, unknown>[] = [];

@@ -122,7 +122,7 @@ const deleteArticle = (writeGuard: MiddlewareHandler<AppEnv>) =>
 
 /** The article routes: reads are public and cached, writes need an API key. */
 export function articleRoutes(deps: RouteDeps) {
-  const { store, articles } = deps;
+  const { store, articles, listings } = deps;
   const writeGuard = requireApiKey(deps.keys);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(listArticles, async (c) => sendJson(c, await store.list(c.req.valid('query'))))
@@ -148,7 +148,10 @@ export function articleRoutes(deps: RouteDeps) {
       // of both media types' schemas, and the string one belongs to text bodies, which skip it.
       const article = await readArticleBody(c, () => c.req.valid('json') as Article);
       const outcome = await store.upsert(article);
-      if (outcome.status !== 'unchanged') articles.forget(outcome.id);
+      if (outcome.status !== 'unchanged') {
+        articles.forget(outcome.id);
+        listings.clear();
+      }
       if (outcome.status === 'added') {
         c.header('Location', `/v1/articles/${outcome.id}`);
         return c.json(outcome, 201);
@@ -162,6 +165,7 @@ export function articleRoutes(deps: RouteDeps) {
         throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
       }
       articles.forget(article.id);
+      listings.clear();
       return c.body(null, 204);
     });
 }

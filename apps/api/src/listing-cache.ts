@@ -1,0 +1,72 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './env.ts';
+import { sendCached } from './http-cache.ts';
+
+interface Entry {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  expires: number;
+}
+
+export interface ListingCacheOptions {
+  /** How long an answer is reused, in milliseconds; 0 turns the cache off. */
+  ttlMs: number;
+  /** Most answers kept; the least recently used go first. */
+  capacity?: number;
+  now?: () => number;
+}
+
+/**
+ * Recent answers of listing routes (lists, search, tags, sources, related, feeds) by URL, reused for a
+ * few seconds. Their `Cache-Control` already lets any cache reuse them longer; this saves the store
+ * the same query when many readers ask at once. Writes through the API clear it; writes by another
+ * process show once the entries expire.
+ */
+export class ListingCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #ttlMs: number;
+  readonly #capacity: number;
+  readonly #now: () => number;
+
+  constructor(options: ListingCacheOptions) {
+    this.#ttlMs = options.ttlMs;
+    this.#capacity = options.capacity ?? 1000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** Middleware answering from the cache, or filling it from a 200 answer with an ETag. */
+  middleware() {
+    return createMiddleware<AppEnv>(async (c, next) => {
+      if (this.#ttlMs === 0 || c.req.method !== 'GET') return next();
+      const key = c.req.url;
+      const cached = this.#entries.get(key);
+      if (cached && cached.expires > this.#now()) {
+        this.#entries.delete(key);
+        this.#entries.set(key, cached);
+        return sendCached(c, cached.body, cached.etag, cached);
+      }
+      await next();
+      const etag = c.res.headers.get('ETag');
+      if (c.res.status !== 200 || etag === null) return;
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      this.#entries.delete(key);
+      this.#entries.set(key, {
+        body,
+        etag,
+        contentType: c.res.headers.get('Content-Type') ?? 'application/octet-stream',
+        cacheControl: c.res.headers.get('Cache-Control') ?? 'no-cache',
+        expires: this.#now() + this.#ttlMs,
+      });
+      if (this.#entries.size > this.#capacity) {
+        const oldest = this.#entries.keys().next().value;
+        if (oldest !== undefined) this.#entries.delete(oldest);
+      }
+    });
+  }
+}
