@@ -1,0 +1,179 @@
+// HTTP throughput and tail latency of the API over the SaudiNewsNet corpus, against a bare node:http
+// server answering the same article JSON from memory. Servers run in child processes; autocannon runs
+// here. Prints one table; `KHABAR_BENCH_SECONDS` shortens or lengthens each run (default 10), and
+// `KHABAR_BENCH_DB` keeps the corpus store at that path and reuses it on the next run.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, renderCorpus } from '@khabar/corpus';
+import { parseArticle } from '@khabar/parser';
+import type { Article } from '@khabar/schema';
+import { openStore } from '@khabar/store';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.KHABAR_BENCH_SECONDS ?? 10);
+const connections = 50;
+const serversScript = fileURLToPath(new URL('./servers.ts', import.meta.url));
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+async function buildStore(path: string, reuse: boolean): Promise<Article[]> {
+  let started = performance.now();
+  const texts = renderCorpus(loadCorpus());
+  const articles = texts.flatMap((text) => {
+    const result = parseArticle(text);
+    return result.ok ? [result.article] : [];
+  });
+  log(
+    `parsed ${articles.length} of ${texts.length} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  started = performance.now();
+  const store = await openStore(path);
+  if (reuse && (await store.stats()).articles > 0) {
+    await store.close();
+    log(`reusing the store at ${path}`);
+    return articles;
+  }
+  for (let start = 0; start < articles.length; start += 2000) {
+    await store.upsertMany(articles.slice(start, start + 2000));
+  }
+  const { articles: stored } = await store.stats();
+  await store.close();
+  log(`stored ${stored} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return articles;
+}
+
+/** Starts `servers.ts` in a child process and resolves with the URL it prints. */
+function startServer(
+  mode: 'api' | 'bare',
+  file: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [serversScript, mode, file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) resolve({ url: line.trim(), child });
+    });
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+}
+
+/** Reader-like queries: title words of four letters or more, alone and in pairs, spread over the corpus. */
+function queries(articles: Article[], count: number): string[] {
+  const step = Math.max(1, Math.floor(articles.length / count));
+  const words = articles
+    .filter((_, index) => index % step === 0)
+    .map((article) => article.title.split(/\s+/).filter((word) => /^\p{L}{4,}$/u.test(word)));
+  return words.flatMap((titleWords, index) => {
+    const [first, second] = titleWords;
+    if (!first) return [];
+    return index % 3 === 2 && second ? [`${first} ${second}`] : [first];
+  });
+}
+
+interface Row {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function measure(name: string, url: string, paths: string[]): Promise<Row> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.path = paths[next % paths.length] ?? '/';
+          next += 1;
+          return request;
+        },
+      },
+    ],
+  });
+  const row = {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+  log(`${name}: ${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99} ms`);
+  return row;
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'khabar-api-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const dbPath = process.env.KHABAR_BENCH_DB ?? join(dir, 'corpus.db');
+  const articles = await buildStore(dbPath, process.env.KHABAR_BENCH_DB !== undefined);
+  const api = await startServer('api', dbPath);
+  children.push(api.child);
+
+  // A typical article: the one of median length, served with its links resolved.
+  const bySize = [...articles].sort((a, b) => a.wordCount - b.wordCount);
+  const typical = bySize[Math.floor(bySize.length / 2)] as Article;
+  const articleJson = await (await fetch(`${api.url}/v1/articles/${typical.id}`)).text();
+  const jsonFile = join(dir, 'article.json');
+  await writeFile(jsonFile, articleJson);
+  const bare = await startServer('bare', jsonFile);
+  children.push(bare.child);
+  const uncached = await startServer('api', dbPath, { KHABAR_API_CACHE_TTL_S: '0' });
+  children.push(uncached.child);
+
+  const manyIds = articles
+    .filter((_, index) => index % 7 === 0)
+    .map((article) => `/v1/articles/${article.id}`);
+  const searchPaths = queries(articles, 400).map((q) => `/v1/search?q=${encodeURIComponent(q)}`);
+  log(`${connections} connections, ${seconds} s per run, ${searchPaths.length} distinct queries`);
+
+  const rows = [
+    await measure('bare node:http, same article JSON', bare.url, ['/']),
+    await measure('GET /v1/articles/{id} (one article)', api.url, [`/v1/articles/${typical.id}`]),
+    await measure('GET /v1/articles/{id} (varied ids)', api.url, manyIds),
+    await measure('GET /v1/articles?limit=20', api.url, ['/v1/articles?limit=20']),
+    await measure('GET /v1/search?q= (varied queries)', api.url, searchPaths),
+    await measure('GET /v1/articles?limit=20, no listing cache', uncached.url, ['/v1/articles?limit=20']),
+    await measure('GET /v1/search?q= (varied), no listing cache', uncached.url, searchPaths),
+  ];
+  const bareRate = rows[0]?.requestsPerSecond ?? Number.NaN;
+  const byId = rows[1]?.requestsPerSecond ?? Number.NaN;
+  const search = rows[4];
+
+  const width = Math.max(...rows.map((row) => row.name.length));
+  console.log(
+    `\nAPI benchmark: ${articles.length} articles, ${connections} connections, ${seconds} s each\n`,
+  );
+  console.log(
+    `${'run'.padEnd(width)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  failures`,
+  );
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(width)}  ${Math.round(row.requestsPerSecond).toString().padStart(8)}  ${row.p50.toString().padStart(7)}  ${row.p99.toString().padStart(7)}  ${row.failures}`,
+    );
+  }
+  const ratio = byId / bareRate;
+  console.log(
+    `\narticle by id / bare server: ${ratio.toFixed(2)} (target ≥ 0.60) ${ratio >= 0.6 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `search p99: ${search?.p99} ms (target < 25 ms) ${(search?.p99 ?? Infinity) < 25 ? 'met' : 'NOT met'}`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+}
