@@ -181,9 +181,24 @@ const NETWORKS = new Set([
   'الالكتروني',
 ]);
 
+/** Every word a chrome line can start with. */
+const FIRST_WORDS = new Set([
+  ...[...PHRASES].map((phrase) => phrase.split(' ')[0] as string),
+  ...PROMPTS,
+  ...NETWORKS,
+]);
+const LEADING_WORD = /[\p{L}\p{N}][^\s]*/u;
+
+function firstWord(text: string): string {
+  return LEADING_WORD.exec(text)?.[0] ?? '';
+}
+
 /** Whether a cleaned line is site chrome. */
 export function isChrome(text: string): boolean {
   if (text.length > MAX_LENGTH || spaces(text) >= MAX_WORDS) return false;
+  // Most short lines are names and headlines: their first word already rules them out.
+  const first = foldWords(firstWord(text))[0];
+  if (first === undefined || !FIRST_WORDS.has(first)) return false;
   const words = foldWords(text);
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   if (PHRASES.has(words.join(' '))) return true;

@@ -1,4 +1,5 @@
 import { normalize } from '@khabar/arabic';
+import { charClass, classTable, OTHER, TABLE_LIMIT } from './char-class.ts';
 
 /**
  * The words of a short text in matching form (arabic.md §1, lower-cased), for comparing labels and
@@ -21,7 +22,6 @@ const UNIFIED_TO: Record<string, string> = {
   '\u06CC': '\u064A',
   '\u06A9': '\u0643',
 };
-const NON_WORD = /[^\p{L}\p{N}]+/u;
 // Code units NFKC may rewrite into other letters or digits (see needsCompatibility).
 const COMPATIBILITY =
   /[\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u0675-\u0678\u2070-\u24FF\u3000-\uFFFF]/;
@@ -38,9 +38,20 @@ export function fold(text: string): string {
   if (COMPATIBILITY.test(text)) return normalize(text).toLowerCase();
   return text.replace(DELETED, '').replace(UNIFIED, unify).toLowerCase();
 }
-/** The words of the text in matching form. */
+/** The words of the text in matching form: runs of letters, digits and marks. */
 export function foldWords(text: string): string[] {
-  return fold(text)
-    .split(NON_WORD)
-    .filter((word) => word.length > 0);
+  const folded = fold(text);
+  const table = classTable();
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= folded.length; index++) {
+    const code = index < folded.length ? folded.charCodeAt(index) : 32;
+    const inWord = (code < TABLE_LIMIT ? table[code] : charClass(folded, index)) !== OTHER;
+    if (inWord && start < 0) start = index;
+    else if (!inWord && start >= 0) {
+      words.push(folded.slice(start, index));
+      start = -1;
+    }
+  }
+  return words;
 }

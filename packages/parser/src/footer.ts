@@ -13,6 +13,8 @@ export interface Credit {
 
 // `المصدر` then `|` (the wire agency) or `:` (the publisher), any spacing.
 const CREDIT = /المصدر\s*([|｜:：])\s*/g;
+// Space, *, -, middle dot and bullet.
+const BULLETS = new Set([0x20, 0x2a, 0x2d, 0xb7, 0x2022]);
 const CREDIT_START = /^[\s*•·-]*المصدر\s*[|｜:：]/;
 // A credit names an outlet: a few words. A longer run after `المصدر:` is a sentence of the body.
 const MAX_CREDIT_WORDS = 8;
@@ -20,6 +22,9 @@ const TRAILING_PUNCTUATION = /[\s.,،؛;-]+$/;
 
 /** Reads a credits line into its credits, or null when the line is not one. */
 export function readCredits(text: string): Credit[] | null {
+  // Quick exit: a credit line starts with المصدر, or with a bullet before it.
+  const first = text.charCodeAt(0);
+  if (first === 0x627 ? text.charCodeAt(1) !== 0x644 : !BULLETS.has(first)) return null;
   if (!CREDIT_START.test(text)) return null;
   const marks = [...text.matchAll(CREDIT)];
   const credits: Credit[] = [];

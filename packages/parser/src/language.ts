@@ -4,7 +4,7 @@
  */
 
 // Enough letters to decide; counting the whole body would cost time for nothing.
-const SAMPLE = 4000;
+const SAMPLE = 1000;
 
 export interface Language {
   lang: string;

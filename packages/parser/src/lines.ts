@@ -33,6 +33,29 @@ export interface SplitText {
  * need no cleaning and are kept as they are.
  */
 export function splitLines(input: string): SplitText {
+  return NOISE.test(input) ? scanLines(input) : { lines: plainLines(input), nul: false, controls: 0 };
+}
+
+// Anything a line may need cleaning for: a character outside plain printable text (controls, CR,
+// no-break and other spaces, invisible controls, U+FFFD), or a space at an end of a line or doubled.
+// One native scan answers for the whole input; most inputs have none and split at line feeds only.
+const NOISE =
+  /[^\n -~\u00A1-\u00AC\u00AE-\u061B\u061D-\u167F\u1681-\u180A\u1810-\u1FFF\u2010-\u2027\u2030-\u205E\u2070-\u2FFF\u3001-\uFEFE\uFF00-\uFFFC]|^ | {2}| \n|\n | $/;
+
+function plainLines(input: string): Line[] {
+  const lines: Line[] = [];
+  let number = 0;
+  for (let start = 0; start <= input.length; ) {
+    number++;
+    let end = input.indexOf('\n', start);
+    if (end < 0) end = input.length;
+    if (end > start) lines.push(plainLine(input.slice(start, end), start, number));
+    start = end + 1;
+  }
+  return lines;
+}
+
+function scanLines(input: string): SplitText {
   const lines: Line[] = [];
   const length = input.length;
   let nul = false;

@@ -13,8 +13,8 @@ const READ = spell(ALEF, 'ق', 'ر', '[\\u0627\\u0623\\u0625\\u0622\\u0621]');
 const ALSO = `(?:${spell(ALEF, 'ي', 'ض', '[\\u0627\\u0649]')}|${spell('ك', 'ذ', 'ل', 'ك')})`;
 const LEAD = '[\\s•·*>»«|\\-–—(]*';
 const MARKER = new RegExp(`^${LEAD}${READ}\\s*${ALSO}(?![\\p{L}\\p{N}])\\s*`, 'u');
-const SEPARATOR = /^[:：\-–—.…]+\s*/;
-const TRAILING = /^[\s:：.…)\-–—]*$/;
+const SEPARATOR = /^[:：\-–—.…»>]+\s*/;
+const TRAILING = /^[\s:：.…)\-–—»>]*$/;
 
 export type ReadAlsoMarker =
   /** The marker alone; `colon` when it ends with one (the form that opens appended articles). */

@@ -1,4 +1,4 @@
-import { charClass, classTable, OTHER, TABLE_LIMIT, WORD } from './char-class.ts';
+import { charClass, classTable, TABLE_LIMIT, WORD } from './char-class.ts';
 
 /** Shape tests on cleaned lines: cheap questions asked of every line. */
 
@@ -12,22 +12,26 @@ export function hasWordChar(text: string): boolean {
   return WORD_CHAR.test(text);
 }
 
-/** Number of words: runs of letters and digits (with their marks). */
+/**
+ * Number of words: space-separated tokens with at least one letter or digit, so that a dash or an
+ * ellipsis standing alone is no word. Lines are cleaned, so single spaces separate the tokens.
+ */
 export function countWords(text: string): number {
   const table = classTable();
+  const length = text.length;
   let count = 0;
-  let inWord = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Low surrogates were classified with their high half: they neither start nor end a word.
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    const kind = code < TABLE_LIMIT ? (table[code] as number) : charClass(text, index);
-    if (kind === WORD) {
-      if (!inWord) count++;
-      inWord = true;
-    } else if (kind === OTHER) {
-      inWord = false;
+  let start = 0;
+  while (start < length) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = length;
+    for (let index = start; index < end; index++) {
+      const code = text.charCodeAt(index);
+      if ((code < TABLE_LIMIT ? table[code] : charClass(text, index)) === WORD) {
+        count++;
+        break;
+      }
     }
+    start = end + 1;
   }
   return count;
 }
