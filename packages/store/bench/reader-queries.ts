@@ -3,6 +3,11 @@ import type { Article } from '@khabar/schema';
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const HARAKAT = ['\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B'];
 const ALEFS = ['ا', 'أ', 'إ'];
+// Words that already carry the article or a preposition with it: a reader does not add another.
+const PREFIXED = /^(ال|وال|بال|كال|فال|لل)/u;
+const LETTERS = /^\p{L}+$/u;
+// A word worth typing has a letter or digit beyond tatweel and harakat.
+const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -63,7 +68,9 @@ export function knownItemQueries(
     const article = articles[Math.floor(random() * articles.length)] as Article;
     if (used.has(article.id)) continue;
     used.add(article.id);
-    const words = wordsOf(article.title);
+    const words = wordsOf(article.title).filter((word) =>
+      MEANINGFUL.test(word.replace(/[\u0640\u064B-\u0652]/gu, '')),
+    );
     if (words.length < 2) continue;
     const length = Math.min(words.length, 2 + Math.floor(random() * 4));
     const picked = new Set<number>();
@@ -79,12 +86,12 @@ export function knownItemQueries(
 
 function respell(original: string, chance: (p: number) => boolean, random: () => number): string {
   let word = original;
-  const hasHarakat = /[\u064B-\u0652]/.test(word);
-  if (hasHarakat && chance(0.7)) word = word.replace(/[\u064B-\u0652]/g, '');
-  else if (!hasHarakat && chance(0.15)) {
-    const at = 1 + Math.floor(random() * Math.max(1, word.length - 1));
-    word = `${word.slice(0, at)}${HARAKAT[Math.floor(random() * HARAKAT.length)]}${word.slice(at)}`;
-  }
+  // Prefixes first, on the word as written: a reader adds or drops the article or "and".
+  if (word.startsWith('وال') && word.length > 5 && chance(0.4)) word = word.slice(1);
+  else if (word.startsWith('ال') && word.length > 4 && chance(0.25)) word = word.slice(2);
+  else if (!PREFIXED.test(word) && LETTERS.test(word) && word.length >= 3 && chance(0.15)) word = `ال${word}`;
+  if (!word.startsWith('و') && LETTERS.test(word) && chance(0.1)) word = `و${word}`;
+  // Then spelling: hamza on alef, final taa marbuta and alef maqsura, harakat.
   if (chance(0.3)) {
     word = word.replace(/[اأإآ]/gu, (alef) =>
       chance(0.5) ? (ALEFS[Math.floor(random() * 3)] as string) : alef,
@@ -92,10 +99,12 @@ function respell(original: string, chance: (p: number) => boolean, random: () =>
   }
   if (chance(0.3)) word = swapLast(word, 'ة', 'ه');
   if (chance(0.3)) word = swapLast(word, 'ى', 'ي');
-  if (word.startsWith('ال') && word.length > 4 && chance(0.25)) word = word.slice(2);
-  else if (!/^(ال|وال)/u.test(word) && word.length > 2 && chance(0.15)) word = `ال${word}`;
-  if (/^وال/u.test(word) && chance(0.4)) word = word.slice(1);
-  else if (!word.startsWith('و') && chance(0.1)) word = `و${word}`;
+  if (/[\u064B-\u0652]/u.test(word)) {
+    if (chance(0.7)) word = word.replace(/[\u064B-\u0652]/gu, '');
+  } else if (chance(0.15)) {
+    const at = 1 + Math.floor(random() * Math.max(1, word.length - 1));
+    word = `${word.slice(0, at)}${HARAKAT[Math.floor(random() * HARAKAT.length)]}${word.slice(at)}`;
+  }
   return word;
 }
 

@@ -38,14 +38,10 @@ export function highlight(
       distinctStems: new Set(title.map((token) => token.stem)).size,
     });
   }
-  const bodyCandidates: Candidate[] = [];
-  article.body.forEach((paragraph, index) => {
-    const fragment = bestFragment(paragraph, stems);
-    if (fragment)
-      bodyCandidates.push({ ...fragment, highlight: { ...fragment.highlight, paragraph: index } });
-  });
-  bodyCandidates.sort((a, b) => b.distinctStems - a.distinctStems);
-  candidates.push(...bodyCandidates.slice(0, MAX_BODY_FRAGMENTS));
+  for (const index of bestParagraphs(searchBody, stems)) {
+    const fragment = bestFragment(article.body[index] ?? '', stems);
+    if (fragment) candidates.push({ ...fragment, highlight: { ...fragment.highlight, paragraph: index } });
+  }
   // Stable sort: on equal coverage the title stays before the body, paragraphs in text order.
   return candidates.sort((a, b) => b.distinctStems - a.distinctStems).map((candidate) => candidate.highlight);
 }

@@ -1,19 +1,46 @@
-import { searchTerms } from '@khabar/arabic';
+import { lightStem, normalize } from '@khabar/arabic';
 
 // More words than a reader types; it bounds the work a pasted page of text can cause.
-const MAX_QUERY_TERMS = 16;
+const MAX_QUERY_WORDS = 16;
+const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 
 /**
- * The distinct normalized, light-stemmed terms of what a reader typed, in order. Whatever the input
- * holds (quotes, `*`, `NEAR(`, `col:x`, SQL), only runs of letters and digits survive.
+ * What a reader typed, as one group of index terms per distinct word, in order: the word's
+ * normalized, light-stemmed form (what the index holds for that spelling), then, for a word that
+ * starts with the conjunction و, the stem without it. Light stemming removes و only from words of
+ * four letters or more and never before لل, so ومن, وفي, ولل… would otherwise miss من, في, لل….
+ * Whatever the input holds (quotes, `*`, `NEAR(`, `col:x`, SQL), only runs of letters and digits
+ * survive.
  */
-export function queryTerms(query: string): string[] {
-  return [...new Set(searchTerms(query))].slice(0, MAX_QUERY_TERMS);
+export function queryGroups(query: string): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const word of normalize(query).split(WORD_SEPARATOR)) {
+    if (word.length === 0) continue;
+    const stem = lightStem(word.toLowerCase());
+    if (groups.has(stem)) continue;
+    const alternatives = new Set([stem]);
+    if (word.startsWith('و') && word.length >= 3) alternatives.add(lightStem(word.slice(1).toLowerCase()));
+    groups.set(stem, [...alternatives]);
+    if (groups.size === MAX_QUERY_WORDS) break;
+  }
+  return [...groups.values()];
 }
 
-/** An FTS5 query matching every term: each one a quoted string, so none is read as syntax. */
-export function ftsAllTerms(terms: readonly string[]): string {
-  return terms.map(quoteFts).join(' ');
+/** Every term of the groups: the stems a highlight marks. */
+export function groupStems(groups: readonly string[][]): Set<string> {
+  return new Set(groups.flat());
+}
+
+/**
+ * An FTS5 query matching every group (any term of it): each term a quoted string, so none is read as
+ * syntax. FTS5 wants an explicit AND beside a parenthesized OR.
+ */
+export function ftsAllGroups(groups: readonly string[][]): string {
+  return groups
+    .map((group) =>
+      group.length === 1 ? quoteFts(group[0] as string) : `(${group.map(quoteFts).join(' OR ')})`,
+    )
+    .join(' AND ');
 }
 
 /** An FTS5 query matching any of the terms. */
@@ -25,7 +52,16 @@ function quoteFts(term: string): string {
   return `"${term.replaceAll('"', '""')}"`;
 }
 
-/** A PostgreSQL `to_tsquery` text matching any of the terms, each a quoted lexeme. */
+/** A PostgreSQL `to_tsquery` text matching every group, each term a quoted lexeme. */
+export function tsAllGroups(groups: readonly string[][]): string {
+  return groups.map((group) => `(${group.map(quoteLexeme).join(' | ')})`).join(' & ');
+}
+
+/** A PostgreSQL `to_tsquery` text matching any of the terms. */
 export function tsAnyTerm(terms: readonly string[]): string {
-  return terms.map((term) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' | ');
+  return terms.map(quoteLexeme).join(' | ');
+}
+
+function quoteLexeme(term: string): string {
+  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }

@@ -5,6 +5,19 @@
 export const TITLE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
 
+/**
+ * Scale of the text rank (SQLite's negated bm25, PostgreSQL's ts_rank_cd) in a hit's score, next to
+ * the title score: it orders articles whose titles answer the query equally well.
+ */
+export const SQLITE_TEXT_RANK_SCALE = 0.1;
+export const POSTGRES_TEXT_RANK_SCALE = 1;
+
+/**
+ * When more articles match than this, only the most recently stored this many are ranked: ranking
+ * every article that holds a very common word would cost a hundred times more and say little.
+ */
+export const RANKED_WINDOW = 2000;
+
 /** Default and largest sizes of the lists that are not cursor pages. */
 export const DEFAULT_RELATED = 5;
 export const DEFAULT_COUNTS = 100;

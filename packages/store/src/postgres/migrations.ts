@@ -33,8 +33,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         content_hash text NOT NULL,
         parser_version text NOT NULL,
         origin text NOT NULL CHECK (origin IN ('document', 'appended')),
-        doc text NOT NULL,
         search_title text NOT NULL,
+        doc text NOT NULL,
         search_body text NOT NULL,
         search_vector tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('simple'::regconfig, search_title), 'A') ||
@@ -53,6 +53,27 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (tag, article_seq)
       );
       CREATE INDEX article_tags_article ON article_tags (article_seq);
+
+      -- The title score of src/title-score.ts: 10 when every group has a term in the title, plus twice
+      -- the share of the title's terms that some group names.
+      CREATE FUNCTION title_score(search_title text, groups jsonb) RETURNS float8
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        WITH title AS (
+          SELECT coalesce(string_to_array(nullif(search_title, ''), ' '), '{}') AS terms
+        ), wanted AS (
+          SELECT coalesce(array_agg(term), '{}') AS terms
+          FROM jsonb_array_elements(groups) AS grp, jsonb_array_elements_text(grp) AS term
+        )
+        SELECT
+          CASE WHEN NOT EXISTS (
+            SELECT 1 FROM jsonb_array_elements(groups) AS grp
+            WHERE NOT EXISTS (
+              SELECT 1 FROM jsonb_array_elements_text(grp) AS term, title WHERE term = ANY (title.terms)
+            )
+          ) THEN 10 ELSE 0 END
+          + 2 * (SELECT count(*) FROM title, wanted, unnest(title.terms) AS term WHERE term = ANY (wanted.terms))::float8
+            / greatest(1, (SELECT cardinality(terms) FROM title))
+      $$;
     `,
   },
 ];

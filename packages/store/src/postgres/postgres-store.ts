@@ -15,7 +15,7 @@ import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { queryTerms, tsAnyTerm } from '../query-terms.ts';
+import { groupStems, queryGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -23,6 +23,8 @@ import {
   DEFAULT_RELATED,
   DEFAULT_SEARCH_SIZE,
   MAX_COUNTS,
+  POSTGRES_TEXT_RANK_SCALE,
+  RANKED_WINDOW,
   TITLE_WEIGHT,
 } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
@@ -293,18 +295,32 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
     async search(searchQuery: SearchQuery): Promise<Page<SearchHit>> {
       const limit = checkLimit(searchQuery.limit, DEFAULT_SEARCH_SIZE);
       const after = searchQuery.cursor === undefined ? null : decodeSearchCursor(searchQuery.cursor);
-      const terms = queryTerms(searchQuery.q);
-      if (terms.length === 0) return { items: [], nextCursor: null };
-      // plainto_tsquery reads the terms as plain words joined by AND: no syntax gets through.
+      const groups = queryGroups(searchQuery.q);
+      if (groups.length === 0) return { items: [], nextCursor: null };
+      // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
+      const match = tsAllGroups(groups);
+      const [floor] = await query<{ seq: string }>(
+        `SELECT seq FROM articles, to_tsquery('simple', $1) AS terms WHERE search_vector @@ terms
+         ORDER BY seq DESC OFFSET ${RANKED_WINDOW - 1} LIMIT 1`,
+        [match],
+      );
       const ranked = await query<{ seq: string; id: string; score: number }>(
         `SELECT seq, id, score FROM (
-           SELECT seq, id, ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms)::float8 AS score
-           FROM articles, plainto_tsquery('simple', $1) AS terms
-           WHERE search_vector @@ terms
+           SELECT seq, id,
+             ${POSTGRES_TEXT_RANK_SCALE} * ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms)::float8
+               + title_score(search_title, $2::jsonb) AS score
+           FROM articles, to_tsquery('simple', $1) AS terms
+           WHERE search_vector @@ terms AND seq >= $3
          ) AS hits
-         ${after ? 'WHERE score < $3 OR (score = $3 AND id > $4)' : ''}
-         ORDER BY score DESC, id ASC LIMIT $2`,
-        [terms.join(' '), limit + 1, ...(after ? [after.score, after.id] : [])],
+         ${after ? 'WHERE score < $5 OR (score = $5 AND id > $6)' : ''}
+         ORDER BY score DESC, id ASC LIMIT $4`,
+        [
+          match,
+          JSON.stringify(groups),
+          floor?.seq ?? 0,
+          limit + 1,
+          ...(after ? [after.score, after.id] : []),
+        ],
       );
       const page = ranked.slice(0, limit);
       const rows = new Map(
@@ -315,7 +331,7 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
           )
         ).map((row) => [row.seq, row]),
       );
-      const stems = new Set(terms);
+      const stems = groupStems(groups);
       const items: SearchHit[] = [];
       for (const hit of page) {
         const row = rows.get(hit.seq);

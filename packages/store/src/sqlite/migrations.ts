@@ -29,8 +29,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         content_hash TEXT NOT NULL,
         parser_version TEXT NOT NULL,
         origin TEXT NOT NULL CHECK (origin IN ('document', 'appended')),
-        doc TEXT NOT NULL,
+        -- Small columns first: ranking reads search_title of many rows, and a column after the large
+        -- doc would cost a walk through its overflow pages.
         search_title TEXT NOT NULL,
+        doc TEXT NOT NULL,
         search_body TEXT NOT NULL
       );
       CREATE INDEX articles_newest ON articles (sort_at DESC, id DESC);

@@ -23,7 +23,7 @@ import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAllTerms, ftsAnyTerm, queryTerms } from '../query-terms.ts';
+import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups } from '../query-terms.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -31,11 +31,14 @@ import {
   DEFAULT_RELATED,
   DEFAULT_SEARCH_SIZE,
   MAX_COUNTS,
+  RANKED_WINDOW,
+  SQLITE_TEXT_RANK_SCALE,
   TITLE_WEIGHT,
 } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import { titleScore } from '../title-score.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migrateSqlite } from './migrations.ts';
 
@@ -115,6 +118,13 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
 }
 
 function sqliteStore(db: Database.Database): ArticleStore {
+  // The query's groups come as JSON, the same text for every row of one search: parse it once.
+  let lastGroups: { json: string; groups: string[][] } = { json: '[]', groups: [] };
+  db.function('khabar_title_score', { deterministic: true }, (searchTitle: unknown, json: unknown) => {
+    if (json !== lastGroups.json)
+      lastGroups = { json: String(json), groups: JSON.parse(String(json)) as string[][] };
+    return titleScore(String(searchTitle), lastGroups.groups);
+  });
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
@@ -256,22 +266,34 @@ function sqliteStore(db: Database.Database): ArticleStore {
       const limit = checkLimit(query.limit, DEFAULT_SEARCH_SIZE);
       const after: SearchPosition | null =
         query.cursor === undefined ? null : decodeSearchCursor(query.cursor);
-      const terms = queryTerms(query.q);
-      if (terms.length === 0) return { items: [], nextCursor: null };
+      const groups = queryGroups(query.q);
+      if (groups.length === 0) return { items: [], nextCursor: null };
+      const match = ftsAllGroups(groups);
       // Rank first on the small columns, then read the documents of the page only.
-      const ranked = guard(() =>
-        all<{ seq: number; id: string; score: number }>(
+      const ranked = guard(() => {
+        const floor = one<{ rowid: number }>(
+          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+           ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`,
+          match,
+        );
+        return all<{ seq: number; id: string; score: number }>(
           `SELECT seq, id, score FROM (
-             SELECT rowid, -bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score
-             FROM articles_fts WHERE articles_fts MATCH ?
-           ) AS hits JOIN articles ON articles.seq = hits.rowid
+             SELECT articles.seq, articles.id,
+               ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, ?) AS score
+             FROM (
+               SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
+               FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?
+             ) AS hits JOIN articles ON articles.seq = hits.rowid
+           )
            ${after ? 'WHERE score < ? OR (score = ? AND id > ?)' : ''}
            ORDER BY score DESC, id ASC LIMIT ?`,
-          ftsAllTerms(terms),
+          JSON.stringify(groups),
+          match,
+          floor?.rowid ?? 0,
           ...(after ? [after.score, after.score, after.id] : []),
           limit + 1,
-        ),
-      );
+        );
+      });
       const page = ranked.slice(0, limit);
       const rows = new Map(
         guard(() =>
@@ -281,7 +303,7 @@ function sqliteStore(db: Database.Database): ArticleStore {
           ),
         ).map((row) => [row.seq, row]),
       );
-      const stems = new Set(terms);
+      const stems = groupStems(groups);
       const items: SearchHit[] = [];
       for (const hit of page) {
         const row = rows.get(hit.seq);

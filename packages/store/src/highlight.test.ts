@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { highlight } from './highlight.ts';
+import { groupStems, queryGroups } from './query-terms.ts';
+import { shadowTerms } from './shadow-terms.ts';
+
+const article = {
+  title: 'أسعار النفط ترتفع',
+  body: [
+    'افتتحت الأسواق على هدوء.',
+    'قال محللون إن النفط قد يرتفع.',
+    'وارتفعت أسعارُ النفطِ بعد قرار خفض الإنتاج، وفق ما أعلنه المنتجون.',
+    'وفي الختام تراجعت أسعار الذهب.',
+  ],
+};
+const searchBody = article.body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n');
+const find = (query: string) => highlight(article, groupStems(queryGroups(query)), searchBody);
+
+describe('highlight', () => {
+  it('marks the words of the original text whose stem the query names, best fragments first', () => {
+    const [first, second, third, ...rest] = find('أسعار النفط الانتاج');
+    expect(rest).toEqual([]);
+    // Paragraph 2 holds all three words, the title two, paragraph 1 and 3 one each.
+    expect(first).toMatchObject({ field: 'body', paragraph: 2, start: 0 });
+    expect(first?.matches.map((range) => article.body[2]?.slice(range.start, range.end))).toEqual([
+      'أسعارُ',
+      'النفطِ',
+      'الإنتاج',
+    ]);
+    expect(second).toMatchObject({ field: 'title', paragraph: null, text: article.title });
+    expect(second?.matches).toEqual([
+      { start: 0, end: 5 },
+      { start: 6, end: 11 },
+    ]);
+    expect(third).toMatchObject({ field: 'body', paragraph: 1 });
+  });
+
+  it('gives nothing when no word matches', () => {
+    expect(find('القمح')).toEqual([]);
+  });
+
+  it('keeps every fragment equal to its slice of the field text', () => {
+    for (const fragment of find('ارتفع الذهب النفط')) {
+      const field =
+        fragment.field === 'title' ? article.title : (article.body[fragment.paragraph ?? -1] as string);
+      expect(fragment.text).toBe(field.slice(fragment.start, fragment.end));
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { TITLE_ALL_WORDS_BONUS, TITLE_COVERAGE_WEIGHT, titleScore } from './title-score.ts';
+
+describe('titleScore', () => {
+  it('rewards a title holding every query word, then the share of the title the query covers', () => {
+    const groups = [['نفط'], ['سعر']];
+    expect(titleScore('ارتفاع سعر نفط', groups)).toBeCloseTo(
+      TITLE_ALL_WORDS_BONUS + (TITLE_COVERAGE_WEIGHT * 2) / 3,
+    );
+    expect(titleScore('ارتفاع سعر نفط بعد قرار خفض', groups)).toBeCloseTo(
+      TITLE_ALL_WORDS_BONUS + (TITLE_COVERAGE_WEIGHT * 2) / 6,
+    );
+    expect(titleScore('ارتفاع نفط', groups)).toBeCloseTo(TITLE_COVERAGE_WEIGHT / 2);
+    expect(titleScore('', groups)).toBe(0);
+  });
+
+  it('counts a group as present when any of its terms is', () => {
+    expect(titleScore('من ذاكر', [['ومن', 'من'], ['ذاكر']])).toBeCloseTo(
+      TITLE_ALL_WORDS_BONUS + TITLE_COVERAGE_WEIGHT,
+    );
+  });
+});
