@@ -15,18 +15,19 @@ export interface Credit {
 const CREDIT = /المصدر\s*([|｜:：])\s*/g;
 // Space, *, -, middle dot and bullet.
 const BULLETS = new Set([0x20, 0x2a, 0x2d, 0xb7, 0x2022]);
-const CREDIT_START = /^[\s*•·-]*المصدر\s*[|｜:：]/;
+// A bullet may stand before المصدر.
+const CREDIT_START = /^[\s*•·-]*المصدر/;
 // A credit names an outlet: a few words. A longer run after `المصدر:` is a sentence of the body.
 const MAX_CREDIT_WORDS = 8;
 const TRAILING_PUNCTUATION = /[\s.,،؛;-]+$/;
 
 /** Reads a credits line into its credits, or null when the line is not one. */
 export function readCredits(text: string): Credit[] | null {
-  // Quick exit: a credit line starts with المصدر, or with a bullet before it.
-  const first = text.charCodeAt(0);
-  if (first === 0x627 ? text.charCodeAt(1) !== 0x644 : !BULLETS.has(first)) return null;
-  if (!CREDIT_START.test(text)) return null;
+  if (!text.startsWith('المصدر') && !(BULLETS.has(text.charCodeAt(0)) && CREDIT_START.test(text)))
+    return null;
   const marks = [...text.matchAll(CREDIT)];
+  // The line must open with a credit: المصدر then its bar or colon.
+  if (marks[0]?.index !== text.indexOf('المصدر')) return null;
   const credits: Credit[] = [];
   for (const [index, mark] of marks.entries()) {
     const start = mark.index + mark[0].length;

@@ -6,12 +6,16 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
 /**
  * The article id: 16 hex digits of SHA-256 over the normalized title and the publication date (day
  * only). A corrected spelling, vowelling or time of day keeps the id; another title or day changes it.
  */
 export function articleId(title: string, publishedAt: string | null): string {
-  const key = normalize(title).replace(/\s+/g, ' ').trim();
+  const normalized = normalize(title);
+  // Parsed titles are already single-spaced and trimmed; other callers' titles may not be.
+  const key = LOOSE_SPACE.test(normalized) ? normalized.replace(/\s+/g, ' ').trim() : normalized;
   return sha256(`${key}\n${publishedAt === null ? '' : publishedAt.slice(0, 10)}`).slice(0, 16);
 }
 

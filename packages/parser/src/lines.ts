@@ -33,14 +33,18 @@ export interface SplitText {
  * need no cleaning and are kept as they are.
  */
 export function splitLines(input: string): SplitText {
-  return NOISE.test(input) ? scanLines(input) : { lines: plainLines(input), nul: false, controls: 0 };
+  return isPlain(input) ? { lines: plainLines(input), nul: false, controls: 0 } : scanLines(input);
 }
 
-// Anything a line may need cleaning for: a character outside plain printable text (controls, CR,
-// no-break and other spaces, invisible controls, U+FFFD), or a space at an end of a line or doubled.
-// One native scan answers for the whole input; most inputs have none and split at line feeds only.
-const NOISE =
-  /[^\n -~\u00A1-\u00AC\u00AE-\u061B\u061D-\u167F\u1681-\u180A\u1810-\u1FFF\u2010-\u2027\u2030-\u205E\u2070-\u2FFF\u3001-\uFEFE\uFF00-\uFFFC]|^ | {2}| \n|\n | $/;
+// A character outside plain printable text: controls, CR, no-break and other spaces, invisible
+// controls, U+FFFD. A single character class keeps the regex a fast native scan.
+const UNUSUAL =
+  /[^\n -~\u00A1-\u00AC\u00AE-\u061B\u061D-\u167F\u1681-\u180A\u1810-\u1FFF\u2010-\u2027\u2030-\u205E\u2070-\u2FFF\u3001-\uFEFE\uFF00-\uFFFC]/;
+
+/** Whether no character needs cleaning: most inputs, which then split at line feeds and nothing more. */
+function isPlain(input: string): boolean {
+  return !UNUSUAL.test(input) && !input.includes('  ');
+}
 
 function plainLines(input: string): Line[] {
   const lines: Line[] = [];
@@ -49,7 +53,13 @@ function plainLines(input: string): Line[] {
     number++;
     let end = input.indexOf('\n', start);
     if (end < 0) end = input.length;
-    if (end > start) lines.push(plainLine(input.slice(start, end), start, number));
+    if (end > start) {
+      const raw = input.slice(start, end);
+      // A space at either end is the one thing left to trim.
+      const padded = raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32;
+      const line = padded ? cleanLine(raw, start, number) : plainLine(raw, start, number);
+      if (line) lines.push(line);
+    }
     start = end + 1;
   }
   return lines;
