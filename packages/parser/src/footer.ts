@@ -25,7 +25,9 @@ const TRAILING_PUNCTUATION = /[\s.,،؛;-]+$/;
 export function readCredits(text: string): Credit[] | null {
   if (!text.startsWith('المصدر') && !(BULLETS.has(text.charCodeAt(0)) && CREDIT_START.test(text)))
     return null;
-  const marks = [...text.matchAll(CREDIT)];
+  const marks: RegExpExecArray[] = [];
+  CREDIT.lastIndex = 0;
+  for (let mark = CREDIT.exec(text); mark !== null; mark = CREDIT.exec(text)) marks.push(mark);
   // The line must open with a credit: المصدر then its bar or colon.
   if (marks[0]?.index !== text.indexOf('المصدر')) return null;
   const credits: Credit[] = [];
