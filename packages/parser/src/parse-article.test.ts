@@ -1,0 +1,134 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type ParseErrorCode,
+  type ParseResult,
+  parseArticle,
+  parseErrors,
+  type WarningCode,
+} from './index.ts';
+
+function article(text: string) {
+  const result = parseArticle(text);
+  if (!result.ok) throw new Error(`expected an article, got ${result.error.code}`);
+  return result.article;
+}
+
+function warningsOf(text: string) {
+  return article(text).warnings.map(({ code, line }) => [code, line]);
+}
+
+describe('parseArticle errors', () => {
+  it.each([
+    [42, 'not_a_string'],
+    [null, 'not_a_string'],
+    [new Uint8Array([0xd8, 0xa7]), 'not_a_string'],
+    ['', 'empty_input'],
+    [' \n\t\r\n\u200F\uFEFF\u00A0', 'whitespace_only'],
+    ['...\n— — —\n!!!', 'no_title'],
+    ['عنوان\u0000\u0000نص', 'binary_input'],
+    [`عنوان\n${'\uFFFD\u0001'.repeat(200)}`, 'binary_input'],
+  ] as const)('refuses %j with %s, a message and a hint', (input, code) => {
+    const result = parseArticle(input);
+    expect(result).toEqual({ ok: false, error: { code, ...parseErrors[code] } });
+  });
+
+  it('reads a text with a few stray control characters', () => {
+    expect(article('عنوان\n\u001a\u001aنص الخبر.').body).toEqual(['نص الخبر.']);
+  });
+});
+
+describe('parseArticle warnings', () => {
+  it('drops lines without letters before and after the title', () => {
+    expect(warningsOf('***\nعنوان\n---\nنص.')).toEqual([
+      ['no_text_dropped', 1],
+      ['no_text_dropped', 3],
+    ]);
+  });
+
+  it('reports an unreadable date, a relative date and a second date line', () => {
+    expect(warningsOf('عنوان\nتاريخ النشر: غير معروف\nنص.')).toEqual([['date_unreadable', 2]]);
+    expect(warningsOf('عنوان\nنشر في: منذ ساعتين\nنص.')).toEqual([['date_relative', 2]]);
+    expect(warningsOf('عنوان\nنشر في: 18/09/2023\nآخر تحديث: 19/09/2023\nنص.')).toEqual([
+      ['date_repeated', 3],
+    ]);
+  });
+
+  it('reports a read-also marker with nothing after it', () => {
+    expect(warningsOf('عنوان\nنص.\nاقرأ أيضاً\nالمصدر: الوطن')).toEqual([['read_also_without_headline', 3]]);
+  });
+
+  it('reports an empty credit, a repeated credit and an empty keywords line', () => {
+    expect(warningsOf('عنوان\nنص.\nالمصدر:\nالمصدر | رويترز\nالمصدر | واس\nوسوم: ،')).toEqual([
+      ['source_empty', 3],
+      ['source_repeated', 5],
+      ['keywords_empty', 6],
+    ]);
+  });
+
+  it('reports text after the footer that is no appended article', () => {
+    expect(warningsOf('عنوان\nنص.\nالمصدر: الوطن\nسطر تائه بعد التذييل.')).toEqual([['unexpected_line', 4]]);
+  });
+
+  it('reports an article without body', () => {
+    expect(warningsOf('عنوان وحده')).toEqual([['no_body', null]]);
+  });
+
+  it('keeps the first of two credits of one kind and both kinds from a glued line', () => {
+    expect(article('عنوان\nنص.\nالمصدر | رويترزالمصدر: الوطن\nالمصدر | واس').source).toEqual({
+      agency: 'رويترز',
+      publisher: 'الوطن',
+    });
+  });
+});
+
+describe('parseArticle layout', () => {
+  it('takes a byline before the date line as well as after it', () => {
+    const parsed = article('عنوان\nعين اليوم – جدة\n18 سبتمبر 2023\nنص الخبر.');
+    expect([parsed.byline, parsed.publishedAt, parsed.body]).toEqual([
+      'عين اليوم – جدة',
+      '2023-09-18T00:00:00',
+      ['نص الخبر.'],
+    ]);
+  });
+
+  it('finds the dateline in the first paragraph only, and keeps the paragraph whole', () => {
+    const parsed = article('عنوان\nأنقرة- رويترز: قال مسؤول إن الاجتماع انتهى.\nالرياض - واس: فقرة ثانية.');
+    expect(parsed.dateline).toBe('أنقرة- رويترز');
+    expect(parsed.body[0]).toBe('أنقرة- رويترز: قال مسؤول إن الاجتماع انتهى.');
+  });
+
+  it('skips chrome between a read-also marker and its headline', () => {
+    const parsed = article('عنوان\nنص أول.\nاقرأ أيضاً\nشارك\nعنوان مقال آخر\nنص ثان.');
+    expect(parsed.readAlso).toEqual([{ title: 'عنوان مقال آخر', afterParagraph: 1 }]);
+    expect(parsed.body).toEqual(['نص أول.', 'نص ثان.']);
+  });
+
+  it('opens appended articles at a colon marker when the page has no footer', () => {
+    const parsed = article('عنوان\nنص.\nإقرأ أيضاً:\nعنوان آخر\nفقرته الأولى.\nفقرته الثانية.');
+    expect(parsed.related).toEqual([
+      { title: 'عنوان آخر', publishedAt: null, body: ['فقرته الأولى.', 'فقرته الثانية.'] },
+    ]);
+  });
+
+  it('reads a marker and one headline after the footer as a read-also item, not an article', () => {
+    const parsed = article('عنوان\nنص.\nالمصدر: الوطن\nاقرأ أيضاً\nعنوان آخر');
+    expect(parsed.readAlso).toEqual([{ title: 'عنوان آخر', afterParagraph: 1 }]);
+    expect(parsed.related).toEqual([]);
+  });
+
+  it('marks a mostly Latin text as English, left to right', () => {
+    const parsed = article('Oil prices fall\nPrices fell on Monday as stocks rose.');
+    expect([parsed.lang, parsed.dir]).toEqual(['en', 'ltr']);
+  });
+});
+
+describe('public types', () => {
+  it('narrow the result on ok', () => {
+    expectTypeOf(parseArticle).parameter(0).toEqualTypeOf<unknown>();
+    const result = parseArticle('عنوان') as ParseResult;
+    if (result.ok) expectTypeOf(result.article.title).toEqualTypeOf<string>();
+    else expectTypeOf(result.error.code).toEqualTypeOf<ParseErrorCode>();
+    expectTypeOf<'chrome_dropped'>().toExtend<WarningCode>();
+    expectTypeOf<'empty_input'>().toExtend<ParseErrorCode>();
+  });
+});
