@@ -39,6 +39,19 @@ describe('pages without client-side JavaScript', () => {
   });
 });
 
+describe('compression', () => {
+  it('gzips pages and feeds for clients that accept it, and only for them', async () => {
+    for (const target of ['/', '/feed.xml']) {
+      const gzipped = await fetch(`${stack.site.url}${target}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gzipped.headers.get('content-encoding'), target).toBe('gzip');
+      expect(gzipped.headers.get('vary'), target).toMatch(/Accept-Encoding/i);
+      expect(await gzipped.text(), target).toContain('خبر');
+      const plain = await fetch(`${stack.site.url}${target}`, { headers: { 'Accept-Encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding'), target).toBeNull();
+    }
+  });
+});
+
 describe('home', () => {
   it('lists the newest articles first with date, credit and tags, and pages back through older ones', async () => {
     const listed = (await (await fetch(`${stack.api.url}/v1/articles?limit=100`)).json()) as {

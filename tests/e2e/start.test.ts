@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alive, descendants } from './processes.ts';
 import { freePort, root } from './stack.ts';
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 /** Runs the main job in its own process group, as a terminal would, on free ports over a fresh store. */
-async function startMainJob(command: string[]): Promise<Started> {
+async function startMainJob(command: string[], db?: string): Promise<Started> {
   const dir = await mkdtemp(join(tmpdir(), 'khabar-start-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const [program = 'pnpm', ...args] = command;
@@ -33,7 +34,7 @@ async function startMainJob(command: string[]): Promise<Started> {
       ...process.env,
       KHABAR_API_PORT: String(apiPort),
       KHABAR_WEB_PORT: String(webPort),
-      KHABAR_DB: join(dir, 'khabar.db'),
+      KHABAR_DB: db ?? join(dir, 'khabar.db'),
       KHABAR_API_LOG: 'off',
     },
   });
@@ -116,5 +117,31 @@ describe('pnpm start', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(errors).toBe('khabar: KHABAR_WEB_PORT must be a port number from 1 to 65535 (got "eighty")\n');
+  });
+});
+
+const pgUrl = process.env.KHABAR_TEST_PG_URL;
+describe.runIf(pgUrl)('pnpm start with KHABAR_DB naming PostgreSQL', () => {
+  it('seeds the empty database and serves it the same way', async () => {
+    const schema = `web_start_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    cleanups.push(async () => {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    });
+    const db = `${pgUrl}${pgUrl?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const job = await startMainJob([process.execPath, 'scripts/start.ts'], db);
+    expect(job.output()).toContain('the store is empty; ingesting seeds/');
+    expect(await (await fetch(job.siteUrl)).text()).toContain(
+      'بعد مغادرة كيم أون.. وزير الخارجية الصيني يزور روسيا',
+    );
+    const stored = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.articles`);
+    expect(stored.rows[0]?.n).toBeGreaterThan(0);
+    process.kill(-(job.child.pid ?? 0), 'SIGINT');
+    expect(await job.exited).toBe(0);
+    expect(alive(job.services.api)).toBe(false);
+    expect(alive(job.services.site)).toBe(false);
   });
 });

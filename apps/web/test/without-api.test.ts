@@ -45,19 +45,24 @@ describe('the site without its API', () => {
     expect(favicon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
   });
 
-  it('preloads the Naskh face it bundles, from the URL its @font-face rule names', async () => {
+  it('preloads the Naskh files it bundles, from the URLs its @font-face rules name', async () => {
     const html = await (await fetch(`${site.url}/search`)).text();
-    const preload = html.match(
-      /<link rel="preload" href="([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/,
+    const preloads = Array.from(
+      html.matchAll(/<link rel="preload" href="([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/g),
+      (match) => match[1] ?? '',
     );
-    expect(preload?.[1]).toMatch(/^\/_astro\/noto-naskh-arabic-arabic-wght-normal\.[\w-]+\.woff2$/);
-    expect(html).toContain(`src:url(${preload?.[1]})`);
-    const font = await fetch(`${site.url}${preload?.[1]}`);
-    expect(font.status).toBe(200);
-    expect(
-      Buffer.from(await font.arrayBuffer())
-        .subarray(0, 4)
-        .toString('latin1'),
-    ).toBe('wOF2');
+    expect(preloads).toHaveLength(2);
+    expect(preloads[0]).toMatch(/^\/_astro\/noto-naskh-arabic-arabic-wght-normal\.[\w-]+\.woff2$/);
+    expect(preloads[1]).toMatch(/^\/_astro\/noto-naskh-arabic-latin-wght-normal\.[\w-]+\.woff2$/);
+    for (const preload of preloads) {
+      expect(html).toContain(`src:url(${preload})`);
+      const font = await fetch(`${site.url}${preload}`);
+      expect(font.status).toBe(200);
+      expect(
+        Buffer.from(await font.arrayBuffer())
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('wOF2');
+    }
   });
 });

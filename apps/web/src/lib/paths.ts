@@ -16,9 +16,7 @@ export function withQuery(path: string, query: Record<string, string | null | un
  * percent-encoded.
  */
 export function pathSegment(value: string): string {
-  return Array.from(value, (character) =>
-    /[\p{L}\p{M}\p{N}]/u.test(character) && character > '\u007f' ? character : encodeURIComponent(character),
-  ).join('');
+  return value.replace(/[^\p{L}\p{M}\p{N}]|\p{ASCII}/gu, (character) => encodeURIComponent(character));
 }
 
 export const articlePath = (slug: string): string => `/articles/${pathSegment(slug)}`;
