@@ -57,8 +57,13 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     origin,
     doc: JSON.stringify(stored),
     search_title: shadowTerms(article.title).join(' '),
-    search_body: article.body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n'),
+    search_body: bodyShadow(article.body),
   };
+}
+
+/** The shadow text of a body: each paragraph's terms joined by blanks, one line per paragraph. */
+export function bodyShadow(body: readonly string[]): string {
+  return body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n');
 }
 
 /** The columns a summary is read from. */

@@ -29,11 +29,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         content_hash TEXT NOT NULL,
         parser_version TEXT NOT NULL,
         origin TEXT NOT NULL CHECK (origin IN ('document', 'appended')),
-        -- Small columns first: ranking reads search_title of many rows, and a column after the large
-        -- doc would cost a walk through its overflow pages.
+        -- Before the large doc: ranking reads search_title of many rows, and a column after doc
+        -- would cost a walk through its overflow pages.
         search_title TEXT NOT NULL,
-        doc TEXT NOT NULL,
-        search_body TEXT NOT NULL
+        doc TEXT NOT NULL
       );
       CREATE INDEX articles_newest ON articles (sort_at DESC, id DESC);
       CREATE INDEX articles_agency ON articles (agency, sort_at DESC, id DESC);
@@ -49,26 +48,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
 
       -- The shadow text is already normalized, lower-cased and split into terms joined by blanks; the
       -- ascii tokenizer splits on those blanks and keeps every other character, so it indexes exactly
-      -- those terms, and twice as fast as unicode61.
+      -- those terms, and twice as fast as unicode61. Contentless: the body's shadow text is not kept
+      -- twice (the index is written with it, highlighting derives it again for the few hits it shows).
       CREATE VIRTUAL TABLE articles_fts USING fts5 (
         search_title, search_body,
-        content = 'articles', content_rowid = 'seq',
+        content = '', contentless_delete = 1,
         tokenize = 'ascii'
       );
-      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, search_title, search_body)
-        VALUES (new.seq, new.search_title, new.search_body);
-      END;
       CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
-        VALUES ('delete', old.seq, old.search_title, old.search_body);
-      END;
-      CREATE TRIGGER articles_fts_update AFTER UPDATE OF search_title, search_body ON articles
-      WHEN old.search_title IS NOT new.search_title OR old.search_body IS NOT new.search_body BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
-        VALUES ('delete', old.seq, old.search_title, old.search_body);
-        INSERT INTO articles_fts (rowid, search_title, search_body)
-        VALUES (new.seq, new.search_title, new.search_body);
+        DELETE FROM articles_fts WHERE rowid = old.seq;
       END;
     `,
   },
