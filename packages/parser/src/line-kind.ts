@@ -13,13 +13,13 @@ export type LineKind =
    * line comes and an article (title, then text) follows: appended articles in a page with no footer.
    */
   | { type: 'read_also'; marker: ReadAlsoMarker; opensBlockWithoutFooter: boolean }
-  | { type: 'credits' }
-  | { type: 'keywords'; start: number }
+  /** `textFollows`: text comes after it before any marker line, so the body goes on past it. */
+  | { type: 'credits'; textFollows: boolean }
+  | { type: 'keywords'; start: number; textFollows: boolean }
   | { type: 'text' };
 
 const NO_TEXT: LineKind = { type: 'no_text' };
 const CHROME: LineKind = { type: 'chrome' };
-const CREDITS: LineKind = { type: 'credits' };
 const TEXT: LineKind = { type: 'text' };
 
 /** Classifies the lines from `from` on; entries before `from` are left empty. */
@@ -31,6 +31,7 @@ export function classifyLines(lines: readonly Line[], from: number): LineKind[] 
     if (kind.type === 'credits' || kind.type === 'keywords') lastFooter = index;
     kinds[index] = kind;
   }
+  markTextFollowing(kinds, from);
   for (let index = Math.max(from, lastFooter + 1); index < lines.length; index++) {
     const kind = kinds[index] as LineKind;
     if (kind.type === 'read_also' && kind.marker.kind === 'marker' && kind.marker.colon) {
@@ -44,10 +45,21 @@ function classify(text: string): LineKind {
   if (!hasWordChar(text)) return NO_TEXT;
   const marker = readAlsoMarker(text);
   if (marker !== null) return { type: 'read_also', marker, opensBlockWithoutFooter: false };
-  if (readCredits(text) !== null) return CREDITS;
+  if (readCredits(text) !== null) return { type: 'credits', textFollows: false };
   const start = keywordsStart(text);
-  if (start >= 0) return { type: 'keywords', start };
+  if (start >= 0) return { type: 'keywords', start, textFollows: false };
   return isChrome(text) ? CHROME : TEXT;
+}
+
+// A footer line with text after it (before the next marker) stands in the body, not at its end.
+function markTextFollowing(kinds: readonly LineKind[], from: number): void {
+  let textAfter = false;
+  for (let index = kinds.length - 1; index >= from; index--) {
+    const kind = kinds[index] as LineKind;
+    if (kind.type === 'credits' || kind.type === 'keywords') kind.textFollows = textAfter;
+    if (kind.type === 'read_also' && kind.marker.kind === 'marker') textAfter = false;
+    else if (kind.type === 'text') textAfter = true;
+  }
 }
 
 function textLinesFollow(kinds: readonly LineKind[], from: number, count: number): boolean {

@@ -65,8 +65,9 @@ describe('parseArticle warnings', () => {
     ]);
   });
 
-  it('reports text after the footer that is no appended article', () => {
-    expect(warningsOf('عنوان\nنص.\nالمصدر: الوطن\nسطر تائه بعد التذييل.')).toEqual([['unexpected_line', 4]]);
+  it('reports a footer line among the appended articles', () => {
+    const text = 'عنوان\nنص.\nالمصدر: الوطن\nإقرأ أيضاً:\nعنوان آخر\nفقرته.\nالمصدر | واس';
+    expect(warningsOf(text)).toEqual([['unexpected_line', 7]]);
   });
 
   it('reports an article without body', () => {
@@ -89,6 +90,12 @@ describe('parseArticle layout', () => {
       '2023-09-18T00:00:00',
       ['نص الخبر.'],
     ]);
+  });
+
+  it('keeps reading the body past a credit line that text follows', () => {
+    const parsed = article('عنوان\nالمصدر: واس\nفقرة أولى.\nفقرة ثانية.\nوسوم: الرياض');
+    expect(parsed.body).toEqual(['فقرة أولى.', 'فقرة ثانية.']);
+    expect([parsed.source.publisher, parsed.tags]).toEqual(['واس', ['الرياض']]);
   });
 
   it('finds the dateline in the first paragraph only, and keeps the paragraph whole', () => {

@@ -104,15 +104,14 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
       index = headline;
       continue;
     }
-    if (kind.type === 'credits') {
-      addCredits(draft, line);
-      zone = 'footer';
-      continue;
-    }
-    if (kind.type === 'keywords') {
-      draft.keywords.push({ line, start: kind.start });
-      draft.span('tags', lineSpan(line));
-      zone = 'footer';
+    if (kind.type === 'credits' || kind.type === 'keywords') {
+      if (kind.type === 'credits') addCredits(draft, line);
+      else {
+        draft.keywords.push({ line, start: kind.start });
+        draft.span('tags', lineSpan(line));
+      }
+      // The footer starts here unless the body goes on after this line.
+      if (!kind.textFollows) zone = 'footer';
       continue;
     }
     if (zone === 'footer') {

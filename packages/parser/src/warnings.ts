@@ -14,7 +14,7 @@ export const warningCodes = {
   source_empty: 'Source credit without a name',
   source_repeated: 'Second credit of the same kind; the first one was kept',
   keywords_empty: 'Keywords label without tags',
-  unexpected_line: 'Line after the footer that is neither footer, read-also nor an appended article',
+  unexpected_line: 'Line with no place in the layout, such as a footer line among the appended articles',
   no_body: 'No body paragraph found',
 } as const satisfies Record<string, string>;
 
