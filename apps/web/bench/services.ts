@@ -1,6 +1,7 @@
 // The API over its default store (seeded from seeds/ on first start) and the built site, each in its
 // own process so the load generator never shares their event loops.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startServices(): Promise<Services> {
+  const siteEntry = join(repo, 'apps/web/dist/server/entry.mjs');
+  if (!existsSync(siteEntry)) throw new Error(`the site is not built: ${siteEntry} is missing (run pnpm build)`);
   // The API's default store is `data/khabar.db` under its working folder: a fresh folder gives a
   // fresh store, which the API fills from seeds/.
   const workdir = await mkdtemp(join(tmpdir(), 'khabar-web-bench-'));
@@ -67,7 +70,7 @@ export async function startServices(): Promise<Services> {
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor(`${apiUrl}/healthz`, api, 'API');
-  const site = spawn(process.execPath, [join(repo, 'apps/web/dist/server/entry.mjs')], {
+  const site = spawn(process.execPath, [siteEntry], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(sitePort), KHABAR_API_URL: apiUrl },
   });
