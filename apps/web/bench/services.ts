@@ -53,7 +53,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startServices(): Promise<Services> {
   const siteEntry = join(repo, 'apps/web/dist/server/entry.mjs');
-  if (!existsSync(siteEntry)) throw new Error(`the site is not built: ${siteEntry} is missing (run pnpm build)`);
+  if (!existsSync(siteEntry))
+    throw new Error(`the site is not built: ${siteEntry} is missing (run pnpm build)`);
   // The API's default store is `data/khabar.db` under its working folder: a fresh folder gives a
   // fresh store, which the API fills from seeds/.
   const workdir = await mkdtemp(join(tmpdir(), 'khabar-web-bench-'));
