@@ -32,7 +32,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         -- Before the large doc: ranking reads search_title of many rows, and a column after doc
         -- would cost a walk through its overflow pages.
         search_title TEXT NOT NULL,
-        doc TEXT NOT NULL
+        doc TEXT NOT NULL,
+        -- One line of terms per body paragraph: the index reads it, highlighting picks paragraphs by it.
+        search_body TEXT NOT NULL
       );
       CREATE INDEX articles_newest ON articles (sort_at DESC, id DESC);
       CREATE INDEX articles_agency ON articles (agency, sort_at DESC, id DESC);
@@ -48,15 +50,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
 
       -- The shadow text is already normalized, lower-cased and split into terms joined by blanks; the
       -- ascii tokenizer splits on those blanks and keeps every other character, so it indexes exactly
-      -- those terms, and twice as fast as unicode61. Contentless: the body's shadow text is not kept
-      -- twice (the index is written with it, highlighting derives it again for the few hits it shows).
+      -- those terms, and twice as fast as unicode61.
       CREATE VIRTUAL TABLE articles_fts USING fts5 (
         search_title, search_body,
-        content = '', contentless_delete = 1,
+        content = 'articles', content_rowid = 'seq',
         tokenize = 'ascii'
       );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, search_title, search_body)
+        VALUES (new.seq, new.search_title, new.search_body);
+      END;
       CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE rowid = old.seq;
+        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
+        VALUES ('delete', old.seq, old.search_title, old.search_body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF search_title, search_body ON articles
+      WHEN old.search_title IS NOT new.search_title OR old.search_body IS NOT new.search_body BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
+        VALUES ('delete', old.seq, old.search_title, old.search_body);
+        INSERT INTO articles_fts (rowid, search_title, search_body)
+        VALUES (new.seq, new.search_title, new.search_body);
       END;
     `,
   },

@@ -37,14 +37,8 @@ import {
 } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
-import {
-  type ArticleRow,
-  bodyShadow,
-  SUMMARY_COLUMNS,
-  type SummaryColumns,
-  toSummary,
-} from '../stored-row.ts';
-import { titleScore } from '../title-score.ts';
+import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import { titleScorer } from '../title-score.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migrateSqlite } from './migrations.ts';
 
@@ -71,6 +65,7 @@ const ROW_COLUMNS = [
   'origin',
   'search_title',
   'doc',
+  'search_body',
 ] as const satisfies readonly (keyof ArticleRow)[];
 
 const UPSERT_ROW = `
@@ -124,12 +119,11 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
 }
 
 function sqliteStore(db: Database.Database): ArticleStore {
-  // The query's groups come as JSON, the same text for every row of one search: parse it once.
-  let lastGroups: { json: string; groups: string[][] } = { json: '[]', groups: [] };
+  // The query's groups come as JSON, the same text for every row of one search: read it once.
+  let scorer = { json: '', score: titleScorer([]) };
   db.function('khabar_title_score', { deterministic: true }, (searchTitle: unknown, json: unknown) => {
-    if (json !== lastGroups.json)
-      lastGroups = { json: String(json), groups: JSON.parse(String(json)) as string[][] };
-    return titleScore(String(searchTitle), lastGroups.groups);
+    if (json !== scorer.json) scorer = { json: String(json), score: titleScorer(JSON.parse(String(json))) };
+    return scorer.score(String(searchTitle));
   });
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
@@ -166,8 +160,7 @@ function sqliteStore(db: Database.Database): ArticleStore {
   };
 
   const storeBatch = db.transaction((articles: readonly Article[]): IngestOutcome[] => {
-    const found = lookups(articles);
-    const plan = planBatch(articles, found);
+    const plan = planBatch(articles, lookups(articles));
     for (const { titleKey, keep } of plan.superseded) {
       prepare("DELETE FROM articles WHERE origin = 'appended' AND title_key = ? AND id <> ?").run(
         titleKey,
@@ -176,12 +169,6 @@ function sqliteStore(db: Database.Database): ArticleStore {
     }
     for (const row of plan.rows) {
       const { seq } = prepare(UPSERT_ROW).get(row) as { seq: number };
-      if (found.existing.has(row.id)) prepare('DELETE FROM articles_fts WHERE rowid = ?').run(seq);
-      prepare('INSERT INTO articles_fts (rowid, search_title, search_body) VALUES (?, ?, ?)').run(
-        seq,
-        row.search_title,
-        row.search_body,
-      );
       prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
       for (const tag of JSON.parse(row.tags) as string[]) {
         prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
@@ -310,8 +297,8 @@ function sqliteStore(db: Database.Database): ArticleStore {
       const page = ranked.slice(0, limit);
       const rows = new Map(
         guard(() =>
-          all<SummaryColumns & { seq: number; doc: string }>(
-            `SELECT ${SUMMARY_COLUMNS}, seq, doc FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          all<SummaryColumns & { seq: number; doc: string; search_body: string }>(
+            `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
             JSON.stringify(page.map((hit) => hit.seq)),
           ),
         ).map((row) => [row.seq, row]),
@@ -321,11 +308,10 @@ function sqliteStore(db: Database.Database): ArticleStore {
       for (const hit of page) {
         const row = rows.get(hit.seq);
         if (!row) continue;
-        const article = JSON.parse(row.doc) as Article;
         items.push({
           article: toSummary(row),
           score: hit.score,
-          highlights: highlight(article, stems, bodyShadow(article.body)),
+          highlights: highlight(JSON.parse(row.doc) as Article, stems, row.search_body),
         });
       }
       const last = page.at(-1);
