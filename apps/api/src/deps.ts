@@ -2,7 +2,7 @@ import type { ArticleStore } from '@khabar/store';
 import type { ArticleCache } from './article-cache.ts';
 import type { KeyRing } from './auth.ts';
 import type { ApiConfig } from './config.ts';
-import type { ListingCache } from './listing-cache.ts';
+import type { ReadCache } from './read-cache.ts';
 
 /** What route handlers share: the store, the configuration and the per-app state built from them. */
 export interface RouteDeps {
@@ -10,5 +10,5 @@ export interface RouteDeps {
   config: ApiConfig;
   keys: KeyRing;
   articles: ArticleCache;
-  listings: ListingCache;
+  reads: ReadCache;
 }

@@ -67,6 +67,24 @@ describeEachStore('listing cache', (harness) => {
     expect(restored).toEqual(before);
   });
 
+  it('reuses an article answer too, until a write through the API', async () => {
+    const { store } = harness();
+    let gets = 0;
+    const counting = replacing(store, 'get', (idOrSlug: string) => {
+      gets += 1;
+      return store.get(idOrSlug);
+    });
+    const app = harness().appWith({}, { store: counting });
+    const id = harness().fixtures['football-final']?.id;
+    await app.request(`/v1/articles/${id}`);
+    await app.request(`/v1/articles/${id}`);
+    expect(gets).toBe(1);
+    await app.request(`/v1/articles/${id}`, { method: 'DELETE', headers: bearer() });
+    expect((await app.request(`/v1/articles/${id}`)).status).toBe(404);
+    const football = harness().fixtures['football-final'];
+    if (football) await store.upsert(football);
+  });
+
   it('is off at KHABAR_API_CACHE_TTL_S=0 and never keeps problems', async () => {
     const off = counted({ KHABAR_API_CACHE_TTL_S: '0' });
     await off.app.request('/v1/articles?limit=2');

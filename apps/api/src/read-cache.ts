@@ -10,7 +10,7 @@ interface Entry {
   expires: number;
 }
 
-export interface ListingCacheOptions {
+export interface ReadCacheOptions {
   /** How long an answer is reused, in milliseconds; 0 turns the cache off. */
   ttlMs: number;
   /** Most answers kept; the least recently used go first. */
@@ -19,18 +19,18 @@ export interface ListingCacheOptions {
 }
 
 /**
- * Recent answers of listing routes (lists, search, tags, sources, related, feeds) by URL, reused for a
- * few seconds. Their `Cache-Control` already lets any cache reuse them longer; this saves the store
- * the same query when many readers ask at once. Writes through the API clear it; writes by another
- * process show once the entries expire.
+ * Recent answers of the public reads (lists, articles, search, tags, sources, related, feeds) by URL,
+ * reused for a few seconds. Their `Cache-Control` already lets any cache reuse them as long or longer;
+ * this spares the store the same query from many readers at once. Writes through the API clear it;
+ * writes by another process show once the entries expire.
  */
-export class ListingCache {
+export class ReadCache {
   readonly #entries = new Map<string, Entry>();
   readonly #ttlMs: number;
   readonly #capacity: number;
   readonly #now: () => number;
 
-  constructor(options: ListingCacheOptions) {
+  constructor(options: ReadCacheOptions) {
     this.#ttlMs = options.ttlMs;
     this.#capacity = options.capacity ?? 1000;
     this.#now = options.now ?? Date.now;

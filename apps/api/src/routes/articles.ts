@@ -122,7 +122,7 @@ const deleteArticle = (writeGuard: MiddlewareHandler<AppEnv>) =>
 
 /** The article routes: reads are public and cached, writes need an API key. */
 export function articleRoutes(deps: RouteDeps) {
-  const { store, articles, listings } = deps;
+  const { store, articles, reads } = deps;
   const writeGuard = requireApiKey(deps.keys);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(listArticles, async (c) => sendJson(c, await store.list(c.req.valid('query'))))
@@ -150,7 +150,7 @@ export function articleRoutes(deps: RouteDeps) {
       const outcome = await store.upsert(article);
       if (outcome.status !== 'unchanged') {
         articles.forget(outcome.id);
-        listings.clear();
+        reads.clear();
       }
       if (outcome.status === 'added') {
         c.header('Location', `/v1/articles/${outcome.id}`);
@@ -165,7 +165,7 @@ export function articleRoutes(deps: RouteDeps) {
         throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
       }
       articles.forget(article.id);
-      listings.clear();
+      reads.clear();
       return c.body(null, 204);
     });
 }
