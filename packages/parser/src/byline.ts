@@ -17,7 +17,8 @@ export function readByline(text: string): { start: number; end: number } | null 
   const prefix = PREFIX.exec(text);
   const start = prefix === null ? 0 : prefix[0].length;
   // A run closed by a colon with nothing after it (`الرياض - الوئام :`) names the same things.
-  const dangling = DANGLING_COLON.exec(text);
+  const last = text.charCodeAt(text.length - 1);
+  const dangling = last === 0x3a || last === 0xff1a ? DANGLING_COLON.exec(text) : null;
   const end = dangling === null ? text.length : dangling.index;
   const byline = text.slice(start, end);
   if (byline.length === 0 || byline.split(' ').length > MAX_WORDS) return null;

@@ -42,3 +42,24 @@ export function charClass(text: string, index: number): number {
   if (code < TABLE_SIZE) return classTable()[code] as number;
   return classify(String.fromCodePoint(text.codePointAt(index) as number));
 }
+
+/** The runs of letters, digits and marks of a text, in order: its words, punctuation dropped. */
+export function wordRuns(text: string): string[] {
+  const classes = classTable();
+  const runs: string[] = [];
+  let start = -1;
+  let index = 0;
+  while (index <= text.length) {
+    const code = index < text.length ? text.charCodeAt(index) : 32;
+    // A surrogate pair is one character: classify it whole and step over both halves.
+    const pair = code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    const inWord = (code < TABLE_SIZE ? classes[code] : charClass(text, index)) !== OTHER;
+    if (inWord && start < 0) start = index;
+    else if (!inWord && start >= 0) {
+      runs.push(text.slice(start, index));
+      start = -1;
+    }
+    index += pair;
+  }
+  return runs;
+}

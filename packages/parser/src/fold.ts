@@ -1,5 +1,5 @@
 import { normalize } from '@khabar/arabic';
-import { charClass, classTable, OTHER, TABLE_LIMIT } from './char-class.ts';
+import { wordRuns } from './char-class.ts';
 
 /**
  * The words of a short text in matching form (arabic.md §1, lower-cased), for comparing labels and
@@ -40,18 +40,5 @@ export function fold(text: string): string {
 }
 /** The words of the text in matching form: runs of letters, digits and marks. */
 export function foldWords(text: string): string[] {
-  const folded = fold(text);
-  const table = classTable();
-  const words: string[] = [];
-  let start = -1;
-  for (let index = 0; index <= folded.length; index++) {
-    const code = index < folded.length ? folded.charCodeAt(index) : 32;
-    const inWord = (code < TABLE_LIMIT ? table[code] : charClass(folded, index)) !== OTHER;
-    if (inWord && start < 0) start = index;
-    else if (!inWord && start >= 0) {
-      words.push(folded.slice(start, index));
-      start = -1;
-    }
-  }
-  return words;
+  return wordRuns(fold(text));
 }

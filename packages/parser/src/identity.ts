@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { normalize } from '@khabar/arabic';
+import { wordRuns } from './char-class.ts';
 
 /** SHA-256 of a text, in lowercase hex. */
 export function sha256(text: string): string {
@@ -24,12 +25,11 @@ const SLUG_MAX = 200;
 const ID_SUFFIX = 6;
 // Harakat, superscript alef and tatweel go; all other punctuation separates words.
 const DECORATION = /[\u0640\u064B-\u0652\u0670]/g;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** A readable URL segment: up to eight title words joined by `-`, then the first six digits of the id. */
 export function slugify(title: string, id: string): string {
   const suffix = id.slice(0, ID_SUFFIX);
-  const words = (title.replace(DECORATION, '').match(WORD) ?? []).slice(0, SLUG_WORDS);
+  const words = wordRuns(title.replace(DECORATION, '')).slice(0, SLUG_WORDS);
   const room = SLUG_MAX - suffix.length - 1;
   let head = '';
   for (const word of words) {
