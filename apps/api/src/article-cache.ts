@@ -1,8 +1,11 @@
 import type { Article } from '@khabar/schema';
 import { strongEtag } from './http-cache.ts';
 
+const utf8 = new TextEncoder();
+
 export interface SerializedArticle {
-  body: string;
+  /** The article as UTF-8 JSON. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -40,7 +43,7 @@ export class ArticleCache {
       this.#entries.set(article.id, cached);
       return cached;
     }
-    const body = JSON.stringify(article);
+    const body = utf8.encode(JSON.stringify(article));
     const entry: Entry = { body, etag: strongEtag(body), fingerprint: key };
     this.#entries.delete(article.id);
     this.#entries.set(article.id, entry);

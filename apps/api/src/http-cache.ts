@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+
+const utf8 = new TextEncoder();
 
 /** How long clients and caches may reuse a response before revalidating with its ETag. */
 export const cachePolicies = {
@@ -21,23 +24,38 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
+/** A cacheable body as sent: UTF-8 bytes with the headers that describe them. */
+export interface SentBody {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+}
+
 /**
  * Sends `body` with its ETag and cache policy, or a bodiless 304 when the client already holds it.
- * The body is passed already serialized so cached serializations are sent as they are.
+ * The body is passed already serialized so cached serializations are sent as they are; a text body
+ * is encoded once here, and what was sent is left on the context (`sent`) for the read cache.
  */
 export function sendCached(
-  c: Context,
+  c: Context<AppEnv>,
   body: string | Uint8Array<ArrayBuffer>,
   etag: string,
   options: { contentType: string; cacheControl: string },
 ): Response {
   const headers = { ETag: etag, 'Cache-Control': options.cacheControl };
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, 'Content-Type': options.contentType });
+  const bytes = typeof body === 'string' ? utf8.encode(body) : body;
+  c.set('sent', { body: bytes, etag, contentType: options.contentType, cacheControl: options.cacheControl });
+  return c.body(bytes, 200, { ...headers, 'Content-Type': options.contentType });
 }
 
 /** Serializes `value` as JSON and sends it through `sendCached`. */
-export function sendJson(c: Context, value: unknown, cacheControl: string = cachePolicies.listing): Response {
+export function sendJson(
+  c: Context<AppEnv>,
+  value: unknown,
+  cacheControl: string = cachePolicies.listing,
+): Response {
   const body = JSON.stringify(value);
   return sendCached(c, body, strongEtag(body), {
     contentType: 'application/json; charset=UTF-8',

@@ -1,12 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
-import { sendCached } from './http-cache.ts';
+import { type SentBody, sendCached } from './http-cache.ts';
 
-interface Entry {
-  body: Uint8Array<ArrayBuffer>;
-  etag: string;
-  contentType: string;
-  cacheControl: string;
+interface Entry extends SentBody {
   expires: number;
 }
 
@@ -40,7 +36,7 @@ export class ReadCache {
     this.#entries.clear();
   }
 
-  /** Middleware answering from the cache, or filling it from a 200 answer with an ETag. */
+  /** Middleware answering from the cache, or filling it with the body a read sent. */
   middleware() {
     return createMiddleware<AppEnv>(async (c, next) => {
       if (this.#ttlMs === 0 || c.req.method !== 'GET') return next();
@@ -52,17 +48,10 @@ export class ReadCache {
         return sendCached(c, cached.body, cached.etag, cached);
       }
       await next();
-      const etag = c.res.headers.get('ETag');
-      if (c.res.status !== 200 || etag === null) return;
-      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      const sent = c.get('sent');
+      if (c.res.status !== 200 || sent === undefined) return;
       this.#entries.delete(key);
-      this.#entries.set(key, {
-        body,
-        etag,
-        contentType: c.res.headers.get('Content-Type') ?? 'application/octet-stream',
-        cacheControl: c.res.headers.get('Cache-Control') ?? 'no-cache',
-        expires: this.#now() + this.#ttlMs,
-      });
+      this.#entries.set(key, { ...sent, expires: this.#now() + this.#ttlMs });
       if (this.#entries.size > this.#capacity) {
         const oldest = this.#entries.keys().next().value;
         if (oldest !== undefined) this.#entries.delete(oldest);
