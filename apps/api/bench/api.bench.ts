@@ -47,24 +47,40 @@ async function buildStore(path: string, reuse: boolean): Promise<Article[]> {
   return articles;
 }
 
-/** Starts `servers.ts` in a child process and resolves with the URL it prints. */
-function startServer(
-  mode: 'api' | 'bare',
-  file: string,
-  env: Record<string, string> = {},
-): Promise<{ url: string; child: ChildProcess }> {
+interface Server {
+  url: string;
+  child: ChildProcess;
+  /** The server process's CPU time so far, in microseconds. */
+  cpu(): Promise<number>;
+}
+
+/** Starts `servers.ts` in a child process and resolves once it prints its URL. */
+function startServer(mode: 'api' | 'bare', file: string, env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, [serversScript, mode, file], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
+  const waiting: ((line: string) => void)[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let newline = buffered.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      waiting.shift()?.(line);
+      newline = buffered.indexOf('\n');
+    }
+  });
+  const nextLine = () => new Promise<string>((resolve) => waiting.push(resolve));
+  const cpu = async () => {
+    const line = nextLine();
+    child.kill('SIGUSR2');
+    return Number((await line).replace('cpu ', ''));
+  };
   return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n')[0];
-      if (output.includes('\n') && line) resolve({ url: line.trim(), child });
-    });
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+    nextLine().then((url) => resolve({ url, child, cpu }));
   });
 }
 
@@ -86,13 +102,16 @@ interface Row {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Server CPU time per answered request, in microseconds: steadier than rates on shared cores. */
+  cpuPerRequest: number;
   failures: number;
 }
 
-async function measure(name: string, url: string, paths: string[]): Promise<Row> {
+async function measure(name: string, server: Server, paths: string[]): Promise<Row> {
   let next = 0;
+  const cpuBefore = await server.cpu();
   const result = await autocannon({
-    url,
+    url: server.url,
     connections,
     duration: seconds,
     requests: [
@@ -105,11 +124,13 @@ async function measure(name: string, url: string, paths: string[]): Promise<Row>
       },
     ],
   });
+  const cpu = (await server.cpu()) - cpuBefore;
   const row = {
     name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuPerRequest: cpu / Math.max(1, result.requests.total),
     failures: result.errors + result.timeouts + result.non2xx,
   };
   log(`${name}: ${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99} ms`);
@@ -142,34 +163,38 @@ try {
   log(`${connections} connections, ${seconds} s per run, ${searchPaths.length} distinct queries`);
 
   const rows = [
-    await measure('bare node:http, same article JSON', bare.url, ['/']),
-    await measure('GET /v1/articles/{id} (one article)', api.url, [`/v1/articles/${typical.id}`]),
-    await measure('GET /v1/articles/{id} (varied ids)', api.url, manyIds),
-    await measure('GET /v1/articles?limit=20', api.url, ['/v1/articles?limit=20']),
-    await measure('GET /v1/search?q= (varied queries)', api.url, searchPaths),
-    await measure('GET /v1/articles?limit=20, no listing cache', uncached.url, ['/v1/articles?limit=20']),
-    await measure('GET /v1/search?q= (varied), no listing cache', uncached.url, searchPaths),
+    await measure('bare node:http, same article JSON', bare, ['/']),
+    await measure('GET /v1/articles/{id} (one article)', api, [`/v1/articles/${typical.id}`]),
+    await measure('GET /v1/articles/{id} (varied ids)', api, manyIds),
+    await measure('GET /v1/articles?limit=20', api, ['/v1/articles?limit=20']),
+    await measure('GET /v1/search?q= (varied queries)', api, searchPaths),
+    await measure('GET /v1/articles/{id} (one), no read cache', uncached, [`/v1/articles/${typical.id}`]),
+    await measure('GET /v1/articles?limit=20, no read cache', uncached, ['/v1/articles?limit=20']),
+    await measure('GET /v1/search?q= (varied), no read cache', uncached, searchPaths),
   ];
   const bareRate = rows[0]?.requestsPerSecond ?? Number.NaN;
   const byId = rows[1]?.requestsPerSecond ?? Number.NaN;
+  const bareCpu = rows[0]?.cpuPerRequest ?? Number.NaN;
   const search = rows[4];
 
   const width = Math.max(...rows.map((row) => row.name.length));
+  const columns = ['req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'failures'];
   console.log(
     `\nAPI benchmark: ${articles.length} articles, ${connections} connections, ${seconds} s each\n`,
   );
-  console.log(
-    `${'run'.padEnd(width)}  ${'req/s'.padStart(8)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  failures`,
-  );
+  console.log(`${'run'.padEnd(width)}  ${columns.map((column) => column.padStart(10)).join('  ')}`);
   for (const row of rows) {
+    const cells = [row.requestsPerSecond, row.p50, row.p99, row.cpuPerRequest, row.failures];
     console.log(
-      `${row.name.padEnd(width)}  ${Math.round(row.requestsPerSecond).toString().padStart(8)}  ${row.p50.toString().padStart(7)}  ${row.p99.toString().padStart(7)}  ${row.failures}`,
+      `${row.name.padEnd(width)}  ${cells.map((cell) => String(Math.round(cell)).padStart(10)).join('  ')}`,
     );
   }
   const ratio = byId / bareRate;
+  const cpuRatio = bareCpu / (rows[1]?.cpuPerRequest ?? Number.NaN);
   console.log(
     `\narticle by id / bare server: ${ratio.toFixed(2)} (target ≥ 0.60) ${ratio >= 0.6 ? 'met' : 'NOT met'}`,
   );
+  console.log(`the same by server CPU per request: ${cpuRatio.toFixed(2)}`);
   console.log(
     `search p99: ${search?.p99} ms (target < 25 ms) ${(search?.p99 ?? Infinity) < 25 ? 'met' : 'NOT met'}`,
   );

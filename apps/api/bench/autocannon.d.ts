@@ -9,6 +9,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     requests?: { method?: string; path?: string; setupRequest?: (request: RawRequest) => RawRequest }[];
   }
   interface Histogram {

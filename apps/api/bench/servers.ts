@@ -1,4 +1,5 @@
-// Child-process entries for the benchmark, so the load generator never shares the server's event loop:
+// Child-process entries for the benchmark, so the load generator never shares the server's event loop.
+// Each prints its URL, then its CPU time so far (`cpu <µs>`) whenever it gets SIGUSR2.
 //   node servers.ts api <sqlite file>    the Khabar API over that store (KHABAR_API_CACHE_TTL_S passes through)
 //   node servers.ts bare <json file>     node:http answering that JSON from memory on every path
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,10 @@ import { silentLogger } from '../src/logger.ts';
 import { listen } from '../src/server.ts';
 
 const [mode, file] = process.argv.slice(2);
+process.on('SIGUSR2', () => {
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`cpu ${user + system}\n`);
+});
 if (!file) throw new Error('usage: servers.ts api|bare <file>');
 
 if (mode === 'api') {
