@@ -77,7 +77,7 @@ export interface ApiConfig {
   /** Requests allowed per window and client; 0 turns rate limiting off. */
   rateLimit: number;
   rateWindowSeconds: number;
-  /** How long listing answers are reused in memory, in seconds; 0 turns that cache off. */
+  /** How long answers to reads under `/v1` are reused in memory, in seconds; 0 turns that off. */
   cacheTtlSeconds: number;
   /** Public URL of the reading site: feed items link to `<siteUrl>/articles/<slug>` when set. */
   siteUrl: string | null;
