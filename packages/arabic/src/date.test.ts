@@ -172,6 +172,10 @@ describe('parseDate: Hijri dates', () => {
     ['الإثنين 3 ربيع الأول 1445 هـ - 10:30 ص الموافق لـ 18 سبتمبر 2023', '2023-09-18T10:30:00'],
     ['3 ربيع الأول 1445 هـ (18 سبتمبر 2023 م)', '2023-09-18T00:00:00'],
     ['18 سبتمبر 2023 م الموافق 3 ربيع الأول 1445 هـ', '2023-09-18T00:00:00'],
+    ['30 رمضان 1444 هـ الموافق 21 أبريل 2023 م', '2023-04-21T00:00:00'],
+    ['الجمعة 30 رمضان 1444 هـ الموافق 21 أبريل 2023 م - 10:30 ص', '2023-04-21T10:30:00'],
+    ['30 رمضان 1444 هـ (21 أبريل 2023 م)', '2023-04-21T00:00:00'],
+    ['21 أبريل 2023 م الموافق 30 رمضان 1444 هـ', '2023-04-21T00:00:00'],
   ]);
 
   it('marks a date given only in Hijri as hijri, and one with its Gregorian equivalent as gregorian', () => {
@@ -183,6 +187,16 @@ describe('parseDate: Hijri dates', () => {
   it('takes the Gregorian date when the two disagree', () => {
     expect(found('4 ربيع الأول 1445 هـ الموافق 18 سبتمبر 2023 م').iso).toBe('2023-09-18T00:00:00');
     expect(found('18 سبتمبر 2023 م الموافق 9 ربيع الأول 1445 هـ').iso).toBe('2023-09-18T00:00:00');
+  });
+
+  // Ramadan 1444 has 29 days in the Umm al-Qura calendar; sites that follow the sighting print a 30th.
+  it('reads a Hijri day 30 that the calendar lacks only through its Gregorian equivalent', () => {
+    expect(parseDate('30 رمضان 1444 هـ')).toBeNull();
+    expect(parseDate('التاريخ: 30 رمضان 1444 هـ')).toBeNull();
+    expect(parseDate('30 رمضان 1444 هـ الموافق 31 أبريل 2023 م')).toBeNull();
+    const text = 'السبت 30 رمضان 1444 هـ الموافق 21 أبريل 2023 م';
+    expect(read(text)).toEqual(['2023-04-21T00:00:00', text]);
+    expect(found(text).calendar).toBe('gregorian');
   });
 
   it('keeps a Hijri date whose Gregorian equivalent is impossible, covering only the Hijri part', () => {

@@ -50,9 +50,12 @@ export function toIsoString(parts: DateParts): string {
   return `${date}T${time}${parts.zone ?? ''}`;
 }
 
-/** One date of an expression: its Gregorian day, the calendar it was written in, and its time or zone. */
+/**
+ * One date of an expression: its Gregorian day (null when the written date does not exist, such as
+ * day 30 of a 29-day Hijri month), the calendar it was written in, and its time or zone.
+ */
 interface DatedPart {
-  day: CalendarDay;
+  day: CalendarDay | null;
   calendar: WrittenDate['calendar'];
   time: TimeOfDay | null;
   zone: string | null;
@@ -83,12 +86,11 @@ function afterWeekday(tokens: Tokens, at: number): number {
 
 function datedPart(tokens: Tokens, at: number): Step<DatedPart> | null {
   const written = calendarDate(tokens, afterWeekday(tokens, at));
-  const day = written === null ? null : gregorianDay(written.value);
-  if (written === null || day === null) return null;
+  if (written === null) return null;
   const tail = timeAfter(tokens, written.next);
   return {
     value: {
-      day,
+      day: gregorianDay(written.value),
       calendar: written.value.calendar,
       time: tail?.value.time ?? null,
       zone: tail?.value.zone ?? null,
@@ -97,13 +99,35 @@ function datedPart(tokens: Tokens, at: number): Step<DatedPart> | null {
   };
 }
 
-/** The same day in the other calendar, right after the first: Hijri then Gregorian or the reverse. */
+/**
+ * The same day in the other calendar, right after the first: Hijri then Gregorian or the reverse. A
+ * Gregorian equivalent that does not exist (31 September) is not taken after a Hijri date that does; a
+ * Hijri date that does not exist (day 30 of a 29-day month, printed by sites that follow the moon
+ * sighting) is still read as the equivalent, since the Gregorian date decides.
+ */
 function equivalent(tokens: Tokens, at: number, first: DatedPart): Step<DatedPart> | null {
   const open = mark(tokens, at, '(');
   const second = datedPart(tokens, skip(tokens, open ?? at, isEquivalenceLink));
   if (second === null || second.value.calendar === first.calendar) return null;
+  if (second.value.day === null && second.value.calendar === 'gregorian' && first.day !== null) return null;
   const close = open === null ? null : mark(tokens, second.next, ')');
   return { value: second.value, next: close ?? second.next };
+}
+
+/** The part whose day an expression gives, and the other part, whose time or zone may fill in. */
+interface Deciding {
+  day: CalendarDay;
+  main: DatedPart;
+  alternative: DatedPart | undefined;
+}
+
+/** The Gregorian part decides when it exists; otherwise the part that exists; null when neither does. */
+function deciding(first: DatedPart, other: DatedPart | undefined): Deciding | null {
+  if (other === undefined)
+    return first.day === null ? null : { day: first.day, main: first, alternative: other };
+  const [gregorian, hijri] = first.calendar === 'gregorian' ? [first, other] : [other, first];
+  if (gregorian.day !== null) return { day: gregorian.day, main: gregorian, alternative: hijri };
+  return hijri.day === null ? null : { day: hijri.day, main: hijri, alternative: gregorian };
 }
 
 /** A whole date expression starting at `at`: [time] [weekday] date [time or zone] [equivalent date]. */
@@ -117,15 +141,14 @@ function expressionAt(
   const first = afterTime ?? datedPart(tokens, at);
   if (first === null) return null;
   const other = equivalent(tokens, first.next, first.value);
-  const [main, alternative] =
-    other !== null && first.value.calendar === 'hijri'
-      ? [other.value, first.value]
-      : [first.value, other?.value];
+  const decided = deciding(first.value, other?.value);
+  if (decided === null) return null;
+  const { day, main, alternative } = decided;
   const time = main.time ?? alternative?.time ?? lead?.value ?? null;
   const zone = main.zone ?? alternative?.zone ?? lead?.value.zone ?? null;
   return {
     value: {
-      ...main.day,
+      ...day,
       hour: time?.hour ?? null,
       minute: time?.minute ?? null,
       second: time?.second ?? null,
