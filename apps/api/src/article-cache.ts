@@ -1,4 +1,5 @@
 import type { Article } from '@khabar/schema';
+import { ByteLru } from './byte-lru.ts';
 import { strongEtag } from './http-cache.ts';
 
 const utf8 = new TextEncoder();
@@ -25,32 +26,22 @@ function fingerprint(article: Article): string {
 
 /**
  * Serialized article JSON and its ETag by article id, reused while the fingerprint holds, so a hot
- * article is stringified and hashed once. Least recently used entries go first past `capacity`.
+ * article is stringified and hashed once. The least recently used go first past `budget` bytes.
  */
 export class ArticleCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #capacity: number;
+  readonly #entries: ByteLru<Entry>;
 
-  constructor(capacity = 2000) {
-    this.#capacity = capacity;
+  constructor(budget = 32 * 1024 * 1024) {
+    this.#entries = new ByteLru(budget);
   }
 
   serialize(article: Article): SerializedArticle {
     const key = fingerprint(article);
     const cached = this.#entries.get(article.id);
-    if (cached && cached.fingerprint === key) {
-      this.#entries.delete(article.id);
-      this.#entries.set(article.id, cached);
-      return cached;
-    }
+    if (cached && cached.fingerprint === key) return cached;
     const body = utf8.encode(JSON.stringify(article));
     const entry: Entry = { body, etag: strongEtag(body), fingerprint: key };
-    this.#entries.delete(article.id);
     this.#entries.set(article.id, entry);
-    if (this.#entries.size > this.#capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
     return entry;
   }
 

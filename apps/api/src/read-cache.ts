@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { ByteLru } from './byte-lru.ts';
 import type { AppEnv } from './env.ts';
 import { type SentBody, sendCached } from './http-cache.ts';
 
@@ -9,8 +10,8 @@ interface Entry extends SentBody {
 export interface ReadCacheOptions {
   /** How long an answer is reused, in milliseconds; 0 turns the cache off. */
   ttlMs: number;
-  /** Most answers kept; the least recently used go first. */
-  capacity?: number;
+  /** Most bytes of answers kept (default 32 MiB); the least recently used go first. */
+  budget?: number;
   now?: () => number;
 }
 
@@ -21,14 +22,13 @@ export interface ReadCacheOptions {
  * writes by another process show once the entries expire.
  */
 export class ReadCache {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: ByteLru<Entry>;
   readonly #ttlMs: number;
-  readonly #capacity: number;
   readonly #now: () => number;
 
   constructor(options: ReadCacheOptions) {
+    this.#entries = new ByteLru(options.budget ?? 32 * 1024 * 1024);
     this.#ttlMs = options.ttlMs;
-    this.#capacity = options.capacity ?? 1000;
     this.#now = options.now ?? Date.now;
   }
 
@@ -42,20 +42,11 @@ export class ReadCache {
       if (this.#ttlMs === 0 || c.req.method !== 'GET') return next();
       const key = c.req.url;
       const cached = this.#entries.get(key);
-      if (cached && cached.expires > this.#now()) {
-        this.#entries.delete(key);
-        this.#entries.set(key, cached);
-        return sendCached(c, cached.body, cached.etag, cached);
-      }
+      if (cached && cached.expires > this.#now()) return sendCached(c, cached.body, cached.etag, cached);
       await next();
       const sent = c.get('sent');
       if (c.res.status !== 200 || sent === undefined) return;
-      this.#entries.delete(key);
       this.#entries.set(key, { ...sent, expires: this.#now() + this.#ttlMs });
-      if (this.#entries.size > this.#capacity) {
-        const oldest = this.#entries.keys().next().value;
-        if (oldest !== undefined) this.#entries.delete(oldest);
-      }
     });
   }
 }
