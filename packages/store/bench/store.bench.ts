@@ -2,7 +2,7 @@
 // as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
@@ -40,21 +40,37 @@ const loaded = performance.now() - started;
 started = performance.now();
 const texts = renderCorpus(corpus).slice(0, limit);
 console.log(
-  `corpus: ${texts.length} documents (load ${seconds(loaded)}, render ${seconds(performance.now() - started)})`,
+  `corpus: ${texts.length} documents (load ${seconds(loaded)}, render ${seconds(performance.now() - started)}); ` +
+    `${availableParallelism()} CPUs, load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
 );
 
 interface Ingested {
   wallMs: number;
+  cpuMs: number;
   parseMs: number;
   articles: Map<string, Article>;
 }
 
-/** Parses and stores every document in batches, as `khabar ingest` does, timing the whole. */
+/**
+ * Parses and stores every document in batches, as `khabar ingest` does (one batch written while the
+ * next is parsed), timing the whole and the CPU time this process spent.
+ */
 async function ingest(store: ArticleStore): Promise<Ingested> {
   const articles = new Map<string, Article>();
   let parseMs = 0;
   const begin = performance.now();
+  const cpuBefore = process.cpuUsage();
   let batch: Article[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = async () => {
+    const previous = writing;
+    writing = store.upsertMany(batch);
+    writing.catch(() => undefined);
+    batch = [];
+    await previous;
+  };
   for (const text of texts) {
     const parseStart = performance.now();
     const result = parseArticle(text);
@@ -62,13 +78,12 @@ async function ingest(store: ArticleStore): Promise<Ingested> {
     if (!result.ok) continue;
     batch.push(result.article);
     articles.set(result.article.id, result.article);
-    if (batch.length === BATCH) {
-      await store.upsertMany(batch);
-      batch = [];
-    }
+    if (batch.length === BATCH) await flush();
   }
-  if (batch.length > 0) await store.upsertMany(batch);
-  return { wallMs: performance.now() - begin, parseMs, articles };
+  await flush();
+  await writing;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000, parseMs, articles };
 }
 
 async function latency(store: ArticleStore, queries: readonly string[]): Promise<number[]> {
@@ -96,7 +111,8 @@ const cleanups: (() => Promise<void>)[] = [];
 
 function report(name: string, result: Ingested, times: number[], extra: string) {
   console.log(
-    `${name}: ingest ${texts.length} documents in ${seconds(result.wallMs)} (parse ${seconds(result.parseMs)}, ` +
+    `${name}: ingest ${texts.length} documents in ${seconds(result.wallMs)} (CPU here ${seconds(result.cpuMs)}, ` +
+      `parse ${seconds(result.parseMs)}, ` +
       `${Math.round(texts.length / (result.wallMs / 1000))} documents/s), ${result.articles.size} distinct ids${extra}`,
   );
   console.log(

@@ -1,6 +1,6 @@
 import type { Article, IngestOutcome } from '@khabar/schema';
 import { appendedArticle } from './appended-article.ts';
-import { type ArticleOrigin, type ArticleRow, toRow } from './stored-row.ts';
+import { type ArticleOrigin, type ArticleRow, toRow, withSlug } from './stored-row.ts';
 import { titleKey } from './title-key.ts';
 
 /** What the store holds for an id, as far as deciding added / updated / unchanged goes. */
@@ -61,13 +61,20 @@ export function batchKeys(articles: readonly Article[]): BatchKeys {
  * Decides, article by article as if stored one at a time, what a batch does: an article whose content
  * hash and parser version match the stored one is unchanged; one whose id is stored replaces it and keeps
  * its slug; appended articles with a body become articles of their own unless an article with that
- * title is stored, and give way to a document with their title.
+ * title is stored, and give way to a document with their title. `prepared` holds rows already made
+ * (see `prepareRows`), so that the costly part can run before the store's write lock is taken.
  */
-export function planBatch(articles: readonly Article[], lookups: BatchLookups): BatchPlan {
+export function planBatch(
+  articles: readonly Article[],
+  lookups: BatchLookups,
+  prepared: ReadonlyMap<Article, ArticleRow> = new Map(),
+): BatchPlan {
   const state = new Map(lookups.existing);
   const slugOwners = new Map(lookups.slugOwners);
   const presentKeys = new Set(lookups.titleKeys);
   const rows = new Map<string, ArticleRow>();
+  // Appended articles planned in this batch, by title key (one per key: the key is then present).
+  const appendedIds = new Map<string, string>();
   const superseded: BatchPlan['superseded'] = [];
   const outcomes: IngestOutcome[] = [];
 
@@ -84,21 +91,20 @@ export function planBatch(articles: readonly Article[], lookups: BatchLookups): 
 
   for (const article of articles) {
     const previous = state.get(article.id);
-    if (
-      previous?.origin === 'document' &&
-      previous.content_hash === article.provenance.contentHash &&
-      previous.parser_version === article.provenance.parserVersion
-    ) {
+    if (previous && isUnchanged(previous, article)) {
       outcomes.push({ status: 'unchanged', id: article.id, slug: previous.slug });
       continue;
     }
-    const row = toRow(article, previous?.slug ?? claimSlug(article.slug, article.id), 'document');
-    for (const [id, planned] of rows) {
-      if (planned.origin === 'appended' && planned.title_key === row.title_key && id !== article.id) {
-        rows.delete(id);
-        state.delete(id);
-      }
+    const slug = previous?.slug ?? claimSlug(article.slug, article.id);
+    const ready = prepared.get(article);
+    const row = ready ? withSlug(ready, slug) : toRow(article, slug, 'document');
+    // An appended copy planned earlier in this batch gives way as a stored one would.
+    const planned = appendedIds.get(row.title_key);
+    if (planned !== undefined && planned !== article.id) {
+      rows.delete(planned);
+      state.delete(planned);
     }
+    appendedIds.delete(row.title_key);
     rows.set(article.id, row);
     state.set(article.id, row);
     superseded.push({ titleKey: row.title_key, keep: article.id });
@@ -113,6 +119,7 @@ export function planBatch(articles: readonly Article[], lookups: BatchLookups): 
       const appendedRow = toRow(appended, claimSlug(appended.slug, appended.id), 'appended');
       rows.set(appended.id, appendedRow);
       state.set(appended.id, appendedRow);
+      appendedIds.set(key, appended.id);
       presentKeys.add(key);
     }
   }
@@ -123,4 +130,27 @@ export function planBatch(articles: readonly Article[], lookups: BatchLookups): 
 function fallbackSlug(slug: string, id: string): string {
   const words = slug.replace(/-?[^-]*$/, '');
   return words.length > 0 ? `${words}-${id}` : id;
+}
+
+/**
+ * The rows of the articles that `hint` (lookups made without a lock, maybe stale) says will be written:
+ * text analysis is most of the cost of storing, and done here it does not hold the write lock.
+ */
+export function prepareRows(articles: readonly Article[], hint: BatchLookups): Map<Article, ArticleRow> {
+  const rows = new Map<Article, ArticleRow>();
+  for (const article of articles) {
+    if (!isUnchanged(hint.existing.get(article.id), article)) {
+      rows.set(article, toRow(article, article.slug, 'document'));
+    }
+  }
+  return rows;
+}
+
+/** Whether the stored state is this very document: same content hash, same parser version. */
+function isUnchanged(stored: StoredState | undefined, article: Article): boolean {
+  return (
+    stored?.origin === 'document' &&
+    stored.content_hash === article.provenance.contentHash &&
+    stored.parser_version === article.provenance.parserVersion
+  );
 }

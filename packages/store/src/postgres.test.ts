@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { describeStore } from '../test/describe-store.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
-import { titleScore } from './title-score.ts';
 
 const url = process.env.KHABAR_TEST_PG_URL;
 
@@ -91,35 +90,6 @@ describe.runIf(url)('PostgreSQL', () => {
         expect(versions).toEqual([{ version: 1 }]);
       } finally {
         await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-      }
-    });
-
-    it('scores titles in SQL exactly as titleScore does', async () => {
-      const harness = await postgresHarness();
-      try {
-        const cases: [string, string[][]][] = [
-          ['ارتفاع سعر نفط', [['نفط'], ['سعر']]],
-          ['ارتفاع سعر نفط بعد قرار خفض', [['نفط'], ['سعر']]],
-          ['ارتفاع نفط', [['نفط'], ['سعر']]],
-          ['من ذاكر', [['ومن', 'من'], ['ذاكر']]],
-          ['', [['نفط']]],
-          ['نفط نفط سعر', [['نفط']]],
-        ];
-        for (const [title, groups] of cases) {
-          const sql = await withClient(harness.schema as string, async (client) =>
-            Number(
-              (
-                await client.query('SELECT title_score($1, $2::jsonb) AS score', [
-                  title,
-                  JSON.stringify(groups),
-                ])
-              ).rows[0].score,
-            ),
-          );
-          expect(sql, title).toBeCloseTo(titleScore(title, groups), 12);
-        }
-      } finally {
-        await harness.dispose();
       }
     });
 

@@ -61,6 +61,12 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
   };
 }
 
+/** The row under another slug, its document too. */
+export function withSlug(row: ArticleRow, slug: string): ArticleRow {
+  if (row.slug === slug) return row;
+  return { ...row, slug, doc: JSON.stringify({ ...(JSON.parse(row.doc) as Article), slug }) };
+}
+
 /** The shadow text of a body: each paragraph's terms joined by blanks, one line per paragraph. */
 export function bodyShadow(body: readonly string[]): string {
   return body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n');

@@ -7,7 +7,7 @@ export const TITLE_COVERAGE_WEIGHT = 2;
  * How well a title answers a query, added to the text rank: a bonus when every query word (any term
  * of its group) is in the title, plus the share of the title's terms that the query names. Readers
  * often search for a headline they remember; among articles that share the words, the one whose title
- * is mostly those words is the likelier one. PostgreSQL computes the same in SQL (`title_score`).
+ * is mostly those words is the likelier one. Both stores score titles with this code.
  */
 export function titleScore(searchTitle: string, groups: readonly (readonly string[])[]): number {
   return titleScorer(groups)(searchTitle);

@@ -147,7 +147,7 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(outcome.status).toBe('added');
         expect(outcome.slug).not.toBe(flu.slug);
         expect(outcome.slug.endsWith(other.id)).toBe(true);
-        expect((await store.get(outcome.slug))?.id).toBe(other.id);
+        expect(await store.get(outcome.slug)).toMatchObject({ id: other.id, slug: outcome.slug });
         expect((await store.get(flu.slug))?.id).toBe(flu.id);
       });
     });

@@ -79,10 +79,17 @@ async function ingestFiles(
   };
   let batch: { source: string; article: Article }[] = [];
   let filesDone = 0;
-  const flush = async () => {
+  // One batch is written while the next is read and parsed: a PostgreSQL server works meanwhile.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (last: boolean) => {
     const pending = batch;
     batch = [];
-    if (pending.length > 0) await storeBatch(store, pending, counts, fail);
+    const previous = writing;
+    writing = pending.length > 0 ? storeBatch(store, pending, counts, fail) : Promise.resolve();
+    // A failure of this write is seen when it is awaited: with the next batch, or now when last.
+    writing.catch(() => undefined);
+    await previous;
+    if (last) await writing;
     progress.update(filesDone, counts);
   };
   try {
@@ -92,9 +99,9 @@ async function ingestFiles(
         else batch.push(document);
       }
       filesDone++;
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) await flush(false);
     }
-    await flush();
+    await flush(true);
   } finally {
     progress.done();
   }

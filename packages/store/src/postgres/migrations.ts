@@ -46,6 +46,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_publisher ON articles (publisher, sort_at DESC, id DESC);
       CREATE INDEX articles_title_key ON articles (title_key);
       CREATE INDEX articles_search ON articles USING gin (search_vector);
+      -- Ranking reads the vector of every candidate: kept uncompressed, it is read, not decompressed.
+      ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE EXTERNAL;
 
       CREATE TABLE article_tags (
         tag text NOT NULL,
@@ -53,27 +55,6 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (tag, article_seq)
       );
       CREATE INDEX article_tags_article ON article_tags (article_seq);
-
-      -- The title score of src/title-score.ts: 10 when every group has a term in the title, plus twice
-      -- the share of the title's terms that some group names.
-      CREATE FUNCTION title_score(search_title text, groups jsonb) RETURNS float8
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        WITH title AS (
-          SELECT coalesce(string_to_array(nullif(search_title, ''), ' '), '{}') AS terms
-        ), wanted AS (
-          SELECT coalesce(array_agg(term), '{}') AS terms
-          FROM jsonb_array_elements(groups) AS grp, jsonb_array_elements_text(grp) AS term
-        )
-        SELECT
-          CASE WHEN NOT EXISTS (
-            SELECT 1 FROM jsonb_array_elements(groups) AS grp
-            WHERE NOT EXISTS (
-              SELECT 1 FROM jsonb_array_elements_text(grp) AS term, title WHERE term = ANY (title.terms)
-            )
-          ) THEN 10 ELSE 0 END
-          + 2 * (SELECT count(*) FROM title, wanted, unnest(title.terms) AS term WHERE term = ANY (wanted.terms))::float8
-            / greatest(1, (SELECT cardinality(terms) FROM title))
-      $$;
     `,
   },
 ];

@@ -9,7 +9,7 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import pg from 'pg';
-import { type BatchLookups, batchKeys, planBatch, type StoredState } from '../batch-plan.ts';
+import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
 import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
@@ -30,6 +30,7 @@ import {
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import { titleScorer } from '../title-score.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
 
@@ -130,7 +131,10 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
     }
   };
 
-  const lookups = async (client: pg.PoolClient, articles: readonly Article[]): Promise<BatchLookups> => {
+  const lookups = async (
+    client: pg.Pool | pg.PoolClient,
+    articles: readonly Article[],
+  ): Promise<BatchLookups> => {
     const keys = batchKeys(articles);
     const existing = await query<StoredState & { id: string }>(
       'SELECT id, slug, content_hash, parser_version, origin FROM articles WHERE id = ANY($1::text[])',
@@ -157,10 +161,11 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
   const storeBatch = async (
     client: pg.PoolClient,
     articles: readonly Article[],
+    prepared: ReadonlyMap<Article, ArticleRow>,
   ): Promise<IngestOutcome[]> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
     await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
-    const plan = planBatch(articles, await lookups(client, articles));
+    const plan = planBatch(articles, await lookups(client, articles), prepared);
     if (plan.superseded.length > 0) {
       await query(
         `DELETE FROM articles USING unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
@@ -233,7 +238,10 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
 
     async upsertMany(articles): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
-      return { outcomes: await transaction((client) => storeBatch(client, articles)) };
+      // The text is analysed before the transaction: a batch waiting for the write lock has its rows
+      // ready, and the caller's next batch can be prepared while this one is written.
+      const prepared = prepareRows(articles, await lookups(pool, articles));
+      return { outcomes: await transaction((client) => storeBatch(client, articles, prepared)) };
     },
 
     async get(idOrSlug) {
@@ -299,29 +307,30 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       if (groups.length === 0) return { items: [], nextCursor: null };
       // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
       const match = tsAllGroups(groups);
-      const [floor] = await query<{ seq: string }>(
-        `SELECT seq FROM articles, to_tsquery('simple', $1) AS terms WHERE search_vector @@ terms
-         ORDER BY seq DESC OFFSET ${RANKED_WINDOW - 1} LIMIT 1`,
+      // The newest RANKED_WINDOW matches, each with its text rank; the title score is added here, with
+      // the same code as SQLite's, and the keyset applied to the result.
+      const candidates = await query<{ seq: string; id: string; search_title: string; rank: number }>(
+        `WITH newest AS (
+           SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
+           ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
+         )
+         SELECT articles.seq, articles.id, articles.search_title,
+           ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1)) AS rank
+         FROM newest JOIN articles ON articles.seq = newest.seq`,
         [match],
       );
-      const ranked = await query<{ seq: string; id: string; score: number }>(
-        `SELECT seq, id, score FROM (
-           SELECT seq, id,
-             ${POSTGRES_TEXT_RANK_SCALE} * ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms)::float8
-               + title_score(search_title, $2::jsonb) AS score
-           FROM articles, to_tsquery('simple', $1) AS terms
-           WHERE search_vector @@ terms AND seq >= $3
-         ) AS hits
-         ${after ? 'WHERE score < $5 OR (score = $5 AND id > $6)' : ''}
-         ORDER BY score DESC, id ASC LIMIT $4`,
-        [
-          match,
-          JSON.stringify(groups),
-          floor?.seq ?? 0,
-          limit + 1,
-          ...(after ? [after.score, after.id] : []),
-        ],
-      );
+      const titleScore = titleScorer(groups);
+      const ranked = candidates
+        .map((hit) => ({
+          seq: hit.seq,
+          id: hit.id,
+          score: POSTGRES_TEXT_RANK_SCALE * hit.rank + titleScore(hit.search_title),
+        }))
+        .filter(
+          (hit) => !after || hit.score < after.score || (hit.score === after.score && hit.id > after.id),
+        )
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .slice(0, limit + 1);
       const page = ranked.slice(0, limit);
       const rows = new Map(
         (

@@ -11,7 +11,7 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import Database from 'better-sqlite3';
-import { type BatchLookups, batchKeys, planBatch, type StoredState } from '../batch-plan.ts';
+import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
 import {
   decodeListCursor,
   decodeSearchCursor,
@@ -159,23 +159,25 @@ function sqliteStore(db: Database.Database): ArticleStore {
     };
   };
 
-  const storeBatch = db.transaction((articles: readonly Article[]): IngestOutcome[] => {
-    const plan = planBatch(articles, lookups(articles));
-    for (const { titleKey, keep } of plan.superseded) {
-      prepare("DELETE FROM articles WHERE origin = 'appended' AND title_key = ? AND id <> ?").run(
-        titleKey,
-        keep,
-      );
-    }
-    for (const row of plan.rows) {
-      const { seq } = prepare(UPSERT_ROW).get(row) as { seq: number };
-      prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
-      for (const tag of JSON.parse(row.tags) as string[]) {
-        prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
+  const storeBatch = db.transaction(
+    (articles: readonly Article[], prepared: ReadonlyMap<Article, ArticleRow>): IngestOutcome[] => {
+      const plan = planBatch(articles, lookups(articles), prepared);
+      for (const { titleKey, keep } of plan.superseded) {
+        prepare("DELETE FROM articles WHERE origin = 'appended' AND title_key = ? AND id <> ?").run(
+          titleKey,
+          keep,
+        );
       }
-    }
-    return plan.outcomes;
-  });
+      for (const row of plan.rows) {
+        const { seq } = prepare(UPSERT_ROW).get(row) as { seq: number };
+        prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
+        for (const tag of JSON.parse(row.tags) as string[]) {
+          prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
+        }
+      }
+      return plan.outcomes;
+    },
+  );
 
   const summaries = (rows: SummaryColumns[]): ArticleSummary[] => rows.map(toSummary);
 
@@ -189,7 +191,11 @@ function sqliteStore(db: Database.Database): ArticleStore {
 
     async upsertMany(articles): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
-      return guard(() => ({ outcomes: storeBatch.immediate(articles) }));
+      return guard(() => {
+        // Analysing the text before the write lock is taken keeps other writers waiting less.
+        const prepared = prepareRows(articles, lookups(articles));
+        return { outcomes: storeBatch.immediate(articles, prepared) };
+      });
     },
 
     async get(idOrSlug) {
