@@ -21,12 +21,15 @@ describe('readAlsoMarker', () => {
     expect(readAlsoMarker(text)).toEqual({ kind: 'marker', colon: true });
   });
 
-  it('finds the headline after a colon, a dash or an ellipsis', () => {
+  it('finds the headline after a colon (keeping the dots it opens with), a dash or an ellipsis', () => {
     for (const [text, headline] of [
       ['اقرأ أيضاً: الراشد يدعم خزينة الفتح', 'الراشد يدعم خزينة الفتح'],
       ['إقرأ أيضا - مطار الملك خالد يرحب بضيوفه', 'مطار الملك خالد يرحب بضيوفه'],
       ['اقرأ أيضًا… عوالق ترابية في تبوك', 'عوالق ترابية في تبوك'],
       ['اقرأ أيضاً >> حملة للتشجير في أبها', 'حملة للتشجير في أبها'],
+      ['اقرأ أيضاً:.. وإغلاق عدد من المحلات في أبها', '.. وإغلاق عدد من المحلات في أبها'],
+      ['اقرأ كذلك : … ومطار جديد في تبوك', '… ومطار جديد في تبوك'],
+      ['اقرأ أيضاً.. مطار جديد في تبوك', 'مطار جديد في تبوك'],
     ] as const) {
       const marker = readAlsoMarker(text);
       expect(marker?.kind).toBe('inline');

@@ -13,7 +13,9 @@ const READ = spell(ALEF, 'ق', 'ر', '[\\u0627\\u0623\\u0625\\u0622\\u0621]');
 const ALSO = `(?:${spell(ALEF, 'ي', 'ض', '[\\u0627\\u0649]')}|${spell('ك', 'ذ', 'ل', 'ك')})`;
 const LEAD = '[\\s•·*>»«|\\-–—(]*';
 const MARKER = new RegExp(`^${LEAD}${READ}\\s*${ALSO}(?![\\p{L}\\p{N}])\\s*`, 'u');
-const SEPARATOR = /^[:：\-–—.…»>]+\s*/;
+// A colon alone separates marker and headline, so a headline that opens with dots (`.. وإغلاق`) keeps
+// them; without a colon, a run of dashes, dots or arrows does.
+const SEPARATOR = /^(?:[:：]|[-–—.…»>]+)\s*/;
 const TRAILING = /^[\s:：.…)\-–—»>]*$/;
 
 export type ReadAlsoMarker =
