@@ -1,3 +1,4 @@
+import { wordRuns } from './char-class.ts';
 import { isDashRun } from './dash-run.ts';
 
 /**
@@ -6,8 +7,10 @@ import { isDashRun } from './dash-run.ts';
  */
 
 const PREFIX = /^(?:كتب|كتبت|بقلم|بقلم الكاتب)\s*[:：\-–—]\s*/;
-// With a prefix the line says it is a byline, so it may be a single name without dashes.
-const NAME = /^[\p{L}\p{M}«»"“”'’(). \-‐‑‒–—―]+$/u;
+// With a prefix the line says it is a byline, so it may be a single name without dashes. Words are
+// runs of letters and digits (عربي21, فرانس 24).
+const NAME = /^[\p{L}\p{M}\p{N}«»"“”'’()./ \-‐‑‒–—―]+$/u;
+const LETTER = /\p{L}/u;
 const MAX_WORDS = 10;
 const DANGLING_COLON = /\s*[:：]$/;
 
@@ -21,7 +24,8 @@ export function readByline(text: string): { start: number; end: number } | null 
   const dangling = last === 0x3a || last === 0xff1a ? DANGLING_COLON.exec(text) : null;
   const end = dangling === null ? text.length : dangling.index;
   const byline = text.slice(start, end);
-  if (byline.length === 0 || byline.split(' ').length > MAX_WORDS) return null;
-  if (prefix !== null ? NAME.test(byline) : isDashRun(byline)) return { start, end };
-  return null;
+  if (byline.length === 0) return null;
+  if (prefix === null) return isDashRun(byline) ? { start, end } : null;
+  const named = NAME.test(byline) && LETTER.test(byline) && wordRuns(byline).length <= MAX_WORDS;
+  return named ? { start, end } : null;
 }
