@@ -276,30 +276,25 @@ function sqliteStore(db: Database.Database): ArticleStore {
       if (groups.length === 0) return { items: [], nextCursor: null };
       const match = ftsAllGroups(groups);
       // Rank first on the small columns, then read the documents of the page only.
-      const ranked = guard(() => {
-        const floor = one<{ rowid: number }>(
-          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-           ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`,
-          match,
-        );
-        return all<{ seq: number; id: string; score: number }>(
+      // FTS5 walks the matches newest first and stops after the window, scoring only those.
+      const ranked = guard(() =>
+        all<{ seq: number; id: string; score: number }>(
           `SELECT seq, id, score FROM (
              SELECT articles.seq, articles.id,
                ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, ?) AS score
              FROM (
                SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
-               FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?
+               FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
              ) AS hits JOIN articles ON articles.seq = hits.rowid
            )
            ${after ? 'WHERE score < ? OR (score = ? AND id > ?)' : ''}
            ORDER BY score DESC, id ASC LIMIT ?`,
           JSON.stringify(groups),
           match,
-          floor?.rowid ?? 0,
           ...(after ? [after.score, after.score, after.id] : []),
           limit + 1,
-        );
-      });
+        ),
+      );
       const page = ranked.slice(0, limit);
       const rows = new Map(
         guard(() =>
