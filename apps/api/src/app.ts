@@ -98,6 +98,7 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
         limit: config.rateLimit,
         windowSeconds: config.rateWindowSeconds,
         keys: deps.keys,
+        exempt: config.rateLimitExempt,
         ...(options.now ? { now: options.now } : {}),
       }),
     );

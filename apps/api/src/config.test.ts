@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       timeoutMs: 10_000,
       rateLimit: 600,
       rateWindowSeconds: 60,
+      rateLimitExempt: [],
       cacheTtlSeconds: 10,
       siteUrl: null,
       accessLog: true,
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
       KHABAR_API_TIMEOUT_MS: '1500',
       KHABAR_API_RATE_LIMIT: '0',
       KHABAR_API_RATE_WINDOW_S: '10',
+      KHABAR_API_RATE_LIMIT_EXEMPT: '127.0.0.1, ::1',
       KHABAR_API_CACHE_TTL_S: '0',
       KHABAR_SITE_URL: 'https://khabar.example/',
       KHABAR_API_LOG: 'off',
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       timeoutMs: 1500,
       rateLimit: 0,
       rateWindowSeconds: 10,
+      rateLimitExempt: ['127.0.0.1', '::1'],
       cacheTtlSeconds: 0,
       siteUrl: 'https://khabar.example',
       accessLog: false,
@@ -61,6 +64,10 @@ describe('loadConfig', () => {
     [{ KHABAR_API_CORS_ORIGINS: 'not a url' }, 'KHABAR_API_CORS_ORIGINS'],
     [{ KHABAR_SITE_URL: 'ftp://x' }, 'KHABAR_SITE_URL'],
     [{ KHABAR_API_LOG: 'verbose' }, 'KHABAR_API_LOG must be `json` or `off`'],
+    [
+      { KHABAR_API_RATE_LIMIT_EXEMPT: 'localhost' },
+      'KHABAR_API_RATE_LIMIT_EXEMPT: give comma-separated IP addresses',
+    ],
   ])('refuses %j with one line naming the variable', (env, message) => {
     let caught: unknown;
     try {

@@ -53,6 +53,16 @@ const Environment = z.object({
   KHABAR_API_TIMEOUT_MS: integer('KHABAR_API_TIMEOUT_MS', 1, 10 * 60 * 1000, 10_000),
   KHABAR_API_RATE_LIMIT: integer('KHABAR_API_RATE_LIMIT', 0, 1_000_000_000, 600),
   KHABAR_API_RATE_WINDOW_S: integer('KHABAR_API_RATE_WINDOW_S', 1, 86_400, 60),
+  KHABAR_API_RATE_LIMIT_EXEMPT: z
+    .string()
+    .optional()
+    .transform(list)
+    .pipe(
+      z.array(
+        z.union([z.ipv4(), z.ipv6()]),
+        'KHABAR_API_RATE_LIMIT_EXEMPT: give comma-separated IP addresses',
+      ),
+    ),
   KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
@@ -77,6 +87,8 @@ export interface ApiConfig {
   /** Requests allowed per window and client; 0 turns rate limiting off. */
   rateLimit: number;
   rateWindowSeconds: number;
+  /** Client addresses never rate limited, such as the reading site's server, which asks for every reader. */
+  rateLimitExempt: string[];
   /** How long answers to reads under `/v1` are reused in memory, in seconds; 0 turns that off. */
   cacheTtlSeconds: number;
   /** Public URL of the reading site: feed items link to `<siteUrl>/articles/<slug>` when set. */
@@ -113,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeoutMs: values.KHABAR_API_TIMEOUT_MS,
     rateLimit: values.KHABAR_API_RATE_LIMIT,
     rateWindowSeconds: values.KHABAR_API_RATE_WINDOW_S,
+    rateLimitExempt: values.KHABAR_API_RATE_LIMIT_EXEMPT,
     cacheTtlSeconds: values.KHABAR_API_CACHE_TTL_S,
     siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
     accessLog: values.KHABAR_API_LOG === 'json',

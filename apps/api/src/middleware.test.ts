@@ -129,6 +129,19 @@ describeEachStore('rate limiting', (harness) => {
     expect((await app.request('/v1/tags', { headers: bearer(otherKey) })).status).toBe(200);
   });
 
+  it('leaves exempt client addresses out of the limit, IPv4-mapped forms included', async () => {
+    const app = harness().appWith({ KHABAR_API_RATE_LIMIT: '2', KHABAR_API_RATE_LIMIT_EXEMPT: '127.0.0.1' });
+    const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+    for (let index = 0; index < 4; index += 1) {
+      const site = await app.request('/v1/tags', {}, from(index % 2 ? '::ffff:127.0.0.1' : '127.0.0.1'));
+      expect(site.status).toBe(200);
+      expect(site.headers.get('ratelimit')).toBeNull();
+    }
+    expect((await app.request('/v1/tags', {}, from('10.0.0.7'))).status).toBe(200);
+    expect((await app.request('/v1/tags', {}, from('10.0.0.7'))).status).toBe(200);
+    expect((await app.request('/v1/tags', {}, from('10.0.0.7'))).status).toBe(429);
+  });
+
   it('leaves health checks and the reference out of the limit, and can be turned off', async () => {
     const { app } = limited();
     for (let index = 0; index < 5; index += 1) {

@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   limit: number;
   windowSeconds: number;
   keys: KeyRing;
+  /** Client addresses left out of the limit (IPv4-mapped IPv6 forms match their IPv4 address). */
+  exempt?: readonly string[];
   /** Milliseconds since the epoch; tests pass their own clock. */
   now?: () => number;
 }
@@ -18,7 +20,7 @@ function clientAddress(c: Context): string {
   const env: unknown = c.env;
   if (typeof env === 'object' && env !== null && 'incoming' in env) {
     const incoming = env.incoming as { socket?: { remoteAddress?: string } } | undefined;
-    return incoming?.socket?.remoteAddress ?? 'unknown';
+    return incoming?.socket?.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') ?? 'unknown';
   }
   return 'unknown';
 }
@@ -34,8 +36,11 @@ export function rateLimit(options: RateLimitOptions) {
   const policy = `"default";q=${options.limit};w=${options.windowSeconds}`;
   let window = -1;
   let counts = new Map<string, number>();
+  const exempt = new Set(options.exempt);
 
   return createMiddleware<AppEnv>(async (c, next) => {
+    const address = clientAddress(c);
+    if (exempt.has(address)) return next();
     const time = now();
     const current = Math.floor(time / windowMs);
     if (current !== window) {
@@ -44,7 +49,7 @@ export function rateLimit(options: RateLimitOptions) {
     }
     const token = KeyRing.token(c.req.header('Authorization'));
     const keyIndex = token === null ? -1 : options.keys.match(token);
-    const client = keyIndex === -1 ? `address ${clientAddress(c)}` : `key ${keyIndex}`;
+    const client = keyIndex === -1 ? `address ${address}` : `key ${keyIndex}`;
     const used = (counts.get(client) ?? 0) + 1;
     counts.set(client, used);
     const resetSeconds = Math.max(1, Math.ceil(((current + 1) * windowMs - time) / 1000));
