@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
@@ -59,8 +60,9 @@ const Environment = z.object({
     .transform(list)
     .pipe(
       z.array(
-        z.union([z.ipv4(), z.ipv6()]),
-        'KHABAR_API_RATE_LIMIT_EXEMPT: give comma-separated IP addresses',
+        z.string().refine((address) => isIP(address) !== 0, {
+          message: 'KHABAR_API_RATE_LIMIT_EXEMPT: give comma-separated IP addresses',
+        }),
       ),
     ),
   KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
