@@ -16,7 +16,7 @@ export const POSTGRES_TEXT_RANK_SCALE = 1;
  * When more articles match than this, only the most recently stored this many are ranked: ranking
  * every article that holds a very common word would cost a hundred times more and say little.
  */
-export const RANKED_WINDOW = 1000;
+export const RANKED_WINDOW = 500;
 
 /** Default and largest sizes of the lists that are not cursor pages. */
 export const DEFAULT_RELATED = 5;

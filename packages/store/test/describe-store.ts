@@ -4,6 +4,7 @@ import { searchTerms } from '@khabar/arabic';
 import type { Article, ArticleSummary, Highlight, SearchHit } from '@khabar/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ArticleStore, StoreError } from '../src/index.ts';
+import { RANKED_WINDOW } from '../src/ranking.ts';
 import { type ArticleDraft, buildArticle } from './build-article.ts';
 import { generateArticles } from './generate-articles.ts';
 import type { StoreHarness } from './store-harness.ts';
@@ -406,6 +407,19 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect([...scores].sort((a, b) => b - a)).toEqual(scores);
         const walked = await walk((cursor) => store.search({ q, limit: 3, cursor }));
         expect(ids(walked)).toEqual(ids(whole));
+      });
+
+      it('ranks only the most recently stored matches of a word most articles hold', async () => {
+        const articles = Array.from({ length: RANKED_WINDOW + 10 }, (_, index) =>
+          buildArticle({
+            title: `نشرة رقم ${index}`,
+            publishedAt: '2024-01-01T00:00:00',
+            body: ['نص مشترك.'],
+          }),
+        );
+        await store.upsertMany(articles);
+        const walked = await walk((cursor) => store.search({ q: 'مشترك', limit: 100, cursor }));
+        expect(new Set(ids(walked))).toEqual(new Set(articles.slice(10).map((article) => article.id)));
       });
 
       it('answers a query without terms with an empty page', async () => {

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Article } from '@khabar/schema';
 import { type ArticleStore, StoreError } from '@khabar/store';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { displayPath, expandInputs, type InputFile, readDocuments } from '../ingest-inputs.ts';
+import { displayPath, expandInputs, type InputFile } from '../ingest-inputs.ts';
 import { describeCounts, type IngestCounts, ingestProgress } from '../ingest-progress.ts';
+import { readInParallel } from '../parallel-reader.ts';
 import { dbOption, dbUsage, describeDb, resolveDb, withStore } from '../store-option.ts';
 
 const SEEDS = fileURLToPath(new URL('../../../../seeds/', import.meta.url));
@@ -93,8 +94,8 @@ async function ingestFiles(
     progress.update(filesDone, counts);
   };
   try {
-    for (const file of files) {
-      for (const document of readDocuments(file)) {
+    for await (const documents of readInParallel(files)) {
+      for (const document of documents) {
         if ('error' in document) fail(document.source, document.error);
         else batch.push(document);
       }

@@ -56,6 +56,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         content = 'articles', content_rowid = 'seq',
         tokenize = 'ascii'
       );
+      -- Ingest commits a segment per batch; merging four at a level (the default) rewrites the index
+      -- twice as often as sixteen do, and queries hardly notice the extra segments.
+      INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
       CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, search_title, search_body)
         VALUES (new.seq, new.search_title, new.search_body);

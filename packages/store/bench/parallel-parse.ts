@@ -1,0 +1,44 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '@khabar/schema';
+
+// Chunks handed out ahead of the one being stored, per thread.
+const AHEAD = 4;
+
+/** The parsed articles of each chunk of `size` documents, in order, parsed on one thread per spare CPU. */
+export async function* parseInParallel(texts: readonly string[], size: number): AsyncGenerator<Article[]> {
+  const threads = Math.max(1, availableParallelism() - 1);
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./parse-worker.ts', import.meta.url)),
+  );
+  const chunks = Math.ceil(texts.length / size);
+  const done = new Map<number, Article[]>();
+  let wake: (() => void) | null = null;
+  for (const worker of workers) {
+    worker.on('message', ({ index, articles }: { index: number; articles: Article[] }) => {
+      done.set(index, articles);
+      wake?.();
+    });
+  }
+  let sent = 0;
+  try {
+    for (let next = 0; next < chunks; next++) {
+      for (; sent < Math.min(chunks, next + threads * AHEAD); sent++) {
+        (workers[sent % threads] as Worker).postMessage({
+          index: sent,
+          texts: texts.slice(sent * size, (sent + 1) * size),
+        });
+      }
+      while (!done.has(next)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+      yield done.get(next) as Article[];
+      done.delete(next);
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
