@@ -1,4 +1,4 @@
-import { normalizeWithOffsets } from './normalize-offsets.ts';
+import { normalizeOneToOne, normalizeWithOffsets } from './normalize-offsets.ts';
 
 /** A piece of a date expression: a run of digits, a run of letters, or one other character. */
 export interface DateToken {
@@ -51,7 +51,10 @@ const KINDS = ['number', 'word'] as const;
 
 /** Splits text into date tokens over its normalized form, keeping offsets into the original. */
 export function dateTokens(original: string): DateToken[] {
-  const { text, starts, ends } = normalizeWithOffsets(original);
+  // Most date lines normalize code unit for code unit: their offsets need no tables.
+  const oneToOne = normalizeOneToOne(original);
+  const { text, starts, ends } =
+    oneToOne === null ? normalizeWithOffsets(original) : { text: oneToOne, starts: null, ends: null };
   const tokens: DateToken[] = [];
   let spaced = false;
   let at = 0;
@@ -70,8 +73,8 @@ export function dateTokens(original: string): DateToken[] {
     tokens.push({
       kind: kind === OTHER ? 'mark' : (KINDS[kind - 1] ?? 'word'),
       text: kind === LETTER ? piece.toLowerCase() : kind === OTHER ? markText(piece) : piece,
-      start: starts[at] ?? 0,
-      end: ends[next - 1] ?? original.length,
+      start: starts === null ? at : (starts[at] ?? 0),
+      end: ends === null ? next : (ends[next - 1] ?? original.length),
       spaced,
     });
     spaced = false;

@@ -61,11 +61,30 @@ function codePointLength(text: string, at: number): number {
   return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
 }
 
+// Characters that each normalize to one code unit on their own and attach to nothing: ASCII, Arabic
+// letters, digits and punctuation, Persian ی and ک, en and em dashes. A text of these alone normalizes
+// code unit for code unit.
+const ONE_TO_ONE =
+  /^[\t\x20-\x7E\u060C\u061B\u061F\u0621-\u063A\u0641-\u064A\u0660-\u066C\u0671\u06A9\u06CC\u06F0-\u06F9\u2013\u2014]*$/;
+
+/**
+ * The normalized text when each input code unit gives exactly one output code unit (so offsets are
+ * the identity), or null when some do not (marks, tatweel, controls, compatibility forms).
+ */
+export function normalizeOneToOne(input: string): string | null {
+  return ONE_TO_ONE.test(input) ? normalize(input) : null;
+}
+
 /**
  * Normalizes like `normalize`, one letter-and-its-marks cluster at a time, and maps every output code
  * unit back to the input: a match found in `text` at [i, j) covers `input.slice(starts[i], ends[j - 1])`.
  */
 export function normalizeWithOffsets(input: string): NormalizedText {
+  const oneToOne = normalizeOneToOne(input);
+  if (oneToOne !== null) {
+    const starts = Array.from({ length: input.length }, (_, index) => index);
+    return { text: oneToOne, starts, ends: starts.map((start) => start + 1) };
+  }
   const starts: number[] = [];
   const ends: number[] = [];
   const pieces: string[] = [];

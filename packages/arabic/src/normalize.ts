@@ -23,12 +23,19 @@ for (let digit = 0; digit <= 9; digit++) {
 }
 const REPLACEABLE = /[\u0622\u0623\u0625\u0671\u0649\u0629\u06CC\u06A9\u0660-\u0669\u06F0-\u06F9]/g;
 
-function normalizeOnce(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(DELETED, '')
-    .replace(REPLACEABLE, (char) => REPLACED[char] ?? char);
+function replacement(char: string): string {
+  return REPLACED[char] ?? char;
 }
+
+function normalizeOnce(text: string): string {
+  return text.normalize('NFKC').replace(DELETED, '').replace(REPLACEABLE, replacement);
+}
+
+// Text that NFKC leaves as it is, up to the order of the marks N3 deletes anyway: ASCII, and Arabic
+// letters, digits and punctuation without the combining hamza and madda (U+0653–U+0655), the other
+// combining marks, or the compatibility letters U+0675–U+0678. Most text is such, and skips NFKC.
+const NFKC_STABLE =
+  /^[\t\n\r\x20-\x7E\u0600-\u060F\u061B-\u0652\u0660-\u0674\u0679-\u06D5\u06EE-\u06FF\u2013\u2014]*$/;
 
 /**
  * Applies N1–N9: NFKC, then deletions, then letter and digit unification. Deleting a control or
@@ -37,6 +44,7 @@ function normalizeOnce(text: string): string {
  * normalizing twice gives what normalizing once gives.
  */
 export function normalize(text: string): string {
+  if (NFKC_STABLE.test(text)) return text.replace(DELETED, '').replace(REPLACEABLE, replacement);
   let result = normalizeOnce(text);
   while (result.normalize('NFKC') !== result) result = normalizeOnce(result);
   return result;
