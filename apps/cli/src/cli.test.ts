@@ -33,6 +33,25 @@ describe('khabar', () => {
     expect(stderr()).toBe("khabar: unknown command 'frobnicate' (see 'khabar --help')\n");
   });
 
+  it('loads only what the command needs: parse loads the parser, not the store or the server', async () => {
+    const bin = new URL('./bin.ts', import.meta.url).pathname;
+    const trace = new URL('../test/fixtures/trace-imports.ts', import.meta.url).pathname;
+    const seed = new URL('../../../seeds/000_eaf3ae8403d3c001.txt', import.meta.url).pathname;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [
+      '--import',
+      trace,
+      bin,
+      'parse',
+      seed,
+    ]);
+    expect(JSON.parse(stdout).title).toContain('وزير الخارجية الصيني');
+    const resolved = stderr.split('\n').filter((line) => line.startsWith('resolved '));
+    expect(resolved.some((line) => line.includes('/packages/parser/'))).toBe(true);
+    expect(
+      resolved.filter((line) => /\/packages\/store\/|\/apps\/api\/|better-sqlite3|hono|\bpg\b/.test(line)),
+    ).toEqual([]);
+  });
+
   it('runs as a process from its bin file', async () => {
     const bin = new URL('./bin.ts', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);

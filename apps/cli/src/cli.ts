@@ -35,10 +35,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${version}\n`);
       return 0;
     }
-    const command = commands.find((candidate) => candidate.name === name);
-    if (!command) {
+    const entry = commands.find((candidate) => candidate.name === name);
+    if (!entry) {
       throw new UsageError(`unknown command '${name}' (see 'khabar --help')`);
     }
+    const command = await entry.load();
     const { values } = parseArgs({
       args: rest,
       options: { help: { type: 'boolean', short: 'h' } },

@@ -1,8 +1,37 @@
 import type { Command } from '../command.ts';
-import { ingestCommand } from './ingest.ts';
-import { parseCommand } from './parse.ts';
-import { searchCommand } from './search.ts';
-import { serveCommand } from './serve.ts';
+
+/**
+ * A subcommand as `khabar --help` lists it. Its implementation, and everything that one imports
+ * (the store, the API server, database drivers), loads only when the command runs or shows its help:
+ * `khabar parse` starts with the parser alone.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for `khabar --help`: the loaded command's own summary. */
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every subcommand, in the order `khabar --help` lists them. */
-export const commands: Command[] = [parseCommand, ingestCommand, searchCommand, serveCommand];
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'parse',
+    summary: 'read news text dumps into articles, one JSON line each',
+    load: async () => (await import('./parse.ts')).parseCommand,
+  },
+  {
+    name: 'ingest',
+    summary: 'store articles from text dumps and JSON, with full-text search',
+    load: async () => (await import('./ingest.ts')).ingestCommand,
+  },
+  {
+    name: 'search',
+    summary: 'search the stored articles',
+    load: async () => (await import('./search.ts')).searchCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'serve the HTTP API (and its reference at /docs)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+];
