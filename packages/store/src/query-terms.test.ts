@@ -1,6 +1,6 @@
 import { searchTerms } from '@khabar/arabic';
 import { describe, expect, it } from 'vitest';
-import { ftsAllGroups, groupStems, queryGroups, tsAllGroups } from './query-terms.ts';
+import { ftsAllGroups, groupStems, queryGroups, requiredGroups, tsAllGroups } from './query-terms.ts';
 
 describe('queryGroups', () => {
   it('gives each distinct word its index term, as searchTerms does', () => {
@@ -44,5 +44,22 @@ describe('query texts', () => {
 
   it('lists every term for highlighting', () => {
     expect(groupStems(groups)).toEqual(new Set(['ومن', 'من', 'نفط', 'a"b']));
+  });
+});
+
+describe('requiredGroups', () => {
+  it('leaves out function words when the query has other words', () => {
+    expect(requiredGroups(queryGroups('حملة عن التطعيم في المدارس'))).toEqual({
+      groups: [['حمل'], ['تطعيم'], ['مدارس']],
+      rankText: true,
+    });
+    expect(requiredGroups(queryGroups('ومن الذاكرة')).groups).toEqual([['ذاكر']]);
+  });
+
+  it('keeps every word of a query of function words only, unranked by text', () => {
+    expect(requiredGroups(queryGroups('في من التي'))).toEqual({
+      groups: [['في'], ['من'], ['تي']],
+      rankText: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { lightStem, normalize } from '@khabar/arabic';
+import { isStopTerm } from './stopwords.ts';
 
 // More words than a reader types; it bounds the work a pasted page of text can cause.
 const MAX_QUERY_WORDS = 16;
@@ -24,6 +25,22 @@ export function queryGroups(query: string): string[][] {
     if (groups.size === MAX_QUERY_WORDS) break;
   }
   return [...groups.values()];
+}
+
+/** The groups a hit must match, and whether ranking by text can tell hits apart. */
+export interface RequiredGroups {
+  groups: string[][];
+  rankText: boolean;
+}
+
+/**
+ * The groups a hit must match: every group but those of function words (في، من، التي…), which nearly
+ * every article holds and which weigh nothing in a text rank, but cost the most to match and rank.
+ * A query of function words only must match them all, and is not ranked by text.
+ */
+export function requiredGroups(groups: readonly string[][]): RequiredGroups {
+  const content = groups.filter((group) => !group.some(isStopTerm));
+  return content.length > 0 ? { groups: content, rankText: true } : { groups: [...groups], rankText: false };
 }
 
 /** Every term of the groups: the stems a highlight marks. */

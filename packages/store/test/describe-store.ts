@@ -353,6 +353,20 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect((await store.search({ q: 'النفط البطريق' })).items).toEqual([]);
       });
 
+      it('does not require function words when the query has others, and marks them all', async () => {
+        await storeFixtures();
+        const [hit] = (await store.search({ q: 'حملة عن التطعيم' })).items;
+        expect(hit?.article.id).toBe(flu.id);
+        const onlyFunctionWords = (await store.search({ q: 'على من', limit: 100 })).items;
+        const holding = fixtures.filter((article) =>
+          ['على', 'من'].every((word) =>
+            `${article.title} ${article.body.join(' ')}`.split(/[^\p{L}]+/u).includes(word),
+          ),
+        );
+        expect(holding.length).toBeGreaterThan(0);
+        for (const article of holding) expect(ids(onlyFunctionWords)).toContain(article.id);
+      });
+
       it('highlights the matched words of the original text', async () => {
         await storeFixtures();
         const q = 'المدارس الحملة';

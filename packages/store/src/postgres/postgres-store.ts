@@ -15,7 +15,7 @@ import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { groupStems, queryGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
+import { groupStems, queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -306,7 +306,10 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       const groups = queryGroups(searchQuery.q);
       if (groups.length === 0) return { items: [], nextCursor: null };
       // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
-      const match = tsAllGroups(groups);
+      const required = requiredGroups(groups);
+      const rank = required.rankText
+        ? `ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1))`
+        : '0';
       // The newest RANKED_WINDOW matches, each with its text rank; the title score is added here, with
       // the same code as SQLite's, and the keyset applied to the result.
       const candidates = await query<{ seq: string; id: string; search_title: string; rank: number }>(
@@ -314,10 +317,9 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
            SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
            ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
          )
-         SELECT articles.seq, articles.id, articles.search_title,
-           ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1)) AS rank
+         SELECT articles.seq, articles.id, articles.search_title, ${rank}::float8 AS rank
          FROM newest JOIN articles ON articles.seq = newest.seq`,
-        [match],
+        [tsAllGroups(required.groups)],
       );
       const titleScore = titleScorer(groups);
       const ranked = candidates

@@ -23,7 +23,7 @@ import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups } from '../query-terms.ts';
+import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups, requiredGroups } from '../query-terms.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -104,9 +104,9 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
     const db = new Database(path, { timeout: busyTimeoutMs });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    // A larger page cache, and checkpoints every 64 MiB of log rather than 4: an ingest rewrites the same
-    // index and FTS pages batch after batch, and each checkpoint copies them into the file again.
-    db.pragma('cache_size = -32768');
+    // A larger page cache (64 MiB), and checkpoints every 64 MiB of log rather than 4: an ingest rewrites
+    // the same index and FTS pages batch after batch, and each checkpoint copies them into the file again.
+    db.pragma('cache_size = -65536');
     db.pragma('wal_autocheckpoint = 16384');
     db.pragma('foreign_keys = ON');
     return db;
@@ -274,7 +274,8 @@ function sqliteStore(db: Database.Database): ArticleStore {
         query.cursor === undefined ? null : decodeSearchCursor(query.cursor);
       const groups = queryGroups(query.q);
       if (groups.length === 0) return { items: [], nextCursor: null };
-      const match = ftsAllGroups(groups);
+      const required = requiredGroups(groups);
+      const rank = required.rankText ? `bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})` : '0';
       // Rank first on the small columns, then read the documents of the page only.
       // FTS5 walks the matches newest first and stops after the window, scoring only those.
       const ranked = guard(() =>
@@ -283,14 +284,14 @@ function sqliteStore(db: Database.Database): ArticleStore {
              SELECT articles.seq, articles.id,
                ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, ?) AS score
              FROM (
-               SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
+               SELECT rowid, ${rank} AS rank
                FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
              ) AS hits JOIN articles ON articles.seq = hits.rowid
            )
            ${after ? 'WHERE score < ? OR (score = ? AND id > ?)' : ''}
            ORDER BY score DESC, id ASC LIMIT ?`,
           JSON.stringify(groups),
-          match,
+          ftsAllGroups(required.groups),
           ...(after ? [after.score, after.score, after.id] : []),
           limit + 1,
         ),
