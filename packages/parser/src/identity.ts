@@ -2,9 +2,9 @@ import { hash } from 'node:crypto';
 import { normalize } from '@khabar/arabic';
 import { wordRuns } from './char-class.ts';
 
-/** SHA-256 of a text, in lowercase hex. */
-export function sha256(text: string): string {
-  return hash('sha256', text, 'hex');
+/** SHA-256 of a text (taken as UTF-8) or of bytes, in lowercase hex. */
+export function sha256(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex');
 }
 
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;

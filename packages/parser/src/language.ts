@@ -11,14 +11,31 @@ export interface Language {
   dir: 'rtl' | 'ltr';
 }
 
+const ARABIC: Language = { lang: 'ar', dir: 'rtl' };
+const LATIN_LETTER = /[A-Za-z]/;
+
 /** Decides from the title and the first paragraphs. */
 export function detectLanguage(title: string, paragraphs: readonly string[]): Language {
+  // Most articles have no Latin letter where the sample is taken: Arabic, without counting a letter.
+  if (!hasLatin(title, paragraphs)) return ARABIC;
   const count = { arabic: 0, latin: 0, seen: 0 };
   countScripts(title, count);
   for (let index = 0; index < paragraphs.length && count.seen < SAMPLE; index++) {
     countScripts(paragraphs[index] as string, count);
   }
-  return count.latin > count.arabic ? { lang: 'en', dir: 'ltr' } : { lang: 'ar', dir: 'rtl' };
+  return count.latin > count.arabic ? { lang: 'en', dir: 'ltr' } : ARABIC;
+}
+
+/** Whether the texts the sample is taken from (maybe a little beyond it) hold a Latin letter. */
+function hasLatin(title: string, paragraphs: readonly string[]): boolean {
+  if (LATIN_LETTER.test(title)) return true;
+  let seen = title.length;
+  for (let index = 0; index < paragraphs.length && seen < SAMPLE; index++) {
+    const paragraph = paragraphs[index] as string;
+    if (LATIN_LETTER.test(paragraph)) return true;
+    seen += paragraph.length;
+  }
+  return false;
 }
 
 function countScripts(text: string, count: { arabic: number; latin: number; seen: number }): void {

@@ -25,6 +25,8 @@ export interface SplitText {
   nul: boolean;
   /** How many C0 controls (other than whitespace), DEL and U+FFFD the input holds. */
   controls: number;
+  /** Whether no line needed more than trimming: each line's text is its input span as it stands. */
+  plain: boolean;
 }
 
 /**
@@ -33,7 +35,9 @@ export interface SplitText {
  * need no cleaning and are kept as they are.
  */
 export function splitLines(input: string): SplitText {
-  return isPlain(input) ? { lines: plainLines(input), nul: false, controls: 0 } : scanLines(input);
+  return isPlain(input)
+    ? { lines: plainLines(input), nul: false, controls: 0, plain: true }
+    : scanLines(input);
 }
 
 // A character outside plain printable text: controls, CR, no-break and other spaces, invisible
@@ -112,7 +116,7 @@ function scanLines(input: string): SplitText {
     if (index >= length) break;
     lineStart = input.charCodeAt(index) === 13 && input.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
   }
-  return { lines, nul, controls };
+  return { lines, nul, controls, plain: false };
 }
 
 function plainLine(raw: string, start: number, number: number): Line {
@@ -178,6 +182,44 @@ function isWhitespace(code: number): boolean {
     code === 0x205f ||
     code === 0x3000
   );
+}
+
+/**
+ * The lines' texts joined by line feeds: the text the content hash covers. When each line is its own
+ * input span and one line feed separates each from the next, that is a slice of the input, with no
+ * copy.
+ */
+export function joinedText(input: string, split: SplitText): string {
+  const { lines } = split;
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (split.plain && first !== undefined && last !== undefined && adjacent(lines)) {
+    return input.slice(first.start, last.end);
+  }
+  return lines.map((line) => line.text).join('\n');
+}
+
+/**
+ * The UTF-8 bytes of the joined text when they are the input's bytes as they stand: the lines start at
+ * the first character, follow each other one line feed apart and end the input, before at most one
+ * line feed. Null otherwise.
+ */
+export function hashedBytes(input: string, split: SplitText, utf8: Uint8Array): Uint8Array | null {
+  const { lines } = split;
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!split.plain || first === undefined || last === undefined || first.start !== 0) return null;
+  if (!adjacent(lines)) return null;
+  const after = input.length - last.end;
+  if (after === 0) return utf8;
+  return after === 1 && utf8[utf8.length - 1] === 10 ? utf8.subarray(0, utf8.length - 1) : null;
+}
+
+function adjacent(lines: readonly Line[]): boolean {
+  for (let index = 1; index < lines.length; index++) {
+    if ((lines[index] as Line).start !== (lines[index - 1] as Line).end + 1) return false;
+  }
+  return true;
 }
 
 /** The input span of `text.slice(from, to)` of a line. */

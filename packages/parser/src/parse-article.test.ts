@@ -126,6 +126,39 @@ describe('parseArticle layout', () => {
   it('marks a mostly Latin text as English, left to right', () => {
     const parsed = article('Oil prices fall\nPrices fell on Monday as stocks rose.');
     expect([parsed.lang, parsed.dir]).toEqual(['en', 'ltr']);
+    const mixed = article('أسعار النفط\nOil prices fell on Monday as stocks rose in Asia.');
+    expect([mixed.lang, mixed.dir]).toEqual(['en', 'ltr']);
+    const quoted = article('أسعار النفط تتراجع\nتراجعت أسعار خام برنت (Brent) في تعاملات الإثنين.');
+    expect([quoted.lang, quoted.dir]).toEqual(['ar', 'rtl']);
+  });
+});
+
+describe('parseArticle content hash', () => {
+  const text = 'عنوان الخبر\nنشر في: 18/09/2023\nنص الخبر الأول.\nنص الخبر الثاني.\n';
+  const hashOf = (input: string, utf8?: Uint8Array) => {
+    const result = parseArticle(input, utf8 === undefined ? {} : { utf8 });
+    if (!result.ok) throw new Error(result.error.code);
+    return result.article.provenance.contentHash;
+  };
+
+  it.each([
+    ['a plain text', text],
+    ['no final line feed', text.slice(0, -1)],
+    ['blank lines', text.replace('\n', '\n\n\n')],
+    ['a leading space', ` ${text}`],
+    ['a trailing space', `${text.slice(0, -1)} `],
+    ['CRLF line ends', text.replaceAll('\n', '\r\n')],
+    ['a byte order mark', `\uFEFF${text}`],
+    ['no-break spaces', text.replaceAll(' ', '\u00A0')],
+  ])('is the same from the UTF-8 bytes as from the text, with %s', (_name, input) => {
+    expect(hashOf(input, Buffer.from(input))).toBe(hashOf(input));
+    expect(hashOf(input)).toBe(hashOf(text));
+  });
+
+  it('is taken from the bytes as they stand when they are the hashed text, and from the text otherwise', () => {
+    const other = Buffer.from('نص آخر تماما\n');
+    expect(hashOf(text, other)).not.toBe(hashOf(text));
+    expect(hashOf(text.replaceAll('\n', '\r\n'), other)).toBe(hashOf(text));
   });
 });
 

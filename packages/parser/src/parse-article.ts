@@ -9,7 +9,7 @@ import { readCredits } from './footer.ts';
 import { articleId, sha256, slugify } from './identity.ts';
 import { detectLanguage } from './language.ts';
 import { classifyLines, type LineKind } from './line-kind.ts';
-import { type Line, lineSpan, spanOf, splitLines } from './lines.ts';
+import { hashedBytes, joinedText, type Line, lineSpan, spanOf, splitLines } from './lines.ts';
 import type { ParseOptions, ParseResult } from './options.ts';
 import { RelatedReader } from './related.ts';
 import { lexiconKeys, segmentTags } from './tags.ts';
@@ -37,7 +37,8 @@ function parse(text: unknown, given: ParseOptions): ParseResult {
   const options = checkedOptions(given);
   if (typeof text !== 'string') return { ok: false, error: parseError('not_a_string') };
   if (text.length === 0) return { ok: false, error: parseError('empty_input') };
-  const { lines, nul, controls } = splitLines(text);
+  const split = splitLines(text);
+  const { lines, nul, controls } = split;
   if (isBinary(text.length, nul, controls)) return { ok: false, error: parseError('binary_input') };
   if (lines.length === 0) return { ok: false, error: parseError('whitespace_only') };
   const titleIndex = lines.findIndex((line) => hasWordChar(line.text));
@@ -49,19 +50,21 @@ function parse(text: unknown, given: ParseOptions): ParseResult {
   draft.title = titleLine.text;
   draft.span('title', lineSpan(titleLine));
   readLines(lines, titleIndex + 1, draft, options);
-  return { ok: true, ...finish(draft, lines, options) };
+  const hashed = (options.utf8 && hashedBytes(text, split, options.utf8)) ?? joinedText(text, split);
+  return { ok: true, ...finish(draft, hashed, options) };
 }
 
 // Options come from JavaScript callers too: a value of the wrong type is left out, never a crash.
 function checkedOptions(given: ParseOptions): ParseOptions {
   const options: ParseOptions = {};
   if (given === null || typeof given !== 'object') return options;
-  const { referenceTime, tagLexicon } = given;
+  const { referenceTime, tagLexicon, utf8 } = given;
   if (referenceTime instanceof Date && !Number.isNaN(referenceTime.getTime()))
     options.referenceTime = referenceTime;
   if (tagLexicon !== null && typeof tagLexicon === 'object' && Symbol.iterator in tagLexicon) {
     options.tagLexicon = tagLexicon;
   }
+  if (utf8 instanceof Uint8Array) options.utf8 = utf8;
   return options;
 }
 
@@ -211,7 +214,7 @@ function addFirstParagraph(draft: Draft, line: Line): void {
 
 function finish(
   draft: Draft,
-  lines: Line[],
+  content: string | Uint8Array,
   options: ParseOptions,
 ): { article: Article; warnings: Article['warnings'] } {
   const tags = readTags(draft, options);
@@ -238,7 +241,7 @@ function finish(
     wordCount,
     warnings: draft.warnings,
     provenance: {
-      contentHash: sha256(lines.map((line) => line.text).join('\n')),
+      contentHash: sha256(content),
       parserVersion,
       spans: draft.spans,
     },
