@@ -1,6 +1,6 @@
 import type { Token } from '@khabar/arabic';
 import type { Highlight, TextRange } from '@khabar/schema';
-import { cachedTokenize } from './cached-tokenize.ts';
+import { fastTokenize } from './fast-tokenize.ts';
 
 // About two lines of text: enough context around the matched words for a result list.
 const FRAGMENT_LENGTH = 200;
@@ -25,7 +25,7 @@ export function highlight(
   searchBody: string,
 ): Highlight[] {
   const candidates: Candidate[] = [];
-  const title = matchedTokens(cachedTokenize(article.title), stems);
+  const title = matchedTokens(fastTokenize(article.title), stems);
   if (title.length > 0) {
     candidates.push({
       highlight: {
@@ -62,7 +62,7 @@ function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[
 }
 
 function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {
-  const tokens = cachedTokenize(paragraph);
+  const tokens = fastTokenize(paragraph);
   const matched = matchedTokens(tokens, stems);
   if (matched.length === 0) return null;
   if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
