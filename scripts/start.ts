@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { waitUntilAnswering } from '@khabar/devkit';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -57,19 +58,8 @@ function relay(stream: NodeJS.ReadableStream | null, label: string, to: NodeJS.W
   createInterface({ input: stream }).on('line', (line) => to.write(`${label} ${line}\n`));
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) fail(`the ${name} stopped while starting`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      await response.body?.cancel();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  fail(`the ${name} did not answer at ${url} within 60 s`);
+async function waitUntilUp(url: string, child: ChildProcess, name: string): Promise<void> {
+  await waitUntilAnswering(url, child, name, 60_000).catch((error: Error) => fail(error.message));
 }
 
 const settings = readSettings();
@@ -145,7 +135,7 @@ const api = start('API', '[api] ', ['apps/api/src/main.ts'], {
   // The site asks the API on behalf of every reader, over loopback: one client address for all of them.
   KHABAR_API_RATE_LIMIT_EXEMPT: process.env.KHABAR_API_RATE_LIMIT_EXEMPT ?? '127.0.0.1,::1',
 });
-await waitUntilAnswering(`${apiUrl}/healthz`, api, 'API');
+await waitUntilUp(`${apiUrl}/healthz`, api, 'API');
 
 // The API seeds its default SQLite store itself; a store named by KHABAR_DB (a file or PostgreSQL)
 // is seeded here, and only while it holds no article.
@@ -170,7 +160,7 @@ const site = start('site', '[site]', ['apps/web/dist/server/entry.mjs'], {
   PORT: String(settings.webPort),
   KHABAR_API_URL: apiUrl,
 });
-await waitUntilAnswering(`${siteUrl}/robots.txt`, site, 'site');
+await waitUntilUp(`${siteUrl}/robots.txt`, site, 'site');
 
 process.stdout.write(
   `\nKhabar is running:\n  site  ${siteUrl}/\n  API   ${apiUrl}/v1/articles (docs: ${apiUrl}/docs)\nCtrl-C stops both.\n\n`,

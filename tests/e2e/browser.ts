@@ -6,24 +6,11 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumFlags, chromiumPath } from '@khabar/devkit';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { root } from './stack.ts';
 
-export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = join(root, 'test-output/screenshots');
-
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-breakpad',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -41,7 +28,7 @@ export async function launchBrowser(): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'khabar-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    args: flags,
+    args: [...chromiumFlags],
     headless: true,
     locale: 'ar',
   });

@@ -1,11 +1,10 @@
 // Starts the real API and the built site on free ports, over a store filled from the seed and our fixtures.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, type Service, startService } from '@khabar/devkit';
 import { parseArticle } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import { openStore } from '@khabar/store';
@@ -14,20 +13,6 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 const siteEntry = join(root, 'apps/web/dist/server/entry.mjs');
 const apiEntry = join(root, 'apps/api/src/main.ts');
 export const fixtureDirs = [join(root, 'seeds'), join(root, 'tests/fixtures/site')];
-
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
-}
 
 /** Parses every `.txt` document of the folders; a document the parser rejects fails the run. */
 export async function readFixtures(dirs: string[] = fixtureDirs): Promise<Article[]> {
@@ -52,51 +37,6 @@ export async function ingest(location: string, articles: Article[]): Promise<voi
   }
 }
 
-export interface Service {
-  url: string;
-  /** Everything the process wrote, for failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Spawns a Node process and waits until `probe` (a path under its URL) answers. */
-export async function startService(
-  name: string,
-  args: string[],
-  port: number,
-  env: Record<string, string>,
-  probe = '/',
-): Promise<Service> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await fetch(`${url}${probe}`);
-      return { url, output: () => output, stop };
-    } catch {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await stop();
-        throw new Error(`the ${name} did not start:\n${output}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 export interface Stack {
   api: Service;
   site: Service;
@@ -113,19 +53,26 @@ export async function startStack(siteEnv: Record<string, string> = {}): Promise<
   const articles = await readFixtures();
   await ingest(db, articles);
   const apiPort = await freePort();
-  const api = await startService(
-    'API',
-    [apiEntry],
-    apiPort,
-    { KHABAR_DB: db, KHABAR_API_PORT: String(apiPort), KHABAR_API_LOG: 'off', KHABAR_API_RATE_LIMIT: '0' },
-    '/healthz',
-  );
+  const api = await startService({
+    name: 'API',
+    args: [apiEntry],
+    port: apiPort,
+    cwd: root,
+    env: {
+      KHABAR_DB: db,
+      KHABAR_API_PORT: String(apiPort),
+      KHABAR_API_LOG: 'off',
+      KHABAR_API_RATE_LIMIT: '0',
+    },
+    probe: '/healthz',
+  });
   const sitePort = await freePort();
-  const site = await startService('site', [siteEntry], sitePort, {
-    HOST: '127.0.0.1',
-    PORT: String(sitePort),
-    KHABAR_API_URL: api.url,
-    ...siteEnv,
+  const site = await startService({
+    name: 'site',
+    args: [siteEntry],
+    port: sitePort,
+    cwd: root,
+    env: { HOST: '127.0.0.1', PORT: String(sitePort), KHABAR_API_URL: api.url, ...siteEnv },
   }).catch(async (error) => {
     await api.stop();
     throw error;

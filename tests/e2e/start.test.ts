@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@khabar/devkit';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alive, descendants } from './processes.ts';
-import { freePort, root } from './stack.ts';
+import { root } from './stack.ts';
 
 interface Started {
   child: ChildProcess;

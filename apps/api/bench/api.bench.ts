@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
+import { loadTest } from '@khabar/devkit';
 import { parseArticle } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import { openStore } from '@khabar/store';
-import autocannon from 'autocannon';
 
 const seconds = Number(process.env.KHABAR_BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -110,7 +110,7 @@ interface Row {
 async function measure(name: string, server: Server, paths: string[]): Promise<Row> {
   let next = 0;
   const cpuBefore = await server.cpu();
-  const result = await autocannon({
+  const result = await loadTest({
     url: server.url,
     connections,
     duration: seconds,

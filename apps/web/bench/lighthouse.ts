@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumFlags, chromiumPath } from '@khabar/devkit';
 
 const cli = fileURLToPath(new URL('../node_modules/lighthouse/cli/index.js', import.meta.url));
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Scores = Record<(typeof categories)[number], number> & {
   failedAudits: string[];
@@ -23,19 +23,7 @@ interface Report {
 
 export async function lighthouse(url: string): Promise<Scores> {
   const profile = await mkdtemp(join(tmpdir(), 'khabar-lighthouse-'));
-  const flags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--disable-breakpad',
-    `--user-data-dir=${profile}`,
-  ];
+  const flags = [...chromiumFlags, `--user-data-dir=${profile}`];
   try {
     const json = await new Promise<string>((resolve, reject) => {
       const child = spawn(
@@ -49,7 +37,7 @@ export async function lighthouse(url: string): Promise<Scores> {
           `--only-categories=${categories.join(',')}`,
           `--chrome-flags=${flags.join(' ')}`,
         ],
-        { env: { ...process.env, CHROME_PATH: chromePath }, stdio: ['ignore', 'pipe', 'inherit'] },
+        { env: { ...process.env, CHROME_PATH: chromiumPath }, stdio: ['ignore', 'pipe', 'inherit'] },
       );
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));

@@ -2,7 +2,7 @@
 // for the same article, and Lighthouse scores of home, article and search. Prints numbers only.
 //   KHABAR_BENCH_SECONDS   seconds per throughput run (default 5)
 //   KHABAR_BENCH_LIGHTHOUSE=0 skips Lighthouse; KHABAR_BENCH_LIGHTHOUSE_RUNS=n reports the median of n
-import autocannon from 'autocannon';
+import { loadTest } from '@khabar/devkit';
 import { lighthouse } from './lighthouse.ts';
 import { measurePage } from './page-weight.ts';
 import { startServices } from './services.ts';
@@ -36,7 +36,7 @@ try {
     ['site GET /articles/<slug>', articlePage],
   ] as const;
   for (const [name, url] of targets) {
-    const result = await autocannon({ url, connections, duration: seconds });
+    const result = await loadTest({ url, connections, duration: seconds });
     const failures = result.errors + result.timeouts + result.non2xx;
     console.log(
       `  ${name.padEnd(30)} ${result.requests.average.toFixed(0).padStart(6)} req/s  ` +

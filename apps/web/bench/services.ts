@@ -1,54 +1,19 @@
 // The API over its default store (seeded from seeds/ on first start) and the built site, each in its
 // own process so the load generator never shares their event loops.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, stopChild, waitUntilAnswering } from '@khabar/devkit';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the ${name} exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`the ${name} did not answer at ${url}`);
-}
 
 export interface Services {
   apiUrl: string;
   siteUrl: string;
   stop(): Promise<void>;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 export async function startServices(): Promise<Services> {
@@ -70,13 +35,13 @@ export async function startServices(): Promise<Services> {
     },
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitFor(`${apiUrl}/healthz`, api, 'API');
+  await waitUntilAnswering(`${apiUrl}/healthz`, api, 'API');
   const site = spawn(process.execPath, [siteEntry], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(sitePort), KHABAR_API_URL: apiUrl },
   });
   const siteUrl = `http://127.0.0.1:${sitePort}`;
-  await waitFor(`${siteUrl}/robots.txt`, site, 'site');
+  await waitUntilAnswering(`${siteUrl}/robots.txt`, site, 'site');
   return {
     apiUrl,
     siteUrl,

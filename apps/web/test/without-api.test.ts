@@ -1,5 +1,6 @@
+import { freePort } from '@khabar/devkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startSite } from './server.ts';
+import { startSite } from './server.ts';
 
 // The built site alone, pointed at a port where no API listens.
 let site: Awaited<ReturnType<typeof startSite>>;

@@ -1,4 +1,4 @@
-// The part of autocannon's programmatic API the benchmark uses; the package ships no types.
+// The part of autocannon's programmatic API Khabar's benchmarks use; the package ships no types.
 declare module 'autocannon' {
   interface RawRequest {
     method?: string;
