@@ -382,9 +382,12 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       if (byTags.length >= size || terms.length === 0) return byTags.map(toSummary);
       const taken = new Set([self.seq, ...byTags.map((row) => row.seq)]);
       const similar = await query<SummaryColumns & { seq: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, seq FROM articles, to_tsquery('simple', $1) AS terms
-         WHERE search_vector @@ terms
-         ORDER BY ts_rank_cd(${RANK_WEIGHTS}, search_vector, terms) DESC, id ASC LIMIT $2`,
+        `WITH newest AS (
+           SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
+           ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
+         )
+         SELECT ${SUMMARY_COLUMNS}, articles.seq FROM newest JOIN articles ON articles.seq = newest.seq
+         ORDER BY ts_rank_cd(${RANK_WEIGHTS}, search_vector, to_tsquery('simple', $1)) DESC, id ASC LIMIT $2`,
         [tsAnyTerm(terms), size + taken.size],
       );
       return [...byTags, ...similar.filter((row) => !taken.has(row.seq))].slice(0, size).map(toSummary);

@@ -349,8 +349,8 @@ function sqliteStore(db: Database.Database): ArticleStore {
         const similar = all<SummaryColumns & { seq: number }>(
           `SELECT ${SUMMARY_COLUMNS}, seq FROM (
              SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
-             FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
-           ) AS hits JOIN articles ON articles.seq = hits.rowid ORDER BY rank`,
+             FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
+           ) AS hits JOIN articles ON articles.seq = hits.rowid ORDER BY rank, id LIMIT ?`,
           ftsAnyTerm(terms),
           size + taken.size,
         ).filter((row) => !taken.has(row.seq));
