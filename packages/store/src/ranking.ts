@@ -18,6 +18,12 @@ export const POSTGRES_TEXT_RANK_SCALE = 1;
  */
 export const RANKED_WINDOW = 500;
 
+/**
+ * With them, when the window is full, the most recently stored this many whose title holds every
+ * required word: the article whose headline a reader remembers, however many others match.
+ */
+export const TITLED_WINDOW = 100;
+
 /** Default and largest sizes of the lists that are not cursor pages. */
 export const DEFAULT_RELATED = 5;
 export const DEFAULT_COUNTS = 100;

@@ -423,17 +423,25 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(ids(walked)).toEqual(ids(whole));
       });
 
-      it('ranks only the most recently stored matches of a word most articles hold', async () => {
-        const articles = Array.from({ length: RANKED_WINDOW + 10 }, (_, index) =>
+      it('ranks the most recently stored matches of a common word, and the titles that hold it', async () => {
+        const headline = buildArticle({
+          title: 'بيان مشترك للوزراء',
+          publishedAt: '2023-12-31T00:00:00',
+          body: ['نص مشترك.'],
+        });
+        const others = Array.from({ length: RANKED_WINDOW + 10 }, (_, index) =>
           buildArticle({
             title: `نشرة رقم ${index}`,
             publishedAt: '2024-01-01T00:00:00',
             body: ['نص مشترك.'],
           }),
         );
-        await store.upsertMany(articles);
+        await store.upsertMany([headline, ...others]);
         const walked = await walk((cursor) => store.search({ q: 'مشترك', limit: 100, cursor }));
-        expect(new Set(ids(walked))).toEqual(new Set(articles.slice(10).map((article) => article.id)));
+        expect(walked[0]?.article.id).toBe(headline.id);
+        expect(new Set(ids(walked))).toEqual(
+          new Set([headline.id, ...others.slice(10).map((article) => article.id)]),
+        );
       });
 
       it('answers a query without terms with an empty page', async () => {

@@ -46,6 +46,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_publisher ON articles (publisher, sort_at DESC, id DESC);
       CREATE INDEX articles_title_key ON articles (title_key);
       CREATE INDEX articles_search ON articles USING gin (search_vector);
+      -- The titles alone: the newest articles whose title holds every word join the ranked candidates.
+      CREATE INDEX articles_title_search ON articles USING gin (to_tsvector('simple'::regconfig, search_title));
       -- Ranking reads the vector of every candidate: kept uncompressed, it is read, not decompressed.
       ALTER TABLE articles ALTER COLUMN search_vector SET STORAGE EXTERNAL;
 

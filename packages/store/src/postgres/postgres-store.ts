@@ -26,6 +26,7 @@ import {
   POSTGRES_TEXT_RANK_SCALE,
   RANKED_WINDOW,
   TITLE_WEIGHT,
+  TITLED_WINDOW,
 } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
@@ -310,15 +311,25 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       const rank = required.rankText
         ? `ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1))`
         : '0';
-      // The newest RANKED_WINDOW matches, each with its text rank; the title score is added here, with
-      // the same code as SQLite's, and the keyset applied to the result.
+      // The newest RANKED_WINDOW matches and the newest TITLED_WINDOW whose title holds every word,
+      // each with its text rank; the title score is added here, with the same code as SQLite's, and
+      // the keyset applied to the result.
+      const titled = required.rankText
+        ? `UNION SELECT seq FROM (
+             SELECT seq FROM articles WHERE to_tsvector('simple'::regconfig, search_title) @@ to_tsquery('simple', $1)
+             ORDER BY seq DESC LIMIT ${TITLED_WINDOW}
+           ) AS titled`
+        : '';
       const candidates = await query<{ seq: string; id: string; search_title: string; rank: number }>(
-        `WITH newest AS (
-           SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
-           ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
+        `WITH candidates AS (
+           SELECT seq FROM (
+             SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
+             ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
+           ) AS newest
+           ${titled}
          )
          SELECT articles.seq, articles.id, articles.search_title, ${rank}::float8 AS rank
-         FROM newest JOIN articles ON articles.seq = newest.seq`,
+         FROM candidates JOIN articles ON articles.seq = candidates.seq`,
         [tsAllGroups(required.groups)],
       );
       const titleScore = titleScorer(groups);

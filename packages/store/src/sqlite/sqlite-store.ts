@@ -34,6 +34,7 @@ import {
   RANKED_WINDOW,
   SQLITE_TEXT_RANK_SCALE,
   TITLE_WEIGHT,
+  TITLED_WINDOW,
 } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
@@ -276,26 +277,50 @@ function sqliteStore(db: Database.Database): ArticleStore {
       if (groups.length === 0) return { items: [], nextCursor: null };
       const required = requiredGroups(groups);
       const rank = required.rankText ? `bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})` : '0';
-      // Rank first on the small columns, then read the documents of the page only.
-      // FTS5 walks the matches newest first and stops after the window, scoring only those.
-      const ranked = guard(() =>
-        all<{ seq: number; id: string; score: number }>(
+      const match = ftsAllGroups(required.groups);
+      // Rank first on the small columns, then read the documents of the page only. When more articles
+      // match than the window holds, the newest ones are ranked, and with them the newest whose title
+      // holds every word: a reader looking for a headline finds it however many articles match.
+      const ranked = guard(() => {
+        const floor = one<{ rowid: number }>(
+          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+           ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`,
+          match,
+        );
+        const titled =
+          floor && required.rankText
+            ? `UNION
+             SELECT rowid, ${rank} FROM articles_fts
+             WHERE articles_fts MATCH :all AND rowid < :floor AND +rowid IN (
+               SELECT rowid FROM articles_fts WHERE articles_fts MATCH :title
+               ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}
+             )`
+            : '';
+        return all<{ seq: number; id: string; score: number }>(
           `SELECT seq, id, score FROM (
              SELECT articles.seq, articles.id,
-               ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, ?) AS score
+               ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, :groups) AS score
              FROM (
-               SELECT rowid, ${rank} AS rank
-               FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
+               SELECT rowid, rank FROM (
+                 SELECT rowid, ${rank} AS rank
+                 FROM articles_fts WHERE articles_fts MATCH :all ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
+               )
+               ${titled}
              ) AS hits JOIN articles ON articles.seq = hits.rowid
            )
-           ${after ? 'WHERE score < ? OR (score = ? AND id > ?)' : ''}
-           ORDER BY score DESC, id ASC LIMIT ?`,
-          JSON.stringify(groups),
-          ftsAllGroups(required.groups),
-          ...(after ? [after.score, after.score, after.id] : []),
-          limit + 1,
-        ),
-      );
+           ${after ? 'WHERE score < :score OR (score = :score AND id > :id)' : ''}
+           ORDER BY score DESC, id ASC LIMIT :limit`,
+          {
+            groups: JSON.stringify(groups),
+            all: match,
+            limit: limit + 1,
+            ...(floor && required.rankText
+              ? { floor: floor.rowid, title: `{search_title} : (${match})` }
+              : {}),
+            ...(after ? { score: after.score, id: after.id } : {}),
+          },
+        );
+      });
       const page = ranked.slice(0, limit);
       const rows = new Map(
         guard(() =>
