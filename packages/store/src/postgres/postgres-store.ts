@@ -16,6 +16,7 @@ import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
 import { groupStems, queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
+import { rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -31,7 +32,6 @@ import {
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { titleScorer } from '../title-score.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
 
@@ -332,18 +332,18 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
          FROM candidates JOIN articles ON articles.seq = candidates.seq`,
         [tsAllGroups(required.groups)],
       );
-      const titleScore = titleScorer(groups);
-      const ranked = candidates
-        .map((hit) => ({
+      const ranked = rankCandidates(
+        candidates.map((hit) => ({
           seq: hit.seq,
           id: hit.id,
-          score: POSTGRES_TEXT_RANK_SCALE * hit.rank + titleScore(hit.search_title),
-        }))
-        .filter(
-          (hit) => !after || hit.score < after.score || (hit.score === after.score && hit.id > after.id),
-        )
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-        .slice(0, limit + 1);
+          searchTitle: hit.search_title,
+          textRank: hit.rank,
+        })),
+        groups,
+        POSTGRES_TEXT_RANK_SCALE,
+        after,
+        limit + 1,
+      );
       const page = ranked.slice(0, limit);
       const rows = new Map(
         (

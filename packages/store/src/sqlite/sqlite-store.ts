@@ -24,6 +24,7 @@ import { highlight } from '../highlight.ts';
 import { checkLimit } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
 import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups, requiredGroups } from '../query-terms.ts';
+import { rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
   DEFAULT_COUNTS,
@@ -39,7 +40,6 @@ import {
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { titleScorer } from '../title-score.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migrateSqlite } from './migrations.ts';
 
@@ -120,12 +120,6 @@ function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
 }
 
 function sqliteStore(db: Database.Database): ArticleStore {
-  // The query's groups come as JSON, the same text for every row of one search: read it once.
-  let scorer = { json: '', score: titleScorer([]) };
-  db.function('khabar_title_score', { deterministic: true }, (searchTitle: unknown, json: unknown) => {
-    if (json !== scorer.json) scorer = { json: String(json), score: titleScorer(JSON.parse(String(json))) };
-    return scorer.score(String(searchTitle));
-  });
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
@@ -282,44 +276,39 @@ function sqliteStore(db: Database.Database): ArticleStore {
       // match than the window holds, the newest ones are ranked, and with them the newest whose title
       // holds every word: a reader looking for a headline finds it however many articles match.
       const ranked = guard(() => {
-        const floor = one<{ rowid: number }>(
-          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-           ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`,
+        const newest = all<{ rowid: number; rank: number }>(
+          `SELECT rowid, ${rank} AS rank FROM articles_fts WHERE articles_fts MATCH ?
+           ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
           match,
         );
+        const oldest = newest.at(-1);
         const titled =
-          floor && required.rankText
-            ? `UNION
-             SELECT rowid, ${rank} FROM articles_fts
-             WHERE articles_fts MATCH :all AND rowid < :floor AND +rowid IN (
-               SELECT rowid FROM articles_fts WHERE articles_fts MATCH :title
-               ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}
-             )`
-            : '';
-        return all<{ seq: number; id: string; score: number }>(
-          `SELECT seq, id, score FROM (
-             SELECT articles.seq, articles.id,
-               ${SQLITE_TEXT_RANK_SCALE} * -hits.rank + khabar_title_score(articles.search_title, :groups) AS score
-             FROM (
-               SELECT rowid, rank FROM (
-                 SELECT rowid, ${rank} AS rank
-                 FROM articles_fts WHERE articles_fts MATCH :all ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
-               )
-               ${titled}
-             ) AS hits JOIN articles ON articles.seq = hits.rowid
-           )
-           ${after ? 'WHERE score < :score OR (score = :score AND id > :id)' : ''}
-           ORDER BY score DESC, id ASC LIMIT :limit`,
-          {
-            groups: JSON.stringify(groups),
-            all: match,
-            limit: limit + 1,
-            ...(floor && required.rankText
-              ? { floor: floor.rowid, title: `{search_title} : (${match})` }
-              : {}),
-            ...(after ? { score: after.score, id: after.id } : {}),
-          },
+          newest.length === RANKED_WINDOW && oldest && required.rankText
+            ? all<{ rowid: number; rank: number }>(
+                `SELECT rowid, ${rank} AS rank FROM articles_fts
+                 WHERE articles_fts MATCH ? AND rowid < ? AND +rowid IN (
+                   SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+                   ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}
+                 )`,
+                match,
+                oldest.rowid,
+                `{search_title} : (${match})`,
+              )
+            : [];
+        const hits = [...newest, ...titled];
+        const rankOf = new Map(hits.map((hit) => [hit.rowid, hit.rank]));
+        const titles = all<{ seq: number; id: string; search_title: string }>(
+          'SELECT seq, id, search_title FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
+          JSON.stringify(hits.map((hit) => hit.rowid)),
         );
+        // bm25 is lower for better matches.
+        const candidates = titles.map((row) => ({
+          seq: row.seq,
+          id: row.id,
+          searchTitle: row.search_title,
+          textRank: -(rankOf.get(row.seq) ?? 0),
+        }));
+        return rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1);
       });
       const page = ranked.slice(0, limit);
       const rows = new Map(
