@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlight } from './highlight.ts';
 import { groupStems, queryGroups } from './query-terms.ts';
-import { shadowTerms } from './shadow-terms.ts';
+import { bodyShadow } from './stored-row.ts';
 
 const article = {
   title: 'أسعار النفط ترتفع',
@@ -12,7 +12,7 @@ const article = {
     'وفي الختام تراجعت أسعار الذهب.',
   ],
 };
-const searchBody = article.body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n');
+const searchBody = bodyShadow(article.body);
 const find = (query: string) => highlight(article, groupStems(queryGroups(query)), searchBody);
 
 describe('highlight', () => {

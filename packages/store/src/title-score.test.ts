@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_ALL_WORDS_BONUS, TITLE_COVERAGE_WEIGHT, titleScore } from './title-score.ts';
+import { TITLE_ALL_WORDS_BONUS, TITLE_COVERAGE_WEIGHT, titleScorer } from './title-score.ts';
+
+const titleScore = (title: string, groups: string[][]) => titleScorer(groups)(title);
 
 describe('titleScore', () => {
   it('rewards a title holding every query word, then the share of the title the query covers', () => {

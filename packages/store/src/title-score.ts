@@ -7,15 +7,8 @@ export const TITLE_COVERAGE_WEIGHT = 2;
  * How well a title answers a query, added to the text rank: a bonus when every query word (any term
  * of its group) is in the title, plus the share of the title's terms that the query names. Readers
  * often search for a headline they remember; among articles that share the words, the one whose title
- * is mostly those words is the likelier one. Both stores score titles with this code.
- */
-export function titleScore(searchTitle: string, groups: readonly (readonly string[])[]): number {
-  return titleScorer(groups)(searchTitle);
-}
-
-/**
- * `titleScore` for one query and many titles: each term's groups are looked up once, so scoring a
- * title costs a split and a map lookup per title term.
+ * is mostly those words is the likelier one. The scorer is made once per query: each term's groups are
+ * looked up once, so scoring a title costs a split and a map lookup per title term.
  */
 export function titleScorer(groups: readonly (readonly string[])[]): (searchTitle: string) => number {
   const groupsOf = new Map<string, number[]>();

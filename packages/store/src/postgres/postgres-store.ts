@@ -13,17 +13,19 @@ import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState 
 import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
-import { checkLimit } from '../limits.ts';
-import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { groupStems, queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
-import { rankCandidates } from '../rank-candidates.ts';
 import {
-  BODY_WEIGHT,
+  checkLimit,
   DEFAULT_COUNTS,
   DEFAULT_LIST_SIZE,
   DEFAULT_RELATED,
   DEFAULT_SEARCH_SIZE,
   MAX_COUNTS,
+} from '../limits.ts';
+import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
+import { groupStems, queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
+import { rankCandidates } from '../rank-candidates.ts';
+import {
+  BODY_WEIGHT,
   POSTGRES_TEXT_RANK_SCALE,
   RANKED_WINDOW,
   TITLE_WEIGHT,

@@ -21,17 +21,19 @@ import {
 } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import { highlight } from '../highlight.ts';
-import { checkLimit } from '../limits.ts';
-import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups, requiredGroups } from '../query-terms.ts';
-import { rankCandidates } from '../rank-candidates.ts';
 import {
-  BODY_WEIGHT,
+  checkLimit,
   DEFAULT_COUNTS,
   DEFAULT_LIST_SIZE,
   DEFAULT_RELATED,
   DEFAULT_SEARCH_SIZE,
   MAX_COUNTS,
+} from '../limits.ts';
+import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
+import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups, requiredGroups } from '../query-terms.ts';
+import { rankCandidates } from '../rank-candidates.ts';
+import {
+  BODY_WEIGHT,
   RANKED_WINDOW,
   SQLITE_TEXT_RANK_SCALE,
   TITLE_WEIGHT,
