@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ParseOptions, parseArticle } from '@khabar/parser';
 import { type Command, type Io, UsageError } from '../command.ts';
+import { errorCode, type FileRead, readFiles } from '../file-batches.ts';
 
 const usage = `Usage: khabar parse [options] <file|dir|->...
 
@@ -18,8 +19,9 @@ Options:
   -h, --help               show this help
 `;
 
-// Output is gathered into chunks of about this size: one write per article would cost more than parsing.
-const CHUNK = 1 << 16;
+// Output is gathered into writes of about this many characters: one write per article would cost
+// more than parsing it.
+const CHUNK = 1 << 20;
 
 interface Input {
   /** The name printed with an error: the argument, or the file inside a directory argument. */
@@ -38,14 +40,14 @@ export const parseCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError("parse needs a file, a directory or - (see 'khabar parse --help')");
     const options = parserOptions(values, io.cwd);
+    const inputs = positionals.flatMap((argument) => expand(argument, io.cwd));
     const output = new ChunkedWriter(io.stdout);
     let failed = false;
-    for (const argument of positionals) {
-      for (const input of expand(argument, io.cwd)) {
-        const line = await parseInput(input, io, options, values.pretty === true);
-        failed ||= line.failed;
-        await output.write(`${line.json}\n`);
-      }
+    for await (const read of readInputs(inputs, io)) {
+      const line = parseRead(read, options, values.pretty === true);
+      failed ||= line.failed;
+      output.add(`${line.json}\n`);
+      if (output.size >= CHUNK) await output.flush();
     }
     await output.flush();
     return failed ? 1 : 0;
@@ -121,24 +123,51 @@ function expand(argument: string, cwd: string): Input[] {
     .map((name) => ({ name: join(argument, name), path: join(path, name) }));
 }
 
-async function parseInput(
-  input: Input,
-  io: Io,
-  options: ParseOptions,
-  pretty: boolean,
-): Promise<{ json: string; failed: boolean }> {
-  let text: string;
+/** An input's bytes as read, or why it could not be read. */
+type Read = { input: Input; bytes: Buffer } | { input: Input; bytes: null; reason: string };
+
+/** The inputs' bytes in the order given; files are read ahead on another thread while this one parses. */
+async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Read> {
+  const files = readFiles(inputs.flatMap((input) => (input.path === null ? [] : [input.path])));
   try {
-    text = decode(input.path === null ? await readStdin(io) : readFileSync(input.path));
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'read error';
-    return errorLine(
-      input,
-      { code: 'unreadable_input', message: `Cannot read ${input.name} (${reason}).` },
-      pretty,
-    );
+    yield* readEach(inputs, files, io);
+  } finally {
+    // Lets the reading thread end, also when the caller stops early.
+    await files.return(undefined);
   }
-  const result = parseArticle(text, options);
+}
+
+async function* readEach(
+  inputs: readonly Input[],
+  files: AsyncGenerator<FileRead>,
+  io: Io,
+): AsyncGenerator<Read> {
+  for (const input of inputs) {
+    if (input.path === null) {
+      try {
+        yield { input, bytes: await readStdin(io) };
+      } catch (error) {
+        yield { input, bytes: null, reason: errorCode(error) };
+      }
+      continue;
+    }
+    const file = await files.next();
+    if (file.done) return;
+    yield file.value.bytes === null
+      ? { input, bytes: null, reason: file.value.reason }
+      : { input, bytes: file.value.bytes };
+  }
+}
+
+function parseRead(read: Read, options: ParseOptions, pretty: boolean): { json: string; failed: boolean } {
+  const { input } = read;
+  if (read.bytes === null) {
+    const message = `Cannot read ${input.name} (${read.reason}).`;
+    return errorLine(input, { code: 'unreadable_input', message }, pretty);
+  }
+  const { text, utf8 } = decode(read.bytes);
+  // UTF-8 input hands its bytes to the parser, which hashes them instead of encoding the text again.
+  const result = parseArticle(text, utf8 ? { ...options, utf8: read.bytes } : options);
   if (!result.ok) return errorLine(input, { code: result.error.code, message: result.error.message }, pretty);
   return { json: JSON.stringify(result.article, null, pretty ? 2 : undefined), failed: false };
 }
@@ -154,28 +183,31 @@ async function readStdin(io: Io): Promise<Buffer> {
 }
 
 /** UTF-8 unless a byte order mark says UTF-16; the parser itself drops a UTF-8 BOM. */
-function decode(bytes: Buffer): string {
+function decode(bytes: Buffer): { text: string; utf8: boolean } {
   const even = bytes.length - (bytes.length % 2);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2, even).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return Buffer.from(bytes.subarray(2, even)).swap16().toString('utf16le');
-  return bytes.toString('utf8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: bytes.subarray(2, even).toString('utf16le'), utf8: false };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: Buffer.from(bytes.subarray(2, even)).swap16().toString('utf16le'), utf8: false };
+  }
+  return { text: bytes.toString('utf8'), utf8: true };
 }
 
 /** Gathers output into large writes and waits when the stream asks it to. */
 class ChunkedWriter {
   private readonly stream: Io['stdout'];
   private pending: string[] = [];
-  private size = 0;
+  /** Characters gathered since the last write. */
+  size = 0;
 
   constructor(stream: Io['stdout']) {
     this.stream = stream;
   }
 
-  async write(text: string): Promise<void> {
+  add(text: string): void {
     this.pending.push(text);
     this.size += text.length;
-    if (this.size >= CHUNK) await this.flush();
   }
 
   async flush(): Promise<void> {

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** A batch of files for the reading thread. */
+export interface FileBatchRequest {
+  id: number;
+  paths: string[];
+}
+
+/** The files of a batch, one after the other in `buffer`: file `i` ends at `ends[i]`. */
+export interface FileBatch {
+  id: number;
+  buffer: ArrayBuffer;
+  ends: number[];
+  /** Per file, null when it was read, else why not (an error code such as ENOENT). */
+  errors: (string | null)[];
+}
+
+/** One file's bytes, or why it could not be read. */
+export type FileRead = { bytes: Buffer; reason: null } | { bytes: null; reason: string };
+
+// Below this many files, starting a thread costs more than reading them here.
+const THREAD_FROM = 64;
+const BATCH_FILES = 64;
+// Batches asked for ahead of the one being used: the thread keeps reading while the caller works.
+const BATCHES_AHEAD = 4;
+
+/** The files' contents, in the order given. */
+export function readFiles(paths: readonly string[]): AsyncGenerator<FileRead> {
+  return paths.length < THREAD_FROM ? readHere(paths) : readOnThread(paths);
+}
+
+async function* readHere(paths: readonly string[]): AsyncGenerator<FileRead> {
+  for (const path of paths) {
+    try {
+      yield { bytes: readFileSync(path), reason: null };
+    } catch (error) {
+      yield { bytes: null, reason: errorCode(error) };
+    }
+  }
+}
+
+/** Reads batches of files on a worker thread, in order, while the caller uses the ones before. */
+async function* readOnThread(paths: readonly string[]): AsyncGenerator<FileRead> {
+  const worker = new Worker(new URL('./file-batch-worker.ts', import.meta.url));
+  const waiting = new Map<number, { resolve(batch: FileBatch): void; reject(error: Error): void }>();
+  worker.on('message', (batch: FileBatch) => waiting.get(batch.id)?.resolve(batch));
+  worker.on('error', (error) => {
+    for (const promise of waiting.values()) promise.reject(error);
+  });
+  const count = Math.ceil(paths.length / BATCH_FILES);
+  const request = (id: number) => {
+    const batch = new Promise<FileBatch>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    // Awaited in turn below; this keeps a failure of a batch not yet awaited from going unhandled.
+    batch.catch(() => {});
+    const request: FileBatchRequest = { id, paths: paths.slice(id * BATCH_FILES, (id + 1) * BATCH_FILES) };
+    worker.postMessage(request);
+    return batch;
+  };
+  const pending: Promise<FileBatch>[] = [];
+  let next = 0;
+  try {
+    while (next < count && pending.length < BATCHES_AHEAD) pending.push(request(next++));
+    while (pending.length > 0) {
+      const batch = await (pending.shift() as Promise<FileBatch>);
+      waiting.delete(batch.id);
+      if (next < count) pending.push(request(next++));
+      let start = 0;
+      for (const [index, end] of batch.ends.entries()) {
+        const reason = batch.errors[index] ?? null;
+        yield reason === null
+          ? { bytes: Buffer.from(batch.buffer, start, end - start), reason: null }
+          : { bytes: null, reason };
+        start = end;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The code of a file system error (ENOENT, EISDIR…), for the message that reports it. */
+export function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'read error';
+}
