@@ -49,10 +49,13 @@ export function readDateLine(text: string, referenceTime?: Date): DateLine | nul
   if (text.length > MAX_LENGTH) return null;
   // The date is read after a colon label, so that the label's words cost the date reader nothing.
   const labelEnd = colonEnd(text);
+  const mayHoldDate = MAY_HOLD_DATE.test(text);
+  // No label and nothing a date is made of: most header lines that are not date lines end here.
+  if (labelEnd === 0 && !mayHoldDate) return null;
   const label = labelWords(text.slice(0, labelEnd));
   const unreadable = label !== null && isDateLabel(label) ? UNREADABLE : null;
   // Every date has a digit or a relative word: without one there is no date to look for.
-  if (!MAY_HOLD_DATE.test(text)) return unreadable;
+  if (!mayHoldDate) return unreadable;
   const rest = label === null ? text : text.slice(labelEnd);
   const found = parseDate(rest);
   if (found === null || !onlyTail(rest.slice(found.end))) return unreadable;
