@@ -284,17 +284,25 @@ function sqliteStore(db: Database.Database): ArticleStore {
           match,
         );
         const oldest = newest.at(-1);
-        const titled =
+        const titledIds =
           newest.length === RANKED_WINDOW && oldest && required.rankText
+            ? all<{ rowid: number }>(
+                `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?
+                 ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}`,
+                `{search_title} : (${match})`,
+                oldest.rowid,
+              ).map((row) => row.rowid)
+            : [];
+        // Ranked with the whole query, as the window is; the rowid range keeps FTS5 to that stretch.
+        const titled =
+          titledIds.length > 0
             ? all<{ rowid: number; rank: number }>(
                 `SELECT rowid, ${rank} AS rank FROM articles_fts
-                 WHERE articles_fts MATCH ? AND rowid < ? AND +rowid IN (
-                   SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-                   ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}
-                 )`,
+                 WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
                 match,
-                oldest.rowid,
-                `{search_title} : (${match})`,
+                titledIds.at(-1),
+                titledIds[0],
+                JSON.stringify(titledIds),
               )
             : [];
         const hits = [...newest, ...titled];
