@@ -14,10 +14,10 @@ export const POSTGRES_TEXT_RANK_SCALE = 1;
 
 /**
  * When more articles match than this, only the most recently stored this many are ranked: ranking
- * every article that holds a very common word (28,000 of 30,000 hold من) would cost fifty times more
+ * every article that holds a very common word (28,000 of 30,000 hold من) would cost ninety times more
  * and tell a reader nothing more.
  */
-export const RANKED_WINDOW = 500;
+export const RANKED_WINDOW = 300;
 
 /**
  * With them, when the window is full, the most recently stored this many whose title holds every
