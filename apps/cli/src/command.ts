@@ -1,6 +1,7 @@
 /** Where a command reads and writes: the process's streams in use, buffers in tests. */
 export interface Io {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean | undefined };
+  /** Text, or bytes already encoded as UTF-8. */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean | undefined };
   stderr: { write(chunk: string): unknown; isTTY?: boolean | undefined };
   stdin: AsyncIterable<Buffer | string>;
   cwd: string;

@@ -5,7 +5,11 @@ export function memoryIo(options: { stdin?: string; cwd?: string; env?: Record<s
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
-    stdout: { write: (chunk: string) => out.push(chunk), isTTY: false },
+    stdout: {
+      write: (chunk: string | Uint8Array) =>
+        out.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+      isTTY: false,
+    },
     stderr: { write: (chunk: string) => err.push(chunk), isTTY: false },
     stdin: (async function* () {
       if (options.stdin !== undefined) yield options.stdin;

@@ -73,6 +73,20 @@ describe('khabar parse', () => {
     expect(lines[2]?.title).toBe('بعد مغادرة كيم أون.. وزير الخارجية الصيني يزور روسيا');
   });
 
+  it('writes an article larger than its output buffer whole, between the others', async () => {
+    const paragraph = 'جملة طويلة في فقرة واحدة. '.repeat(20_000);
+    writeFileSync(join(dir, 'long.txt'), `خبر طويل\n${paragraph}\n`);
+    const { io, stdout } = memoryIo({ cwd: dir });
+    expect(await run(['parse', 'seed.txt', 'long.txt', 'docs/b.txt'], io)).toBe(0);
+    const lines = jsonLines(stdout());
+    expect(lines.map((line) => line.title)).toEqual([
+      'بعد مغادرة كيم أون.. وزير الخارجية الصيني يزور روسيا',
+      'خبر طويل',
+      'خبر قصير',
+    ]);
+    expect(lines[1]?.body).toEqual([paragraph.trim()]);
+  });
+
   it('indents the JSON with --pretty', async () => {
     const { io, stdout } = memoryIo({ cwd: dir });
     expect(await run(['parse', '--pretty', 'docs/b.txt'], io)).toBe(0);
