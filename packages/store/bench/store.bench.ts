@@ -20,6 +20,8 @@ const QUERIES = 500;
 const SEED = 20231018;
 
 const { values } = parseArgs({
+  // `pnpm bench -- --limit 300` passes the `--` along.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     limit: { type: 'string' },
     only: { type: 'string' },
