@@ -69,7 +69,7 @@ export function readDateLine(text: string, referenceTime?: Date): DateLine | nul
  * The normalized words of the text before the date when it is a label: nothing, a short run closed by
  * a colon, or label words alone. Null when it is anything else, such as the start of a sentence.
  */
-function labelWords(prefix: string): string[] | null {
+function labelWords(prefix: string): readonly string[] | null {
   const words = foldWords(prefix);
   if (words.length === 0) return words;
   if (words.length > MAX_LABEL_WORDS) return null;
@@ -83,8 +83,15 @@ function isDateLabel(words: readonly string[]): boolean {
 
 // Where a colon label ends: after the first colon, when one comes early in the line.
 function colonEnd(text: string): number {
-  const colon = text.slice(0, MAX_LABEL_LENGTH).search(/[:：]/);
-  return colon < 0 ? 0 : colon + 1;
+  const colon = firstColon(text);
+  return colon < 0 || colon >= MAX_LABEL_LENGTH ? 0 : colon + 1;
+}
+
+function firstColon(text: string): number {
+  const ascii = text.indexOf(':');
+  const wide = text.indexOf('：');
+  if (wide < 0) return ascii;
+  return ascii < 0 ? wide : Math.min(ascii, wide);
 }
 
 function onlyTail(tail: string): boolean {

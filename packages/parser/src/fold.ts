@@ -38,7 +38,20 @@ export function fold(text: string): string {
   if (COMPATIBILITY.test(text)) return normalize(text).toLowerCase();
   return text.replace(DELETED, '').replace(UNIFIED, unify).toLowerCase();
 }
+// Labels, prompts and names come back line after line (`نشر في:`, `شارك`): short texts keep their
+// words, up to a bound, so that each is folded once.
+const CACHED_LENGTH = 48;
+const CACHE_SIZE = 4096;
+const cache = new Map<string, readonly string[]>();
+
 /** The words of the text in matching form: runs of letters, digits and marks. */
-export function foldWords(text: string): string[] {
-  return wordRuns(fold(text));
+export function foldWords(text: string): readonly string[] {
+  if (text.length > CACHED_LENGTH) return wordRuns(fold(text));
+  let words = cache.get(text);
+  if (words === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    words = wordRuns(fold(text));
+    cache.set(text, words);
+  }
+  return words;
 }
