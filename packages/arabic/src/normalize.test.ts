@@ -85,7 +85,7 @@ describe('normalize, rule by rule (arabic.md §1)', () => {
     };
     const letters = fc.string({
       unit: fc.constantFrom(
-        ...'اأإآٱبتةىيؤئء سشلا٠١٩09 -–،.abZ',
+        ...'اأإآٱبتةىيؤئء سشلا٠١٩09 -–،.abZ«»“”‘’•…',
         ...'\u064B\u064E\u0650\u0651\u0652\u0670\u0640',
       ),
       maxLength: 30,

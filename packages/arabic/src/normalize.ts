@@ -31,11 +31,12 @@ function normalizeOnce(text: string): string {
   return text.normalize('NFKC').replace(DELETED, '').replace(REPLACEABLE, replacement);
 }
 
-// Text that NFKC leaves as it is, up to the order of the marks N3 deletes anyway: ASCII, and Arabic
+// Text that NFKC leaves as it is, up to the order of the marks N3 deletes anyway: ASCII, Arabic
 // letters, digits and punctuation without the combining hamza and madda (U+0653–U+0655), the other
-// combining marks, or the compatibility letters U+0675–U+0678. Most text is such, and skips NFKC.
+// combining marks, or the compatibility letters U+0675–U+0678, and the dashes, quotes and bullet of
+// news text (– — ‘ ’ “ ” « » •; not …, which NFKC makes three dots). Most text is such, and skips NFKC.
 const NFKC_STABLE =
-  /^[\t\n\r\x20-\x7E\u0600-\u060F\u061B-\u0652\u0660-\u0674\u0679-\u06D5\u06EE-\u06FF\u2013\u2014]*$/;
+  /^[\t\n\r\x20-\x7E\u00AB\u00BB\u0600-\u060F\u061B-\u0652\u0660-\u0674\u0679-\u06D5\u06EE-\u06FF\u2013\u2014\u2018-\u201D\u2022]*$/;
 
 /**
  * Applies N1–N9: NFKC, then deletions, then letter and digit unification. Deleting a control or
