@@ -9,6 +9,9 @@ const STOPS = new Set(['.', '!', '?', '؟', '…', '؛', ';', ':', '۔']);
 
 /** Whether the text has at least one letter or digit. */
 export function hasWordChar(text: string): boolean {
+  // Nearly every line opens with a letter or digit: one table lookup answers.
+  const first = text.charCodeAt(0);
+  if (first < TABLE_LIMIT && classTable()[first] === WORD) return true;
   return WORD_CHAR.test(text);
 }
 
