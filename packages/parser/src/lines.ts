@@ -41,13 +41,21 @@ export function splitLines(input: string): SplitText {
 }
 
 // A character outside plain printable text: controls, CR, no-break and other spaces, invisible
-// controls, U+FFFD. A single character class keeps the regex a fast native scan.
+// controls, U+FFFD.
 const UNUSUAL =
   /[^\n -~\u00A1-\u00AC\u00AE-\u061B\u061D-\u167F\u1681-\u180A\u1810-\u1FFF\u2010-\u2027\u2030-\u205E\u2070-\u2FFF\u3001-\uFEFE\uFF00-\uFFFC]/;
+// A character outside ASCII and the Arabic block: few per text, each then checked against UNUSUAL.
+// Scanning for this smaller class is the faster native scan.
+const RARE = /[^\n -~\u0600-\u061B\u061D-\u06FF]/g;
 
 /** Whether no character needs cleaning: most inputs, which then split at line feeds and nothing more. */
 function isPlain(input: string): boolean {
-  return !UNUSUAL.test(input) && !input.includes('  ');
+  if (input.includes('  ')) return false;
+  RARE.lastIndex = 0;
+  for (let rare = RARE.exec(input); rare !== null; rare = RARE.exec(input)) {
+    if (UNUSUAL.test(rare[0])) return false;
+  }
+  return true;
 }
 
 function plainLines(input: string): Line[] {
