@@ -11,12 +11,18 @@ export interface CalendarDay {
   day: number;
 }
 
-const UMM_AL_QURA = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+// Made on first use: building the calendar costs tens of milliseconds that most runs never need.
+let ummAlQura: Intl.DateTimeFormat | null = null;
+
+function ummAlQuraFormat(): Intl.DateTimeFormat {
+  ummAlQura ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
+  return ummAlQura;
+}
 const DAY_MS = 86_400_000;
 // 1 Muharram 1 AH is 16 July 622 (Julian), 19 July 622 in the proleptic Gregorian calendar Date uses.
 const EPOCH_MS = Date.UTC(622, 6, 19);
@@ -34,7 +40,7 @@ const months = new Map<number, HijriMonth | null>();
 
 function hijriOf(ms: number): CalendarDay {
   const day: CalendarDay = { year: 0, month: 0, day: 0 };
-  for (const part of UMM_AL_QURA.formatToParts(ms)) {
+  for (const part of ummAlQuraFormat().formatToParts(ms)) {
     if (part.type === 'year' || part.type === 'month' || part.type === 'day')
       day[part.type] = Number(part.value);
   }
