@@ -115,10 +115,13 @@ function expand(argument: string, cwd: string): Input[] {
   } catch {
     return [{ name: argument, path }];
   }
+  // Names read from a directory hold no separator, so what join puts before one name it puts before
+  // all: worked out once, not for each of thousands of files.
+  const [namePrefix, pathPrefix] = [join(argument, '_').slice(0, -1), join(path, '_').slice(0, -1)];
   return names
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .map((name) => ({ name: join(argument, name), path: join(path, name) }));
+    .map((name) => ({ name: namePrefix + name, path: pathPrefix + name }));
 }
 
 /** An input's bytes as read, or why it could not be read. */
