@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(paths: string[]): Promise<FileRead[]> {
   const reads: FileRead[] = [];
-  for await (const read of readFiles(paths)) reads.push(read);
+  for await (const batch of readFiles(paths)) reads.push(...batch);
   return reads;
 }
 

@@ -25,23 +25,30 @@ const BATCH_FILES = 64;
 // Batches asked for ahead of the one being used: the thread keeps reading while the caller works.
 const BATCHES_AHEAD = 4;
 
-/** The files' contents, in the order given. */
-export function readFiles(paths: readonly string[]): AsyncGenerator<FileRead> {
+/** The files' contents, in the order given, in batches. */
+export function readFiles(paths: readonly string[]): AsyncGenerator<FileRead[]> {
   return paths.length < THREAD_FROM ? readHere(paths) : readOnThread(paths);
 }
 
-async function* readHere(paths: readonly string[]): AsyncGenerator<FileRead> {
-  for (const path of paths) {
+function readBatchHere(paths: readonly string[]): FileRead[] {
+  return paths.map((path) => {
     try {
-      yield { bytes: readFileSync(path), reason: null };
+      return { bytes: readFileSync(path), reason: null };
     } catch (error) {
-      yield { bytes: null, reason: errorCode(error) };
+      return { bytes: null, reason: errorCode(error) };
     }
-  }
+  });
 }
 
-/** Reads batches of files on a worker thread, in order, while the caller uses the ones before. */
-async function* readOnThread(paths: readonly string[]): AsyncGenerator<FileRead> {
+async function* readHere(paths: readonly string[]): AsyncGenerator<FileRead[]> {
+  yield readBatchHere(paths);
+}
+
+/**
+ * Reads batches of files on a worker thread, in order, while the caller uses the ones before. The
+ * first batch is read here while the thread starts.
+ */
+async function* readOnThread(paths: readonly string[]): AsyncGenerator<FileRead[]> {
   const worker = new Worker(new URL('./file-batch-worker.ts', import.meta.url));
   const waiting = new Map<number, { resolve(batch: FileBatch): void; reject(error: Error): void }>();
   worker.on('message', (batch: FileBatch) => waiting.get(batch.id)?.resolve(batch));
@@ -58,25 +65,32 @@ async function* readOnThread(paths: readonly string[]): AsyncGenerator<FileRead>
     return batch;
   };
   const pending: Promise<FileBatch>[] = [];
-  let next = 0;
+  let next = 1;
   try {
     while (next < count && pending.length < BATCHES_AHEAD) pending.push(request(next++));
+    yield readBatchHere(paths.slice(0, BATCH_FILES));
     while (pending.length > 0) {
       const batch = await (pending.shift() as Promise<FileBatch>);
       waiting.delete(batch.id);
       if (next < count) pending.push(request(next++));
-      let start = 0;
-      for (const [index, end] of batch.ends.entries()) {
-        const reason = batch.errors[index] ?? null;
-        yield reason === null
-          ? { bytes: Buffer.from(batch.buffer, start, end - start), reason: null }
-          : { bytes: null, reason };
-        start = end;
-      }
+      yield filesOf(batch);
     }
   } finally {
     await worker.terminate();
   }
+}
+
+function filesOf(batch: FileBatch): FileRead[] {
+  let start = 0;
+  return batch.ends.map((end, index) => {
+    const reason = batch.errors[index] ?? null;
+    const read: FileRead =
+      reason === null
+        ? { bytes: Buffer.from(batch.buffer, start, end - start), reason: null }
+        : { bytes: null, reason };
+    start = end;
+    return read;
+  });
 }
 
 /** The code of a file system error (ENOENT, EISDIR…), for the message that reports it. */

@@ -42,10 +42,13 @@ export const parseCommand: Command = {
     const inputs = positionals.flatMap((argument) => expand(argument, io.cwd));
     const output = new LineWriter(io.stdout);
     let failed = false;
-    for await (const read of readInputs(inputs, io)) {
-      const line = parseRead(read, options, values.pretty === true);
-      failed ||= line.failed;
-      await output.line(line.json);
+    for await (const reads of readInputs(inputs, io)) {
+      for (const read of reads) {
+        const line = parseRead(read, options, values.pretty === true);
+        failed ||= line.failed;
+        output.add(line.json);
+      }
+      await output.writeFull();
     }
     await output.flush();
     return failed ? 1 : 0;
@@ -128,35 +131,47 @@ function expand(argument: string, cwd: string): Input[] {
 type Read = { input: Input; bytes: Buffer } | { input: Input; bytes: null; reason: string };
 
 /** The inputs' bytes in the order given; files are read ahead on another thread while this one parses. */
-async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Read> {
+/**
+ * The inputs' bytes in the order given, a batch at a time; files are read ahead on another thread
+ * while this one parses.
+ */
+async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Read[]> {
   const files = readFiles(inputs.flatMap((input) => (input.path === null ? [] : [input.path])));
   try {
-    yield* readEach(inputs, files, io);
+    let batch: Read[] = [];
+    let read: FileRead[] = [];
+    let used = 0;
+    for (const input of inputs) {
+      if (input.path !== null && used === read.length) {
+        // Out of file contents: hand over what is parsed so far, then wait for the next batch.
+        if (batch.length > 0) yield batch;
+        batch = [];
+        const next = await files.next();
+        if (next.done) return;
+        read = next.value;
+        used = 0;
+      }
+      if (input.path === null) {
+        batch.push(await readStandardInput(input, io));
+        continue;
+      }
+      const file = read[used++] as FileRead;
+      batch.push(
+        file.bytes === null ? { input, bytes: null, reason: file.reason } : { input, bytes: file.bytes },
+      );
+    }
+    if (batch.length > 0) yield batch;
   } finally {
     // Lets the reading thread end, also when the caller stops early.
     await files.return(undefined);
   }
 }
 
-async function* readEach(
-  inputs: readonly Input[],
-  files: AsyncGenerator<FileRead>,
-  io: Io,
-): AsyncGenerator<Read> {
-  for (const input of inputs) {
-    if (input.path === null) {
-      try {
-        yield { input, bytes: await readStdin(io) };
-      } catch (error) {
-        yield { input, bytes: null, reason: errorCode(error) };
-      }
-      continue;
-    }
-    const file = await files.next();
-    if (file.done) return;
-    yield file.value.bytes === null
-      ? { input, bytes: null, reason: file.value.reason }
-      : { input, bytes: file.value.bytes };
+async function readStandardInput(input: Input, io: Io): Promise<Read> {
+  try {
+    return { input, bytes: await readStdin(io) };
+  } catch (error) {
+    return { input, bytes: null, reason: errorCode(error) };
   }
 }
 
@@ -203,30 +218,44 @@ class LineWriter {
   private readonly stream: Io['stdout'];
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
+  /** Filled buffers (and lines too long for one) waiting to be written. */
+  private full: (Uint8Array | string)[] = [];
 
   constructor(stream: Io['stdout']) {
     this.stream = stream;
   }
 
-  async line(text: string): Promise<void> {
+  add(text: string): void {
     // A UTF-16 code unit takes at most three bytes in UTF-8.
     const most = text.length * 3 + 1;
-    if (most > this.buffer.length - this.used) await this.flush();
+    if (most > this.buffer.length - this.used) this.seal();
     if (most > this.buffer.length) {
-      await this.write(`${text}\n`);
+      this.full.push(`${text}\n`);
       return;
     }
     this.used += this.buffer.write(text, this.used);
     this.buffer[this.used++] = 0x0a;
   }
 
+  /** Writes the buffers filled so far. */
+  async writeFull(): Promise<void> {
+    const chunks = this.full;
+    this.full = [];
+    for (const chunk of chunks) await this.write(chunk);
+  }
+
+  /** Writes everything added. */
   async flush(): Promise<void> {
+    this.seal();
+    await this.writeFull();
+  }
+
+  private seal(): void {
     if (this.used === 0) return;
-    const chunk = this.buffer.subarray(0, this.used);
+    this.full.push(this.buffer.subarray(0, this.used));
     // A fresh buffer for what follows: the stream may still hold the one just written.
     this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
-    await this.write(chunk);
   }
 
   private async write(chunk: string | Uint8Array): Promise<void> {
