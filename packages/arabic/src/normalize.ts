@@ -38,6 +38,36 @@ function normalizeOnce(text: string): string {
 const NFKC_STABLE =
   /^[\t\n\r\x20-\x7E\u00AB\u00BB\u0600-\u060F\u061B-\u0652\u0660-\u0674\u0679-\u06D5\u06EE-\u06FF\u2013\u2014\u2018-\u201D\u2022]*$/;
 
+// What N2–N9 do to each code unit of the Arabic block: keep it, delete it, or put this string instead.
+const KEEP = 0;
+const DELETE = 1;
+const ARABIC_BLOCK = 0x0600;
+const arabicActions: (typeof KEEP | typeof DELETE | string)[] = Array.from({ length: 0x100 }, (_, index) => {
+  const char = String.fromCharCode(ARABIC_BLOCK + index);
+  DELETED.lastIndex = 0;
+  if (DELETED.test(char)) return DELETE;
+  return REPLACED[char] ?? KEEP;
+});
+
+/**
+ * N2–N9 on text whose only characters that change are in the Arabic block (what NFKC_STABLE
+ * admits): one pass, copying the runs that stay as they are.
+ */
+function unifyArabic(text: string): string {
+  let result = '';
+  let kept = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < ARABIC_BLOCK || code > 0x06ff) continue;
+    const action = arabicActions[code - ARABIC_BLOCK] ?? KEEP;
+    if (action === KEEP) continue;
+    result += text.slice(kept, index);
+    if (action !== DELETE) result += action;
+    kept = index + 1;
+  }
+  return kept === 0 ? text : result + text.slice(kept);
+}
+
 /**
  * Applies N1–N9: NFKC, then deletions, then letter and digit unification. Deleting a control or
  * replacing a letter can leave a letter and a combining hamza or madda side by side (ي + U+0654, or
@@ -45,7 +75,7 @@ const NFKC_STABLE =
  * normalizing twice gives what normalizing once gives.
  */
 export function normalize(text: string): string {
-  if (NFKC_STABLE.test(text)) return text.replace(DELETED, '').replace(REPLACEABLE, replacement);
+  if (NFKC_STABLE.test(text)) return unifyArabic(text);
   let result = normalizeOnce(text);
   while (result.normalize('NFKC') !== result) result = normalizeOnce(result);
   return result;
