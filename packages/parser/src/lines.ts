@@ -44,16 +44,20 @@ export function splitLines(input: string): SplitText {
 // controls, U+FFFD.
 const UNUSUAL =
   /[^\n -~\u00A1-\u00AC\u00AE-\u061B\u061D-\u167F\u1681-\u180A\u1810-\u1FFF\u2010-\u2027\u2030-\u205E\u2070-\u2FFF\u3001-\uFEFE\uFF00-\uFFFC]/;
-// A character outside ASCII and the Arabic block: few per text, each then checked against UNUSUAL.
-// Scanning for this smaller class is the faster native scan.
-const RARE = /[^\n -~\u0600-\u061B\u061D-\u06FF]/g;
+// A character outside ASCII and the Arabic block (few per text, each then checked against UNUSUAL),
+// or two spaces in a row. Scanning for this smaller class is the faster native scan, and one scan
+// finds both.
+const RARE_OR_DOUBLE_SPACE = /[^\n -~\u0600-\u061B\u061D-\u06FF]| {2}/g;
 
 /** Whether no character needs cleaning: most inputs, which then split at line feeds and nothing more. */
 function isPlain(input: string): boolean {
-  if (input.includes('  ')) return false;
-  RARE.lastIndex = 0;
-  for (let rare = RARE.exec(input); rare !== null; rare = RARE.exec(input)) {
-    if (UNUSUAL.test(rare[0])) return false;
+  RARE_OR_DOUBLE_SPACE.lastIndex = 0;
+  for (
+    let found = RARE_OR_DOUBLE_SPACE.exec(input);
+    found !== null;
+    found = RARE_OR_DOUBLE_SPACE.exec(input)
+  ) {
+    if (found[0].length > 1 || UNUSUAL.test(found[0])) return false;
   }
   return true;
 }
