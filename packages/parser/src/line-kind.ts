@@ -1,5 +1,5 @@
 import { isChrome } from './chrome.ts';
-import { keywordsStart, readCredits } from './footer.ts';
+import { type Credit, keywordsStart, readCredits } from './footer.ts';
 import type { Line } from './lines.ts';
 import { type ReadAlsoMarker, readAlsoMarker } from './read-also.ts';
 import { hasWordChar } from './text-shape.ts';
@@ -14,7 +14,7 @@ export type LineKind =
    */
   | { type: 'read_also'; marker: ReadAlsoMarker; opensBlockWithoutFooter: boolean }
   /** `textFollows`: text comes after it before any marker line, so the body goes on past it. */
-  | { type: 'credits'; textFollows: boolean }
+  | { type: 'credits'; credits: Credit[]; textFollows: boolean }
   | { type: 'keywords'; start: number; textFollows: boolean }
   | { type: 'text' };
 
@@ -45,7 +45,8 @@ function classify(text: string): LineKind {
   if (!hasWordChar(text)) return NO_TEXT;
   const marker = readAlsoMarker(text);
   if (marker !== null) return { type: 'read_also', marker, opensBlockWithoutFooter: false };
-  if (readCredits(text) !== null) return { type: 'credits', textFollows: false };
+  const credits = readCredits(text);
+  if (credits !== null) return { type: 'credits', credits, textFollows: false };
   const start = keywordsStart(text);
   if (start >= 0) return { type: 'keywords', start, textFollows: false };
   return isChrome(text) ? CHROME : TEXT;

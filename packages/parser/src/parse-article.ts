@@ -5,7 +5,7 @@ import { type DateLine, readDateLine } from './date-line.ts';
 import { datelineEnd } from './dateline.ts';
 import { Draft } from './draft.ts';
 import { parseError } from './errors.ts';
-import { readCredits } from './footer.ts';
+import type { Credit } from './footer.ts';
 import { articleId, sha256, slugify } from './identity.ts';
 import { detectLanguage } from './language.ts';
 import { classifyLines, type LineKind } from './line-kind.ts';
@@ -108,7 +108,7 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
       continue;
     }
     if (kind.type === 'credits' || kind.type === 'keywords') {
-      if (kind.type === 'credits') addCredits(draft, line);
+      if (kind.type === 'credits') addCredits(draft, line, kind.credits);
       else {
         draft.keywords.push({ line, start: kind.start });
         draft.span('tags', lineSpan(line));
@@ -174,9 +174,9 @@ function addReadAlso(draft: Draft, headline: Line, headlineStart: number, marker
   draft.span('readAlso', { start: marker.start, end: headline.end });
 }
 
-function addCredits(draft: Draft, line: Line): void {
+function addCredits(draft: Draft, line: Line, credits: readonly Credit[]): void {
   draft.span('source', lineSpan(line));
-  for (const credit of readCredits(line.text) ?? []) {
+  for (const credit of credits) {
     if (credit.value.length === 0) {
       draft.warnings.push(warning('source_empty', line.number));
     } else if (draft[credit.kind] !== null) {
