@@ -102,7 +102,7 @@ describe('every page type', () => {
     'not-found': '/articles/no-such-article',
   });
 
-  it('is right-to-left, uses the self-hosted Naskh face and fits a 375 px screen', async () => {
+  it('is right-to-left, uses the self-hosted Naskh and Kufi faces and fits a 375 px screen', async () => {
     const { page, errors } = await openPage();
     await page.setViewportSize(viewports.mobile);
     for (const [name, target] of Object.entries(pageTypes())) {
@@ -111,15 +111,27 @@ describe('every page type', () => {
       const fonts = await readingFontLoaded(page);
       expect(fonts.check, name).toBe(true);
       expect(
-        fonts.loaded.some((face) => face.startsWith('Noto Naskh Arabic Variable U+6')),
+        fonts.loaded.some((face) => face.startsWith('Noto Naskh Arabic U+6')),
         name,
       ).toBe(true);
+      // The heading face, at the one weight the site loads, sets the brand on every page.
+      expect(
+        fonts.loaded.some((face) => face.startsWith('Noto Kufi Arabic U+6')),
+        name,
+      ).toBe(true);
+      expect(
+        await page.evaluate(() => {
+          const brand = getComputedStyle(document.querySelector('.brand') as Element);
+          return `${brand.fontWeight} ${brand.fontFamily}`;
+        }),
+        name,
+      ).toMatch(/^700 "?Noto Kufi Arabic/);
       expect(
         await page.evaluate(
           () => getComputedStyle(document.querySelector('main p') ?? document.body).fontFamily,
         ),
         name,
-      ).toMatch(/^"?Noto Naskh Arabic Variable/);
+      ).toMatch(/^"?Noto Naskh Arabic/);
       expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
     }
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);

@@ -71,7 +71,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function readingFontLoaded(page: Page): Promise<{ check: boolean; loaded: string[] }> {
   return page.evaluate(async () => {
     await document.fonts.ready;
-    const family = 'Noto Naskh Arabic Variable';
+    const family = 'Noto Naskh Arabic';
     const loaded = Array.from(document.fonts)
       .filter((face) => face.status === 'loaded')
       .map((face) => `${face.family.replaceAll('"', '')} ${face.unicodeRange.slice(0, 12)}`);

@@ -46,15 +46,17 @@ describe('the site without its API', () => {
     expect(favicon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
   });
 
-  it('preloads the Naskh files it bundles, from the URLs its @font-face rules name', async () => {
+  it('preloads the Naskh and Kufi files it bundles, from the URLs its @font-face rules name', async () => {
     const html = await (await fetch(`${site.url}/search`)).text();
     const preloads = Array.from(
       html.matchAll(/<link rel="preload" href="([^"]+\.woff2)" as="font" type="font\/woff2" crossorigin>/g),
       (match) => match[1] ?? '',
     );
-    expect(preloads).toHaveLength(2);
-    expect(preloads[0]).toMatch(/^\/_astro\/noto-naskh-arabic-arabic-wght-normal\.[\w-]+\.woff2$/);
-    expect(preloads[1]).toMatch(/^\/_astro\/noto-naskh-arabic-latin-wght-normal\.[\w-]+\.woff2$/);
+    expect(preloads).toHaveLength(4);
+    expect(preloads[0]).toMatch(/^\/_astro\/noto-naskh-arabic-arabic-400-normal\.[\w-]+\.woff2$/);
+    expect(preloads[1]).toMatch(/^\/_astro\/noto-naskh-arabic-latin-400-normal\.[\w-]+\.woff2$/);
+    expect(preloads[2]).toMatch(/^\/_astro\/noto-kufi-arabic-arabic-700-normal\.[\w-]+\.woff2$/);
+    expect(preloads[3]).toMatch(/^\/_astro\/noto-kufi-arabic-latin-700-normal\.[\w-]+\.woff2$/);
     for (const preload of preloads) {
       expect(html).toContain(`src:url(${preload})`);
       const font = await fetch(`${site.url}${preload}`);
