@@ -8,3 +8,4 @@ export {
   stopChild,
   waitUntilAnswering,
 } from './processes.ts';
+export { seededRandom, zipfSampler } from './random.ts';

@@ -1,3 +1,4 @@
+import { seededRandom } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -8,18 +9,6 @@ const PREFIXED = /^(ال|وال|بال|كال|فال|لل)/u;
 const LETTERS = /^\p{L}+$/u;
 // A word worth typing has a letter or digit beyond tatweel and harakat.
 const MEANINGFUL = /[\p{L}\p{N}]/u;
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];

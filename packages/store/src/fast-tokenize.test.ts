@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tokenize } from '@khabar/arabic';
+import { seededRandom } from '@khabar/devkit';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../test/generate-articles.ts';
 import { fastTokenize } from './fast-tokenize.ts';
 
 // Letters with and without harakat, hamza forms and combining hamza and madda, tatweel, both digit

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { searchTerms } from '@khabar/arabic';
+import { seededRandom } from '@khabar/devkit';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../test/generate-articles.ts';
 import { shadowTerms } from './shadow-terms.ts';
 
 // Pieces that stress the split and the normalization: Arabic letters and harakat, tatweel, both digit

@@ -1,3 +1,4 @@
+import { seededRandom } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 import { buildArticle } from './build-article.ts';
 
@@ -47,18 +48,6 @@ const WORDS = [
 const AGENCIES = ['واس', 'رويترز', 'فرانس برس', null];
 const PUBLISHERS = ['صحيفة الغد', 'الثقافية', 'الرياضي اليوم', null];
 const TAGS = ['الاقتصاد', 'الصحة', 'التعليم', 'الرياضة', 'الثقافة', 'النقل'];
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` distinct articles: every tenth undated, dates repeating so that ties on the date are common,
