@@ -10,9 +10,8 @@ import type {
 } from '@khabar/schema';
 import pg from 'pg';
 import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
-import { decodeListCursor, decodeSearchCursor, encodeListCursor, encodeSearchCursor } from '../cursor.ts';
+import { decodeListCursor, decodeSearchCursor, encodeListCursor, } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
-import { highlight } from '../highlight.ts';
 import {
   checkLimit,
   DEFAULT_COUNTS,
@@ -22,7 +21,7 @@ import {
   MAX_COUNTS,
 } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { groupStems, queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
+import { queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
 import { rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
@@ -31,6 +30,7 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
+import { type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
@@ -346,32 +346,11 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
         after,
         limit + 1,
       );
-      const page = ranked.slice(0, limit);
-      const rows = new Map(
-        (
-          await query<SummaryColumns & { seq: string; doc: string; search_body: string }>(
-            `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq = ANY($1::bigint[])`,
-            [page.map((hit) => hit.seq)],
-          )
-        ).map((row) => [row.seq, row]),
+      const rows = await query<HitRow & { seq: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq = ANY($1::bigint[])`,
+        [ranked.slice(0, limit).map((hit) => hit.seq)],
       );
-      const stems = groupStems(groups);
-      const items: SearchHit[] = [];
-      for (const hit of page) {
-        const row = rows.get(hit.seq);
-        if (!row) continue;
-        items.push({
-          article: toSummary(row),
-          score: hit.score,
-          highlights: highlight(JSON.parse(row.doc) as Article, stems, row.search_body),
-        });
-      }
-      const last = page.at(-1);
-      return {
-        items,
-        nextCursor:
-          ranked.length > limit && last ? encodeSearchCursor({ score: last.score, id: last.id }) : null,
-      };
+      return searchPage(ranked, limit, new Map(rows.map((row) => [row.seq, row])), groups);
     },
 
     async related(id, limit) {

@@ -16,11 +16,9 @@ import {
   decodeListCursor,
   decodeSearchCursor,
   encodeListCursor,
-  encodeSearchCursor,
   type SearchPosition,
 } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
-import { highlight } from '../highlight.ts';
 import {
   checkLimit,
   DEFAULT_COUNTS,
@@ -30,7 +28,7 @@ import {
   MAX_COUNTS,
 } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAllGroups, ftsAnyTerm, groupStems, queryGroups, requiredGroups } from '../query-terms.ts';
+import { ftsAllGroups, ftsAnyTerm, queryGroups, requiredGroups } from '../query-terms.ts';
 import { rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
@@ -39,6 +37,7 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
+import { type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
@@ -320,32 +319,14 @@ function sqliteStore(db: Database.Database): ArticleStore {
         }));
         return rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1);
       });
-      const page = ranked.slice(0, limit);
-      const rows = new Map(
-        guard(() =>
-          all<SummaryColumns & { seq: number; doc: string; search_body: string }>(
-            `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
-            JSON.stringify(page.map((hit) => hit.seq)),
-          ),
-        ).map((row) => [row.seq, row]),
+      const seqs = JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq));
+      const rows = guard(() =>
+        all<HitRow & { seq: number }>(
+          `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          seqs,
+        ),
       );
-      const stems = groupStems(groups);
-      const items: SearchHit[] = [];
-      for (const hit of page) {
-        const row = rows.get(hit.seq);
-        if (!row) continue;
-        items.push({
-          article: toSummary(row),
-          score: hit.score,
-          highlights: highlight(JSON.parse(row.doc) as Article, stems, row.search_body),
-        });
-      }
-      const last = page.at(-1);
-      return {
-        items,
-        nextCursor:
-          ranked.length > limit && last ? encodeSearchCursor({ score: last.score, id: last.id }) : null,
-      };
+      return searchPage(ranked, limit, new Map(rows.map((row) => [row.seq, row])), groups);
     },
 
     async related(id, limit) {
