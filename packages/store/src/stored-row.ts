@@ -32,6 +32,32 @@ export interface ArticleRow {
   search_body: string;
 }
 
+/** Every column of an article row, in the order both stores insert them. */
+export const ROW_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'title_key',
+  'published_at',
+  'sort_at',
+  'agency',
+  'publisher',
+  'tags',
+  'excerpt',
+  'word_count',
+  'content_hash',
+  'parser_version',
+  'origin',
+  'search_title',
+  'doc',
+  'search_body',
+] as const satisfies readonly (keyof ArticleRow)[];
+
+/** The `SET` list of an upsert that replaces every column but the id with the incoming row's. */
+export const SET_FROM_EXCLUDED = ROW_COLUMNS.filter((column) => column !== 'id')
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
+
 /** The row of an article; `slug` may differ from the article's when its own was taken. */
 export function toRow(article: Article, slug: string, origin: ArticleOrigin): ArticleRow {
   const stored: Article = {

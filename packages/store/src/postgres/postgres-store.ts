@@ -10,7 +10,7 @@ import type {
 } from '@khabar/schema';
 import pg from 'pg';
 import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
-import { decodeListCursor, decodeSearchCursor, encodeListCursor, } from '../cursor.ts';
+import { decodeListCursor, decodeSearchCursor, encodeListCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import {
   checkLimit,
@@ -33,7 +33,14 @@ import {
 import { type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
-import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import {
+  type ArticleRow,
+  ROW_COLUMNS,
+  SET_FROM_EXCLUDED,
+  SUMMARY_COLUMNS,
+  type SummaryColumns,
+  toSummary,
+} from '../stored-row.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
 
@@ -45,33 +52,10 @@ export interface PostgresStoreOptions {
   poolSize?: number | undefined;
 }
 
-const ROW_COLUMNS = [
-  'id',
-  'slug',
-  'title',
-  'title_key',
-  'published_at',
-  'sort_at',
-  'agency',
-  'publisher',
-  'tags',
-  'excerpt',
-  'word_count',
-  'content_hash',
-  'parser_version',
-  'origin',
-  'doc',
-  'search_title',
-  'search_body',
-] as const satisfies readonly (keyof ArticleRow)[];
-
 const UPSERT_ROWS = `
   INSERT INTO articles (${ROW_COLUMNS.join(', ')})
   SELECT ${ROW_COLUMNS.join(', ')} FROM json_populate_recordset(NULL::articles, $1::json)
-  ON CONFLICT (id) DO UPDATE SET
-  ${ROW_COLUMNS.filter((column) => column !== 'id')
-    .map((column) => `${column} = excluded.${column}`)
-    .join(', ')}
+  ON CONFLICT (id) DO UPDATE SET ${SET_FROM_EXCLUDED}
   RETURNING seq, id`;
 
 // ts_rank_cd weights are listed D, C, B, A: the title is A, the body B, in the SQLite store's ratio.

@@ -12,12 +12,7 @@ import type {
 } from '@khabar/schema';
 import Database from 'better-sqlite3';
 import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
-import {
-  decodeListCursor,
-  decodeSearchCursor,
-  encodeListCursor,
-  type SearchPosition,
-} from '../cursor.ts';
+import { decodeListCursor, decodeSearchCursor, encodeListCursor, type SearchPosition } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import {
   checkLimit,
@@ -40,7 +35,14 @@ import {
 import { type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
-import { type ArticleRow, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import {
+  type ArticleRow,
+  ROW_COLUMNS,
+  SET_FROM_EXCLUDED,
+  SUMMARY_COLUMNS,
+  type SummaryColumns,
+  toSummary,
+} from '../stored-row.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
 import { migrateSqlite } from './migrations.ts';
 
@@ -50,33 +52,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number | undefined;
 }
 
-const ROW_COLUMNS = [
-  'id',
-  'slug',
-  'title',
-  'title_key',
-  'published_at',
-  'sort_at',
-  'agency',
-  'publisher',
-  'tags',
-  'excerpt',
-  'word_count',
-  'content_hash',
-  'parser_version',
-  'origin',
-  'search_title',
-  'doc',
-  'search_body',
-] as const satisfies readonly (keyof ArticleRow)[];
-
 const UPSERT_ROW = `
   INSERT INTO articles (${ROW_COLUMNS.join(', ')})
   VALUES (${ROW_COLUMNS.map((column) => `@${column}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET
-  ${ROW_COLUMNS.filter((column) => column !== 'id')
-    .map((column) => `${column} = excluded.${column}`)
-    .join(', ')}
+  ON CONFLICT (id) DO UPDATE SET ${SET_FROM_EXCLUDED}
   RETURNING seq`;
 
 // Error codes that mean "the database cannot answer now", not "the request is wrong".
