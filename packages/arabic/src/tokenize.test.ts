@@ -2,7 +2,96 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arabicish } from '../test/arbitraries.ts';
 import { normalize } from './normalize.ts';
-import { searchTerms, tokenize } from './tokenize.ts';
+import { lightStem } from './stem.ts';
+import { searchTerms, type Token, tokenize } from './tokenize.ts';
+
+// The definitions, written as plainly as they read in arabic.md §3: the oracles the table-driven
+// implementations must agree with on any text.
+const WORD = /[\p{L}\p{M}\p{N}\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]+/gu;
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+function plainTokenize(text: string): Token[] {
+  return Array.from(text.matchAll(WORD)).flatMap((match) =>
+    normalize(match[0])
+      .split(SPLIT)
+      .filter((part) => part.length > 0)
+      .map((part) => ({
+        text: match[0],
+        start: match.index,
+        end: match.index + match[0].length,
+        normalized: part,
+        stem: lightStem(part.toLowerCase()),
+      })),
+  );
+}
+
+function plainSearchTerms(text: string): string[] {
+  return normalize(text)
+    .split(SPLIT)
+    .filter((word) => word.length > 0)
+    .map((word) => lightStem(word.toLowerCase()));
+}
+
+// Letters with and without harakat, hamza forms and combining hamza and madda, tatweel, both digit
+// sets, presentation forms and ligatures, Latin with case, Hangul jamo, astral letters and emoji, lone
+// surrogates, controls inside words, punctuation and spaces.
+const PIECES = [
+  'ا',
+  'أ',
+  'إ',
+  'آ',
+  'ب',
+  'ة',
+  'ى',
+  'ی',
+  'ک',
+  'ـ',
+  '\u064E',
+  '\u0651',
+  '\u0670',
+  '\u0653',
+  '\u0654',
+  'ال',
+  'و',
+  '٣',
+  '۷',
+  '9',
+  'ﻻ',
+  'ﷺ',
+  'ﬁ',
+  'A',
+  'İ',
+  'ǅ',
+  'x',
+  '\u1100',
+  '\u1161',
+  '𝐀',
+  '😀',
+  '\uD800',
+  '\uDC00',
+  '\u200F',
+  '\u200D',
+  '\uFEFF',
+  '\u0301',
+  ' ',
+  '\n',
+  '.',
+  '-',
+  '،',
+  '«',
+  '²',
+  '½',
+  'ٱ',
+  'وال',
+  'É',
+  'ß',
+  '𐌰',
+  '"',
+  '؟',
+  '\u00A0',
+  'Ⅻ',
+];
+const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('tokenize', () => {
   it('gives each word its offsets in the original text, with harakat, tatweel and bidi marks inside', () => {
@@ -72,6 +161,26 @@ describe('searchTerms (arabic.md §3)', () => {
         const stems = tokenize(text).map((token) => token.stem);
         return JSON.stringify(searchTerms(text)) === JSON.stringify(stems);
       }),
+    );
+  });
+});
+
+describe('tokenize and searchTerms against their plain definitions', () => {
+  it('tokenize gives what the plain definition gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' })), (text) => {
+        expect(tokenize(text)).toEqual(plainTokenize(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('searchTerms gives what the plain definition gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' })), (text) => {
+        expect(searchTerms(text)).toEqual(plainSearchTerms(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

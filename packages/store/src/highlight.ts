@@ -1,6 +1,5 @@
-import type { Token } from '@khabar/arabic';
+import { type Token, tokenize } from '@khabar/arabic';
 import type { Highlight, TextRange } from '@khabar/schema';
-import { fastTokenize } from './fast-tokenize.ts';
 
 // About two lines of text: enough context around the matched words for a result list.
 const FRAGMENT_LENGTH = 200;
@@ -25,7 +24,7 @@ export function highlight(
   searchBody: string,
 ): Highlight[] {
   const candidates: Candidate[] = [];
-  const title = matchedTokens(fastTokenize(article.title), stems);
+  const title = matchedTokens(tokenize(article.title), stems);
   if (title.length > 0) {
     candidates.push({
       highlight: {
@@ -62,7 +61,7 @@ function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[
 }
 
 function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {
-  const tokens = fastTokenize(paragraph);
+  const tokens = tokenize(paragraph);
   const matched = matchedTokens(tokens, stems);
   if (matched.length === 0) return null;
   if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);

@@ -1,6 +1,6 @@
+import { searchTerms } from '@khabar/arabic';
 import type { Article, ArticleSummary } from '@khabar/schema';
 import { excerpt } from './excerpt.ts';
-import { shadowTerms } from './shadow-terms.ts';
 import { sortKey } from './sort-key.ts';
 import { titleKey } from './title-key.ts';
 
@@ -82,7 +82,7 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     parser_version: article.provenance.parserVersion,
     origin,
     doc: JSON.stringify(stored),
-    search_title: shadowTerms(article.title).join(' '),
+    search_title: searchTerms(article.title).join(' '),
     search_body: bodyShadow(article.body),
   };
 }
@@ -95,7 +95,7 @@ export function withSlug(row: ArticleRow, slug: string): ArticleRow {
 
 /** The shadow text of a body: each paragraph's terms joined by blanks, one line per paragraph. */
 export function bodyShadow(body: readonly string[]): string {
-  return body.map((paragraph) => shadowTerms(paragraph).join(' ')).join('\n');
+  return body.map((paragraph) => searchTerms(paragraph).join(' ')).join('\n');
 }
 
 /** The columns a summary is read from. */
