@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
 import { excerpt } from './excerpt.ts';
-import { failureFor } from './outcome.ts';
+import { emptyIsNotFound, failureFor } from './outcome.ts';
 
 describe('readConfig', () => {
   it('defaults the API to the local port and trims trailing slashes', () => {
@@ -37,5 +37,21 @@ describe('failureFor', () => {
     expect(failureFor(400)).toMatchObject({ failure: 'bad-request', status: 400 });
     expect(failureFor(429)).toMatchObject({ failure: 'unavailable', status: 503 });
     expect(failureFor(500)).toMatchObject({ failure: 'unavailable', status: 502 });
+  });
+});
+
+describe('emptyIsNotFound', () => {
+  const empty = { ok: true as const, value: { items: [], nextCursor: null } };
+  const one = { ok: true as const, value: { items: ['خبر'], nextCursor: null } };
+
+  it('makes an empty first page a 404 and leaves later pages and full pages alone', () => {
+    expect(emptyIsNotFound(empty, true)).toEqual({ ok: false, failure: 'not-found', status: 404 });
+    expect(emptyIsNotFound(empty, false)).toBe(empty);
+    expect(emptyIsNotFound(one, true)).toBe(one);
+  });
+
+  it('passes failures through', () => {
+    const failed = failureFor(503);
+    expect(emptyIsNotFound(failed, true)).toBe(failed);
   });
 });

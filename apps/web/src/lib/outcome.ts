@@ -20,3 +20,16 @@ export function failureFor(status: number): Outcome<never> {
 
 /** The API could not be reached at all (refused, reset, timed out). */
 export const unreachable: Outcome<never> = { ok: false, failure: 'unavailable', status: 503 };
+
+/**
+ * A listing's first page with nothing on it is a page that does not exist (a tag nobody uses, a source
+ * with no article): 404. A later page that comes back empty is still a page.
+ */
+export function emptyIsNotFound<T extends { items: readonly unknown[] }>(
+  outcome: Outcome<T>,
+  firstPage: boolean,
+): Outcome<T> {
+  return outcome.ok && outcome.value.items.length === 0 && firstPage
+    ? { ok: false, failure: 'not-found', status: 404 }
+    : outcome;
+}
