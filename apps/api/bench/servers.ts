@@ -1,6 +1,7 @@
 // Child-process entries for the benchmark, so the load generator never shares the server's event loop.
 // Each prints its URL, then its CPU time so far (`cpu <µs>`) whenever it gets SIGUSR2.
-//   node servers.ts api <sqlite file>    the Khabar API over that store (KHABAR_API_CACHE_TTL_S passes through)
+//   node servers.ts api <sqlite file>    the Khabar API over that store (KHABAR_API_CACHE_TTL_S and
+//                                        KHABAR_SEARCH_THREADS pass through)
 //   node servers.ts bare <json file>     node:http answering that JSON from memory on every path
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,8 +27,15 @@ if (mode === 'api') {
     ...(process.env.KHABAR_API_CACHE_TTL_S
       ? { KHABAR_API_CACHE_TTL_S: process.env.KHABAR_API_CACHE_TTL_S }
       : {}),
+    ...(process.env.KHABAR_SEARCH_THREADS
+      ? { KHABAR_SEARCH_THREADS: process.env.KHABAR_SEARCH_THREADS }
+      : {}),
   });
-  const api = await listen(await openStore(file), config, silentLogger);
+  const api = await listen(
+    await openStore(file, { searchThreads: config.searchThreads }),
+    config,
+    silentLogger,
+  );
   process.stdout.write(`${api.url}\n`);
   process.once('SIGTERM', () => api.close().then(() => process.exit(0)));
 } else {

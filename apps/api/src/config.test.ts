@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultDb, loadConfig, redactLocation } from './config.ts';
 
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
       rateWindowSeconds: 60,
       rateLimitExempt: [],
       cacheTtlSeconds: 10,
+      searchThreads: Math.min(2, availableParallelism()),
       siteUrl: null,
       accessLog: true,
     });
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
       KHABAR_API_RATE_WINDOW_S: '10',
       KHABAR_API_RATE_LIMIT_EXEMPT: '127.0.0.1, ::1',
       KHABAR_API_CACHE_TTL_S: '0',
+      KHABAR_SEARCH_THREADS: '4',
       KHABAR_SITE_URL: 'https://khabar.example/',
       KHABAR_API_LOG: 'off',
     });
@@ -50,6 +53,7 @@ describe('loadConfig', () => {
       rateWindowSeconds: 10,
       rateLimitExempt: ['127.0.0.1', '::1'],
       cacheTtlSeconds: 0,
+      searchThreads: 4,
       siteUrl: 'https://khabar.example',
       accessLog: false,
     });
@@ -64,6 +68,7 @@ describe('loadConfig', () => {
     [{ KHABAR_API_CORS_ORIGINS: 'not a url' }, 'KHABAR_API_CORS_ORIGINS'],
     [{ KHABAR_SITE_URL: 'ftp://x' }, 'KHABAR_SITE_URL'],
     [{ KHABAR_API_LOG: 'verbose' }, 'KHABAR_API_LOG must be `json` or `off`'],
+    [{ KHABAR_SEARCH_THREADS: '65' }, 'KHABAR_SEARCH_THREADS must be an integer from 0 to 64 (got "65")'],
     [
       { KHABAR_API_RATE_LIMIT_EXEMPT: 'localhost' },
       'KHABAR_API_RATE_LIMIT_EXEMPT: give comma-separated IP addresses',

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
@@ -66,6 +67,7 @@ const Environment = z.object({
       ),
     ),
   KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
+  KHABAR_SEARCH_THREADS: integer('KHABAR_SEARCH_THREADS', 0, 64, Math.min(2, availableParallelism())),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
 });
@@ -93,6 +95,12 @@ export interface ApiConfig {
   rateLimitExempt: string[];
   /** How long answers to reads under `/v1` are reused in memory, in seconds; 0 turns that off. */
   cacheTtlSeconds: number;
+  /**
+   * Threads that run searches on the embedded store, each with its own connection, so searches use
+   * the machine's cores and never hold up other requests; 0 searches on the main thread. PostgreSQL
+   * runs searches in its own processes and ignores this.
+   */
+  searchThreads: number;
   /** Public URL of the reading site: feed items link to `<siteUrl>/articles/<slug>` when set. */
   siteUrl: string | null;
   /** Whether to write one JSON line per request. */
@@ -129,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateWindowSeconds: values.KHABAR_API_RATE_WINDOW_S,
     rateLimitExempt: values.KHABAR_API_RATE_LIMIT_EXEMPT,
     cacheTtlSeconds: values.KHABAR_API_CACHE_TTL_S,
+    searchThreads: values.KHABAR_SEARCH_THREADS,
     siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
     accessLog: values.KHABAR_API_LOG === 'json',
   };

@@ -14,7 +14,7 @@ export interface StartedApi extends RunningApi {
  * something to show, and serves the API. A store the operator named is left as it is.
  */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<StartedApi> {
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, { searchThreads: config.searchThreads });
   try {
     let seeded = 0;
     if (config.dbIsDefault && store.kind === 'sqlite') {

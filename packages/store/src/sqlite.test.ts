@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
-import { createSqliteStore, openStore, StoreError } from './index.ts';
+import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 
-async function sqliteHarness(): Promise<StoreHarness> {
+async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHarness> {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
   const location = join(folder, 'nested', 'khabar.db');
-  const store = await openStore(location);
+  const store = await openStore(location, options);
   const inspect = <T>(work: (db: Database.Database) => T): T => {
     const db = new Database(location);
     try {
@@ -24,7 +25,7 @@ async function sqliteHarness(): Promise<StoreHarness> {
     store,
     location,
     schema: undefined,
-    reopen: () => createSqliteStore(location),
+    reopen: () => createSqliteStore(location, options),
     digest: async () =>
       inspect((db) => {
         const hash = createHash('sha256');
@@ -52,7 +53,72 @@ async function sqliteHarness(): Promise<StoreHarness> {
   };
 }
 
-describeStore('SQLite store', sqliteHarness);
+describeStore('SQLite store', () => sqliteHarness());
+// The same behaviour when searches run on threads with connections of their own.
+describeStore('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
+
+describe('SQLite search', () => {
+  const first = buildArticle({ title: 'افتتاح محطة تحلية في الإسكندرية', body: ['نص الخبر الأول.'] });
+  const second = buildArticle({ title: 'معرض الكتاب في الإسكندرية', body: ['نص الخبر الثاني.'] });
+
+  it.each([
+    [0, 'another connection'],
+    [0, 'the store itself'],
+    [1, 'another connection'],
+    [1, 'the store itself'],
+  ] as const)(
+    'with %i search threads, sees the changes %s makes at once, even to a row it ranked before',
+    async (searchThreads, writer) => {
+      const harness = await sqliteHarness({ searchThreads });
+      const secondConnection = await createSqliteStore(harness.location);
+      const other = writer === 'the store itself' ? harness.store : secondConnection;
+      try {
+        await harness.store.upsert(first);
+        const before = await harness.store.search({ q: 'الإسكندرية' });
+        expect(before.items.map((hit) => hit.article.id)).toEqual([first.id]);
+        // The last row deleted, the next insert takes its rowid: what was known about the row is stale.
+        await other.delete(first.id);
+        await other.upsert(second);
+        // Ranked as a connection that never saw the old row ranks it: the title now holds both words.
+        const after = await harness.store.search({ q: 'معرض الإسكندرية' });
+        const fresh = await createSqliteStore(harness.location);
+        const expected = await fresh.search({ q: 'معرض الإسكندرية' });
+        await fresh.close();
+        expect(after.items.map((hit) => [hit.article.id, hit.score])).toEqual(
+          expected.items.map((hit) => [hit.article.id, hit.score]),
+        );
+        expect(after.items.map((hit) => hit.article.id)).toEqual([second.id]);
+      } finally {
+        await secondConnection.close();
+        await harness.dispose();
+      }
+    },
+  );
+
+  it('reports a bad cursor from a search thread as the store error it is', async () => {
+    const harness = await sqliteHarness({ searchThreads: 1 });
+    try {
+      const error = await harness.store
+        .search({ q: 'الإسكندرية', cursor: 'not-a-cursor' })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('invalid_cursor');
+    } finally {
+      await harness.dispose();
+    }
+  });
+
+  it('refuses to search once closed, and refuses a negative number of threads', async () => {
+    const harness = await sqliteHarness({ searchThreads: 1 });
+    await harness.store.upsert(first);
+    expect((await harness.store.search({ q: 'محطة' })).items).toHaveLength(1);
+    await harness.store.close();
+    const error = await harness.store.search({ q: 'محطة' }).catch((caught: unknown) => caught);
+    expect((error as StoreError).code).toBe('unavailable');
+    await expect(createSqliteStore(harness.location, { searchThreads: -1 })).rejects.toThrow(RangeError);
+    await harness.dispose();
+  });
+});
 
 describe('SQLite store files', () => {
   it('creates the folders, uses WAL and records its migrations', async () => {

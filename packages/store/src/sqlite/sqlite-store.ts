@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type {
   Article,
   ArticleSummary,
@@ -10,29 +8,13 @@ import type {
   StoreStats,
   TagCount,
 } from '@khabar/schema';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
-import { decodeListCursor, decodeSearchCursor, encodeListCursor, type SearchPosition } from '../cursor.ts';
-import { StoreError } from '../errors.ts';
-import {
-  checkLimit,
-  DEFAULT_COUNTS,
-  DEFAULT_LIST_SIZE,
-  DEFAULT_RELATED,
-  DEFAULT_SEARCH_SIZE,
-  MAX_COUNTS,
-} from '../limits.ts';
+import { decodeListCursor, encodeListCursor } from '../cursor.ts';
+import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, DEFAULT_RELATED, MAX_COUNTS } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAllGroups, ftsAnyTerm, queryGroups, requiredGroups } from '../query-terms.ts';
-import { rankCandidates } from '../rank-candidates.ts';
-import {
-  BODY_WEIGHT,
-  RANKED_WINDOW,
-  SQLITE_TEXT_RANK_SCALE,
-  TITLE_WEIGHT,
-  TITLED_WINDOW,
-} from '../ranking.ts';
-import { type HitRow, searchPage } from '../search-page.ts';
+import { ftsAnyTerm } from '../query-terms.ts';
+import { BODY_WEIGHT, RANKED_WINDOW, TITLE_WEIGHT } from '../ranking.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import {
@@ -44,12 +26,21 @@ import {
   toSummary,
 } from '../stored-row.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
+import { guard, openDatabase, statements } from './connection.ts';
 import { migrateSqlite } from './migrations.ts';
+import { sqliteSearch } from './search.ts';
+import { SearchThreads } from './search-threads.ts';
 
 /** Options of the embedded store. */
 export interface SqliteStoreOptions {
   /** How long a statement waits for another connection's write lock before failing (default 5000 ms). */
   busyTimeoutMs?: number | undefined;
+  /**
+   * Threads that run searches, each with its own read-only connection (default 0: searches run on
+   * the calling thread). A server answering many readers at once sets about one per core. A database
+   * in memory has no file to share and always searches on the calling thread.
+   */
+  searchThreads?: number | undefined;
 }
 
 const UPSERT_ROW = `
@@ -57,9 +48,6 @@ const UPSERT_ROW = `
   VALUES (${ROW_COLUMNS.map((column) => `@${column}`).join(', ')})
   ON CONFLICT (id) DO UPDATE SET ${SET_FROM_EXCLUDED}
   RETURNING seq`;
-
-// Error codes that mean "the database cannot answer now", not "the request is wrong".
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY|CORRUPT|NOTADB)/;
 
 /**
  * Opens (creating folders, file and schema as needed) an embedded store: one SQLite file in WAL mode,
@@ -69,48 +57,26 @@ export async function createSqliteStore(
   path: string,
   options: SqliteStoreOptions = {},
 ): Promise<ArticleStore> {
-  const db = openDatabase(path, options.busyTimeoutMs ?? 5000);
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const db = openDatabase(path, busyTimeoutMs);
   try {
     migrateSqlite(db);
   } catch (error) {
     db.close();
     throw error;
   }
-  return sqliteStore(db);
-}
-
-function openDatabase(path: string, busyTimeoutMs: number): Database.Database {
-  try {
-    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { timeout: busyTimeoutMs });
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    // A larger page cache (64 MiB), and checkpoints every 64 MiB of log rather than 4: an ingest rewrites
-    // the same index and FTS pages batch after batch, and each checkpoint copies them into the file again.
-    db.pragma('cache_size = -65536');
-    db.pragma('wal_autocheckpoint = 16384');
-    db.pragma('foreign_keys = ON');
-    return db;
-  } catch (error) {
-    throw new StoreError(
-      'unavailable',
-      `cannot open the SQLite database ${path}: ${(error as Error).message}`,
-    );
+  const threads = options.searchThreads ?? 0;
+  if (!Number.isInteger(threads) || threads < 0) {
+    db.close();
+    throw new RangeError(`searchThreads must be a whole number of 0 or more, got ${threads}`);
   }
+  const inMemory = path === ':memory:' || path === '' || path.includes('mode=memory');
+  return sqliteStore(db, threads > 0 && !inMemory ? new SearchThreads(path, busyTimeoutMs, threads) : null);
 }
 
-function sqliteStore(db: Database.Database): ArticleStore {
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string): Database.Statement => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
-  };
-  const all = <T>(sql: string, ...params: unknown[]) => prepare(sql).all(...params) as T[];
-  const one = <T>(sql: string, ...params: unknown[]) => prepare(sql).get(...params) as T | undefined;
+function sqliteStore(db: Database.Database, threads: SearchThreads | null): ArticleStore {
+  const { all, one, prepare } = statements(db);
+  const searcher = sqliteSearch(db);
 
   const lookups = (articles: readonly Article[]): BatchLookups => {
     const keys = batchKeys(articles);
@@ -169,7 +135,11 @@ function sqliteStore(db: Database.Database): ArticleStore {
       return guard(() => {
         // Analysing the text before the write lock is taken keeps other writers waiting less.
         const prepared = prepareRows(articles, lookups(articles));
-        return { outcomes: storeBatch.immediate(articles, prepared) };
+        try {
+          return { outcomes: storeBatch.immediate(articles, prepared) };
+        } finally {
+          searcher.forget();
+        }
       });
     },
 
@@ -192,7 +162,11 @@ function sqliteStore(db: Database.Database): ArticleStore {
     },
 
     async delete(id) {
-      return guard(() => prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+      try {
+        return guard(() => prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+      } finally {
+        searcher.forget();
+      }
     },
 
     async list(query: ListQuery = {}): Promise<Page<ArticleSummary>> {
@@ -244,68 +218,7 @@ function sqliteStore(db: Database.Database): ArticleStore {
     },
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
-      const limit = checkLimit(query.limit, DEFAULT_SEARCH_SIZE);
-      const after: SearchPosition | null =
-        query.cursor === undefined ? null : decodeSearchCursor(query.cursor);
-      const groups = queryGroups(query.q);
-      if (groups.length === 0) return { items: [], nextCursor: null };
-      const required = requiredGroups(groups);
-      const rank = required.rankText ? `bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})` : '0';
-      const match = ftsAllGroups(required.groups);
-      // Rank first on the small columns, then read the documents of the page only. When more articles
-      // match than the window holds, the newest ones are ranked, and with them the newest whose title
-      // holds every word: a reader looking for a headline finds it however many articles match.
-      const ranked = guard(() => {
-        const newest = all<{ rowid: number; rank: number }>(
-          `SELECT rowid, ${rank} AS rank FROM articles_fts WHERE articles_fts MATCH ?
-           ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
-          match,
-        );
-        const oldest = newest.at(-1);
-        const titledIds =
-          newest.length === RANKED_WINDOW && oldest && required.rankText
-            ? all<{ rowid: number }>(
-                `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?
-                 ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}`,
-                `{search_title} : (${match})`,
-                oldest.rowid,
-              ).map((row) => row.rowid)
-            : [];
-        // Ranked with the whole query, as the window is; the rowid range keeps FTS5 to that stretch.
-        const titled =
-          titledIds.length > 0
-            ? all<{ rowid: number; rank: number }>(
-                `SELECT rowid, ${rank} AS rank FROM articles_fts
-                 WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
-                match,
-                titledIds.at(-1),
-                titledIds[0],
-                JSON.stringify(titledIds),
-              )
-            : [];
-        const hits = [...newest, ...titled];
-        const rankOf = new Map(hits.map((hit) => [hit.rowid, hit.rank]));
-        const titles = all<{ seq: number; id: string; search_title: string }>(
-          'SELECT seq, id, search_title FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
-          JSON.stringify(hits.map((hit) => hit.rowid)),
-        );
-        // bm25 is lower for better matches.
-        const candidates = titles.map((row) => ({
-          seq: row.seq,
-          id: row.id,
-          searchTitle: row.search_title,
-          textRank: -(rankOf.get(row.seq) ?? 0),
-        }));
-        return rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1);
-      });
-      const seqs = JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq));
-      const rows = guard(() =>
-        all<HitRow & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
-          seqs,
-        ),
-      );
-      return searchPage(ranked, limit, new Map(rows.map((row) => [row.seq, row])), groups);
+      return threads ? threads.search(query) : searcher.search(query);
     },
 
     async related(id, limit) {
@@ -389,20 +302,9 @@ function sqliteStore(db: Database.Database): ArticleStore {
     },
 
     async close() {
+      await threads?.close();
       if (db.open) db.close();
     },
   };
   return store;
-}
-
-function guard<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && UNAVAILABLE.test(code)) {
-      throw new StoreError('unavailable', `the SQLite database cannot answer: ${(error as Error).message}`);
-    }
-    throw error;
-  }
 }

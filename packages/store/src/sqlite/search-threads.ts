@@ -1,0 +1,103 @@
+import { Worker } from 'node:worker_threads';
+import type { Page, SearchHit } from '@khabar/schema';
+import { StoreError } from '../errors.ts';
+import type { SearchQuery } from '../types.ts';
+import type { SearchReply, SearchRequest, SearchThreadData } from './search-worker.ts';
+
+// Next to this module in the sources, next to the bundle once built.
+const workerFile = new URL(
+  import.meta.url.endsWith('.ts') ? './search-worker.ts' : './search-worker.js',
+  import.meta.url,
+);
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, { resolve: (page: Page<SearchHit>) => void; reject: (error: Error) => void }>;
+}
+
+/**
+ * Threads that each hold a read-only connection to the database file and answer searches, so that a
+ * search (milliseconds of CPU) neither holds up the caller's thread nor waits for another search while
+ * a core is free. A search goes to the thread with the fewest waiting. WAL lets them read while the
+ * store's own connection writes; each statement sees every commit made before it started.
+ */
+export class SearchThreads {
+  readonly #data: SearchThreadData;
+  readonly #threads: (Thread | null)[];
+  #nextId = 0;
+  #closed = false;
+
+  constructor(path: string, busyTimeoutMs: number, count: number) {
+    this.#data = { path, busyTimeoutMs };
+    this.#threads = Array.from({ length: count }, () => null);
+  }
+
+  search(query: SearchQuery): Promise<Page<SearchHit>> {
+    if (this.#closed) return Promise.reject(new StoreError('unavailable', 'the store is closed'));
+    const thread = this.#leastBusy();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      // A thread with work keeps the process alive until it answers; an idle one does not.
+      if (thread.pending.size === 1) thread.worker.ref();
+      thread.worker.postMessage({ id, query } satisfies SearchRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const running = this.#threads.filter((thread): thread is Thread => thread !== null);
+    this.#threads.fill(null);
+    for (const thread of running) this.#fail(thread, new StoreError('unavailable', 'the store is closed'));
+    await Promise.all(running.map((thread) => thread.worker.terminate()));
+  }
+
+  #leastBusy(): Thread {
+    let best = 0;
+    for (let index = 0; index < this.#threads.length; index++) {
+      const thread = this.#threads[index];
+      if (!thread) {
+        best = index;
+        break;
+      }
+      if (thread.pending.size < (this.#threads[best]?.pending.size ?? 0)) best = index;
+    }
+    const thread = this.#threads[best] ?? this.#start(best);
+    return thread;
+  }
+
+  #start(index: number): Thread {
+    const worker = new Worker(workerFile, { workerData: this.#data });
+    worker.unref();
+    const thread: Thread = { worker, pending: new Map() };
+    this.#threads[index] = thread;
+    worker.on('message', (reply: SearchReply) => {
+      const waiting = thread.pending.get(reply.id);
+      if (!waiting) return;
+      thread.pending.delete(reply.id);
+      if (thread.pending.size === 0) worker.unref();
+      if ('page' in reply) waiting.resolve(reply.page);
+      else
+        waiting.reject(
+          reply.error.storeCode
+            ? new StoreError(reply.error.storeCode, reply.error.message)
+            : new Error(reply.error.message),
+        );
+    });
+    // A thread that fails (its connection could not open, it ran out of memory) fails what it was
+    // asked and is replaced on the next search.
+    const lost = (error: Error) => {
+      if (this.#threads[index] === thread) this.#threads[index] = null;
+      this.#fail(thread, new StoreError('unavailable', `a search thread stopped: ${error.message}`));
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`exit code ${code}`)));
+    return thread;
+  }
+
+  #fail(thread: Thread, error: Error): void {
+    for (const waiting of thread.pending.values()) waiting.reject(error);
+    thread.pending.clear();
+    thread.worker.unref();
+  }
+}
