@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeStore } from '../test/describe-store.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
+import { POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
 
 const url = process.env.KHABAR_TEST_PG_URL;
 
@@ -60,6 +61,7 @@ async function postgresHarness(): Promise<StoreHarness> {
         if (counts.orphan_tags !== '0') return `${counts.orphan_tags} tags of missing articles`;
         return 'ok';
       }),
+    migrations: POSTGRES_MIGRATIONS.length,
     migrationCount: () =>
       withClient(schema, async (client) =>
         Number((await client.query('SELECT count(*) FROM migrations')).rows[0].count),
@@ -87,7 +89,7 @@ describe.runIf(url)('PostgreSQL', () => {
           schema,
           async (client) => (await client.query('SELECT version FROM migrations')).rows,
         );
-        expect(versions).toEqual([{ version: 1 }]);
+        expect(versions).toEqual(POSTGRES_MIGRATIONS.map(({ version }) => ({ version })));
       } finally {
         await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }

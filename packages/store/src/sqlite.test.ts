@@ -8,6 +8,7 @@ import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
+import { SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 
 async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHarness> {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
@@ -44,6 +45,7 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
         db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run();
         return 'ok';
       }),
+    migrations: SQLITE_MIGRATIONS.length,
     migrationCount: async () =>
       inspect((db) => db.prepare('SELECT count(*) FROM migrations').pluck().get() as number),
     dispose: async () => {

@@ -12,6 +12,8 @@ export interface StoreHarness {
   digest(): Promise<string>;
   /** `ok` when the database finds no damage in its tables and indexes. */
   integrity(): Promise<string>;
+  /** How many migrations the store knows. */
+  migrations: number;
   /** Number of applied migration records. */
   migrationCount(): Promise<number>;
   /** Closes the store and removes the database. */
