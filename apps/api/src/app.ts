@@ -99,6 +99,7 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
         windowSeconds: config.rateWindowSeconds,
         keys: deps.keys,
         exempt: config.rateLimitExempt,
+        trustedProxies: config.trustedProxies,
         ...(options.now ? { now: options.now } : {}),
       }),
     );

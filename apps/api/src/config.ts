@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { isAddressOrNetwork } from './client-address.ts';
 
 /** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
 export const defaultDb = 'data/khabar.db';
@@ -66,6 +67,18 @@ const Environment = z.object({
         }),
       ),
     ),
+  KHABAR_API_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform(list)
+    .pipe(
+      z.array(
+        z.string().refine(isAddressOrNetwork, {
+          message:
+            'KHABAR_API_TRUSTED_PROXIES: give comma-separated IP addresses or networks such as 10.0.0.0/8',
+        }),
+      ),
+    ),
   KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
   KHABAR_SEARCH_THREADS: integer('KHABAR_SEARCH_THREADS', 0, 64, Math.min(2, availableParallelism())),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -93,6 +106,11 @@ export interface ApiConfig {
   rateWindowSeconds: number;
   /** Client addresses never rate limited, such as the reading site's server, which asks for every reader. */
   rateLimitExempt: string[];
+  /**
+   * Reverse proxies in front of the API (addresses or CIDR networks): from them, the client address the
+   * rate limit counts is read from `X-Forwarded-For`. Empty: the peer address is the client.
+   */
+  trustedProxies: string[];
   /** How long answers to reads under `/v1` are reused in memory, in seconds; 0 turns that off. */
   cacheTtlSeconds: number;
   /**
@@ -136,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: values.KHABAR_API_RATE_LIMIT,
     rateWindowSeconds: values.KHABAR_API_RATE_WINDOW_S,
     rateLimitExempt: values.KHABAR_API_RATE_LIMIT_EXEMPT,
+    trustedProxies: values.KHABAR_API_TRUSTED_PROXIES,
     cacheTtlSeconds: values.KHABAR_API_CACHE_TTL_S,
     searchThreads: values.KHABAR_SEARCH_THREADS,
     siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,

@@ -142,6 +142,29 @@ describeEachStore('rate limiting', (harness) => {
     expect((await app.request('/v1/tags', {}, from('10.0.0.7'))).status).toBe(429);
   });
 
+  it('counts clients behind a trusted proxy apart, by the address it forwards', async () => {
+    const from = (remoteAddress: string, forwardedFor: string) =>
+      [
+        { headers: { 'X-Forwarded-For': forwardedFor } },
+        { incoming: { socket: { remoteAddress } } },
+      ] as const;
+    const behindProxy = harness().appWith({
+      KHABAR_API_RATE_LIMIT: '1',
+      KHABAR_API_TRUSTED_PROXIES: '10.0.0.0/8',
+    });
+    expect((await behindProxy.request('/v1/tags', ...from('10.0.0.2', '198.51.100.1'))).status).toBe(200);
+    expect((await behindProxy.request('/v1/tags', ...from('10.0.0.2', '198.51.100.2'))).status).toBe(200);
+    expect((await behindProxy.request('/v1/tags', ...from('10.0.0.3', '198.51.100.1'))).status).toBe(429);
+    // A client that writes the header itself, past the proxy, is still counted by its own address.
+    expect(
+      (await behindProxy.request('/v1/tags', ...from('10.0.0.2', '192.0.2.9, 198.51.100.2'))).status,
+    ).toBe(429);
+    // Not trusted: the header is the client's own word, and every request is the proxy's.
+    const direct = harness().appWith({ KHABAR_API_RATE_LIMIT: '1' });
+    expect((await direct.request('/v1/tags', ...from('10.0.0.2', '198.51.100.1'))).status).toBe(200);
+    expect((await direct.request('/v1/tags', ...from('10.0.0.2', '198.51.100.2'))).status).toBe(429);
+  });
+
   it('leaves health checks and the reference out of the limit, and can be turned off', async () => {
     const { app } = limited();
     for (let index = 0; index < 5; index += 1) {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { KeyRing } from './auth.ts';
+import { addressList, clientAddress, plainAddress } from './client-address.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemError } from './problem.ts';
 
@@ -11,23 +12,25 @@ export interface RateLimitOptions {
   keys: KeyRing;
   /** Client addresses left out of the limit (IPv4-mapped IPv6 forms match their IPv4 address). */
   exempt?: readonly string[];
+  /** Proxies whose `X-Forwarded-For` names the client (see `clientAddress`). */
+  trustedProxies?: readonly string[];
   /** Milliseconds since the epoch; tests pass their own clock. */
   now?: () => number;
 }
 
-/** The peer address of a request served by @hono/node-server, or `unknown` (as under `app.request`). */
-function clientAddress(c: Context): string {
+/** The peer address of a request served by @hono/node-server; undefined under `app.request`. */
+function peerAddress(c: Context): string | undefined {
   const env: unknown = c.env;
   if (typeof env === 'object' && env !== null && 'incoming' in env) {
     const incoming = env.incoming as { socket?: { remoteAddress?: string } } | undefined;
-    return incoming?.socket?.remoteAddress?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') ?? 'unknown';
+    return incoming?.socket?.remoteAddress;
   }
-  return 'unknown';
+  return undefined;
 }
 
 /**
  * Fixed windows aligned to the clock, counted per API key (when a valid one is sent) or per client
- * address. Only the current window's counters are kept, so memory is bounded by the clients of one
+ * address (behind trusted proxies, the address they forward). Only the current window's counters are kept, so memory is bounded by the clients of one
  * window. Headers follow the IETF RateLimit fields draft (`RateLimit-Policy`, `RateLimit`).
  */
 export function rateLimit(options: RateLimitOptions) {
@@ -36,10 +39,11 @@ export function rateLimit(options: RateLimitOptions) {
   const policy = `"default";q=${options.limit};w=${options.windowSeconds}`;
   let window = -1;
   let counts = new Map<string, number>();
-  const exempt = new Set(options.exempt);
+  const exempt = new Set(options.exempt?.map(plainAddress));
+  const trusted = options.trustedProxies?.length ? addressList(options.trustedProxies) : null;
 
   return createMiddleware<AppEnv>(async (c, next) => {
-    const address = clientAddress(c);
+    const address = clientAddress(peerAddress(c), c.req.header('X-Forwarded-For'), trusted);
     if (exempt.has(address)) return next();
     const time = now();
     const current = Math.floor(time / windowMs);
