@@ -57,6 +57,10 @@ export async function createSqliteStore(
   path: string,
   options: SqliteStoreOptions = {},
 ): Promise<ArticleStore> {
+  const threads = options.searchThreads ?? 0;
+  if (!Number.isInteger(threads) || threads < 0) {
+    throw new RangeError(`searchThreads must be a whole number of 0 or more, got ${threads}`);
+  }
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const db = openDatabase(path, busyTimeoutMs);
   try {
@@ -64,11 +68,6 @@ export async function createSqliteStore(
   } catch (error) {
     db.close();
     throw error;
-  }
-  const threads = options.searchThreads ?? 0;
-  if (!Number.isInteger(threads) || threads < 0) {
-    db.close();
-    throw new RangeError(`searchThreads must be a whole number of 0 or more, got ${threads}`);
   }
   const inMemory = path === ':memory:' || path === '' || path.includes('mode=memory');
   return sqliteStore(db, threads > 0 && !inMemory ? new SearchThreads(path, busyTimeoutMs, threads) : null);
