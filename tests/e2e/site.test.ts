@@ -52,6 +52,44 @@ describe('compression', () => {
   });
 });
 
+describe('caching', () => {
+  it('lets readers and shared caches keep a page a minute, and revalidate it with its ETag', async () => {
+    const desalination = fixture(stack, 'تحلية');
+    for (const target of ['/', `/articles/${path(desalination.slug)}`, `/tags/${path('مصر')}`]) {
+      const first = await fetch(`${stack.site.url}${target}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(first.status, target).toBe(200);
+      expect(first.headers.get('cache-control'), target).toBe(
+        'public, max-age=60, stale-while-revalidate=600',
+      );
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag, target).toMatch(/^W\/"[\w-]{27}"$/);
+      await first.arrayBuffer();
+      // The plain and gzipped forms are the same page, with the same validator.
+      const plain = await fetch(`${stack.site.url}${target}`, { headers: { 'Accept-Encoding': 'identity' } });
+      expect(plain.headers.get('etag'), target).toBe(etag);
+      expect(Number(plain.headers.get('content-length')), target).toBe(Buffer.byteLength(await plain.text()));
+      const again = await fetch(`${stack.site.url}${target}`, { headers: { 'If-None-Match': etag } });
+      expect(again.status, target).toBe(304);
+      expect(again.headers.get('etag'), target).toBe(etag);
+      expect(await again.text(), target).toBe('');
+      const other = await fetch(`${stack.site.url}${target}`, {
+        headers: { 'If-None-Match': 'W/"something-else"' },
+      });
+      expect(other.status, target).toBe(200);
+    }
+  });
+
+  it('keeps feeds on their own policy and lets no error page be stored', async () => {
+    expect((await fetch(`${stack.site.url}/feed.xml`)).headers.get('cache-control')).toBe(
+      'public, max-age=300',
+    );
+    const missing = await fetch(`${stack.site.url}/articles/no-such-article`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+    expect(missing.headers.get('etag')).toBeNull();
+  });
+});
+
 describe('home', () => {
   it('lists the newest articles first with date, credit and tags, and pages back through older ones', async () => {
     const listed = (await (await fetch(`${stack.api.url}/v1/articles?limit=100`)).json()) as {

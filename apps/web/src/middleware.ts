@@ -1,23 +1,64 @@
 import { defineMiddleware } from 'astro:middleware';
+import { createHash } from 'node:crypto';
 
 /** Text answers worth compressing; fonts and images come compressed already. */
 const compressible = /^(?:text\/|application\/(?:json|xml|rss\+xml|ld\+json))/;
 
 /**
- * Gzips pages, feeds and sitemaps for clients that accept it: an article page shrinks to about a
- * quarter, which is most of what a reader on a slow link waits for before the first paint.
+ * How long readers' browsers and shared caches may reuse a page before asking again: a minute, then
+ * up to ten more while a cache fetches the new one. Pages whose route set their own keep it.
+ */
+export const pageCacheControl = 'public, max-age=60, stale-while-revalidate=600';
+
+/** A weak validator of a page's bytes: the same for its gzipped and plain forms, which mean the same. */
+function weakEtag(bytes: Uint8Array): string {
+  return `W/"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether `If-None-Match` names the page's validator (weak comparison, as RFC 9110 asks for it). */
+function matches(ifNoneMatch: string | null, etag: string): boolean {
+  if (ifNoneMatch === null) return false;
+  const opaque = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag.trim()) === opaque(etag));
+}
+
+/**
+ * For text answers: cache headers, a validator, and gzip for clients that accept it.
+ * - A successful GET gets `Cache-Control` (unless its route set one) and a weak `ETag`; a request whose
+ *   `If-None-Match` holds it gets 304 and no body. Anything else is `no-store`: a 404 or a 503 page must
+ *   not outlive the moment.
+ * - The body is gzipped when the client accepts it: an article page shrinks to about a quarter, which is
+ *   most of what a reader on a slow link waits for before the first paint.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const type = response.headers.get('content-type') ?? '';
-  const accepted = context.request.headers.get('accept-encoding') ?? '';
   if (!response.body || response.headers.has('content-encoding') || !compressible.test(type)) return response;
   const headers = new Headers(response.headers);
   headers.append('Vary', 'Accept-Encoding');
-  if (!/\bgzip\b/.test(accepted)) return new Response(response.body, { status: response.status, headers });
+  const method = context.request.method;
+  const cacheable = response.status === 200 && (method === 'GET' || method === 'HEAD');
+  if (!cacheable) headers.set('Cache-Control', 'no-store');
+  else if (!headers.has('Cache-Control')) headers.set('Cache-Control', pageCacheControl);
+
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (cacheable) {
+    const etag = weakEtag(bytes);
+    headers.set('ETag', etag);
+    if (matches(context.request.headers.get('if-none-match'), etag)) {
+      headers.delete('Content-Type');
+      headers.delete('Content-Length');
+      return new Response(null, { status: 304, headers });
+    }
+  }
+  const accepted = context.request.headers.get('accept-encoding') ?? '';
+  if (!/\bgzip\b/.test(accepted)) {
+    headers.set('Content-Length', String(bytes.byteLength));
+    return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+  }
   headers.set('Content-Encoding', 'gzip');
   headers.delete('Content-Length');
-  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+  return new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip')), {
     status: response.status,
     statusText: response.statusText,
     headers,
