@@ -85,6 +85,7 @@ describe('caching', () => {
     );
     const missing = await fetch(`${stack.site.url}/articles/no-such-article`);
     expect(missing.status).toBe(404);
+    expect(missing.statusText).toBe('Not Found');
     expect(missing.headers.get('cache-control')).toBe('no-store');
     expect(missing.headers.get('etag')).toBeNull();
   });

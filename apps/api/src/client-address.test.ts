@@ -42,6 +42,12 @@ describe('clientAddress', () => {
     expect(clientAddress('10.0.0.2', '', proxies)).toBe('10.0.0.2');
   });
 
+  it('lists an IPv4 proxy written as IPv6 as the IPv4 address it is', () => {
+    const mapped = addressList(['::ffff:10.0.0.1']);
+    expect(clientAddress('10.0.0.1', '198.51.100.1', mapped)).toBe('198.51.100.1');
+    expect(clientAddress('::ffff:10.0.0.1', '198.51.100.1', mapped)).toBe('198.51.100.1');
+  });
+
   it('is the leftmost hop when every hop is a trusted proxy', () => {
     expect(clientAddress('10.0.0.2', '10.9.9.9, 10.1.2.3', proxies)).toBe('10.9.9.9');
   });

@@ -25,9 +25,11 @@ export function isAddressOrNetwork(entry: string): boolean {
 export function addressList(entries: readonly string[]): BlockList {
   const list = new BlockList();
   for (const entry of entries) {
-    const [address = '', prefix] = entry.split('/');
+    const [written = '', prefix] = entry.split('/');
+    // A single IPv4 address written as IPv6 (::ffff:a.b.c.d) is listed as the IPv4 address it is.
+    const address = prefix === undefined ? plainAddress(written) : written;
     const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(plainAddress(address), type);
+    if (prefix === undefined) list.addAddress(address, type);
     else list.addSubnet(address, Number(prefix), type);
   }
   return list;

@@ -54,13 +54,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const accepted = context.request.headers.get('accept-encoding') ?? '';
   if (!/\bgzip\b/.test(accepted)) {
     headers.set('Content-Length', String(bytes.byteLength));
-    return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+    return new Response(bytes, { status: response.status, headers });
   }
   headers.set('Content-Encoding', 'gzip');
   headers.delete('Content-Length');
+  // No reason phrase is passed on: a page that set its status keeps Astro's "OK" beside it.
   return new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip')), {
     status: response.status,
-    statusText: response.statusText,
     headers,
   });
 });

@@ -36,6 +36,12 @@ function plainSearchTerms(text: string): string[] {
 // sets, presentation forms and ligatures, Latin with case, Hangul jamo, astral letters and emoji, lone
 // surrogates, controls inside words, punctuation and spaces.
 const PIECES = [
+  'ㄱ',
+  'ㅏ',
+  'ㄳ',
+  '가',
+  '\uFFA1',
+  '\uFFC2',
   'ا',
   'أ',
   'إ',

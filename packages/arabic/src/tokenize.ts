@@ -24,8 +24,9 @@ const lettersAndDigits = characterRuns(/^[\p{L}\p{N}]$/u);
 const PART_SEPARATOR = /[^\p{L}\p{N}]+/u;
 const LETTERS_AND_DIGITS = /^[\p{L}\p{N}]+$/u;
 const MARK = /^\p{M}$/u;
-// Hangul jamo compose with each other under NFKC although they are letters.
-const JAMO = /^[\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]$/u;
+// Hangul jamo compose with each other under NFKC although they are letters; compatibility and
+// halfwidth jamo become such jamo first.
+const JAMO = /[\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF]/u;
 
 // How normalization treats a UTF-16 code unit when it is alone, learned on first sight: kept, deleted,
 // replaced by letters and digits, or "slow" when it may combine with its neighbours (marks, jamo,
@@ -43,7 +44,7 @@ function kindOf(unit: number): number {
   if (kind !== UNKNOWN) return kind;
   const char = String.fromCharCode(unit);
   const normalized = unit >= 0xd800 && unit <= 0xdfff ? null : normalize(char);
-  if (normalized === null || JAMO.test(char)) kind = SLOW;
+  if (normalized === null || JAMO.test(char) || JAMO.test(normalized)) kind = SLOW;
   else if (normalized === '') kind = DELETE;
   else if (MARK.test(char) || !LETTERS_AND_DIGITS.test(normalized)) kind = SLOW;
   else if (normalized === char) kind = KEEP;

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
@@ -9,6 +11,9 @@ import { describeStore } from '../test/describe-store.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
+import { workerExecArgv } from './sqlite/search-threads.ts';
+
+const execFileAsync = promisify(execFile);
 
 async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHarness> {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
@@ -96,6 +101,40 @@ describe('SQLite search', () => {
       }
     },
   );
+
+  it('lets a process whose store has idle search threads exit without closing it', async () => {
+    const harness = await sqliteHarness();
+    try {
+      await harness.store.upsert(first);
+      const script = [
+        `import { createSqliteStore } from ${JSON.stringify(new URL('./index.ts', import.meta.url).href)};`,
+        `const store = await createSqliteStore(${JSON.stringify(harness.location)}, { searchThreads: 2 });`,
+        "const page = await store.search({ q: 'محطة' });",
+        'console.log(page.items.length);',
+      ].join('\n');
+      const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+        timeout: 4000,
+      });
+      expect(stdout.trim()).toBe('1');
+    } finally {
+      await harness.dispose();
+    }
+  });
+
+  it('starts search threads with the flags of this process that a worker can take', () => {
+    expect(
+      workerExecArgv([
+        '--input-type=module',
+        '-e',
+        'code',
+        '--enable-source-maps',
+        '--print',
+        'code',
+        '--eval=code',
+        '--max-old-space-size=512',
+      ]),
+    ).toEqual(['--enable-source-maps', '--max-old-space-size=512']);
+  });
 
   it('reports a bad cursor from a search thread as the store error it is', async () => {
     const harness = await sqliteHarness({ searchThreads: 1 });

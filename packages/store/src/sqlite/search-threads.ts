@@ -10,6 +10,20 @@ const workerFile = new URL(
   import.meta.url,
 );
 
+/**
+ * This process's Node flags without those a worker cannot take: code given on the command line
+ * (`-e`, `-p`) and its module type (`--input-type`). Workers otherwise inherit every flag.
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index] as string;
+    if (['-e', '--eval', '-p', '--print'].includes(flag)) index++;
+    else if (!/^--(eval|print|input-type)(=|$)/.test(flag)) kept.push(flag);
+  }
+  return kept;
+}
+
 interface Thread {
   worker: Worker;
   pending: Map<number, { resolve: (page: Page<SearchHit>) => void; reject: (error: Error) => void }>;
@@ -18,7 +32,8 @@ interface Thread {
 /**
  * Threads that each hold a read-only connection to the database file and answer searches, so that a
  * search (milliseconds of CPU) neither holds up the caller's thread nor waits for another search while
- * a core is free. A search goes to the thread with the fewest waiting. WAL lets them read while the
+ * a core is free. A search goes to an idle thread, else to a new one while fewer than `count` run, else
+ * to the thread with the fewest waiting. WAL lets them read while the
  * store's own connection writes; each statement sees every commit made before it started.
  */
 export class SearchThreads {
@@ -52,22 +67,27 @@ export class SearchThreads {
     await Promise.all(running.map((thread) => thread.worker.terminate()));
   }
 
+  /** An idle thread if one is running, else a new one while there is room, else the least busy. */
   #leastBusy(): Thread {
-    let best = 0;
+    let best: Thread | null = null;
+    let free = -1;
     for (let index = 0; index < this.#threads.length; index++) {
       const thread = this.#threads[index];
       if (!thread) {
-        best = index;
-        break;
+        if (free < 0) free = index;
+      } else if (!best || thread.pending.size < best.pending.size) {
+        best = thread;
       }
-      if (thread.pending.size < (this.#threads[best]?.pending.size ?? 0)) best = index;
     }
-    const thread = this.#threads[best] ?? this.#start(best);
-    return thread;
+    if (best && (best.pending.size === 0 || free < 0)) return best;
+    return this.#start(free);
   }
 
   #start(index: number): Thread {
-    const worker = new Worker(workerFile, { workerData: this.#data });
+    const worker = new Worker(workerFile, {
+      workerData: this.#data,
+      execArgv: workerExecArgv(process.execArgv),
+    });
     worker.unref();
     const thread: Thread = { worker, pending: new Map() };
     this.#threads[index] = thread;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type {
   Article,
   ArticleSummary,
@@ -70,7 +71,12 @@ export async function createSqliteStore(
     throw error;
   }
   const inMemory = path === ':memory:' || path === '' || path.includes('mode=memory');
-  return sqliteStore(db, threads > 0 && !inMemory ? new SearchThreads(path, busyTimeoutMs, threads) : null);
+  // Threads start on the first searches: the path is made absolute now, in case the directory changes.
+  const searchThreads =
+    threads > 0 && !inMemory
+      ? new SearchThreads(path.startsWith('file:') ? path : resolve(path), busyTimeoutMs, threads)
+      : null;
+  return sqliteStore(db, searchThreads);
 }
 
 function sqliteStore(db: Database.Database, threads: SearchThreads | null): ArticleStore {
