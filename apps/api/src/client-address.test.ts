@@ -37,6 +37,11 @@ describe('clientAddress', () => {
     expect(clientAddress('10.0.0.2', '192.0.2.66, 198.51.100.1', proxies)).toBe('198.51.100.1');
   });
 
+  it('reads hops written with a port', () => {
+    expect(clientAddress('10.0.0.2', '198.51.100.1:4711', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('10.0.0.2', '[2001:db8::7]:443, [::1]', proxies)).toBe('2001:db8::7');
+  });
+
   it('stops at the hop that added an entry that is not an address', () => {
     expect(clientAddress('10.0.0.2', 'unknown, 10.1.2.3', proxies)).toBe('10.1.2.3');
     expect(clientAddress('10.0.0.2', '', proxies)).toBe('10.0.0.2');

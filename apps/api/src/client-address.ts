@@ -8,6 +8,16 @@ export function plainAddress(address: string): string {
   return address.trim().replace(MAPPED_IPV4, '');
 }
 
+// Some proxies write a hop with its port: `203.0.113.9:4711`, `[2001:db8::7]:443`.
+const WITH_PORT = /^(?:(\d+\.\d+\.\d+\.\d+):\d+|\[([^\]]+)\](?::\d+)?)$/;
+
+/** A hop of `X-Forwarded-For` as a plain address, without a port or brackets around IPv6. */
+function hopAddress(hop: string): string {
+  const trimmed = hop.trim();
+  const match = WITH_PORT.exec(trimmed);
+  return plainAddress(match ? (match[1] ?? match[2] ?? trimmed) : trimmed);
+}
+
 /**
  * Whether `entry` is an IP address or a network in CIDR notation (`10.0.0.0/8`, `fd00::/8`): what
  * `KHABAR_API_TRUSTED_PROXIES` accepts.
@@ -44,8 +54,9 @@ function contains(list: BlockList, address: string): boolean {
  * The client a request comes from. Without trusted proxies, or from a peer that is not one, it is the
  * peer: an `X-Forwarded-For` a client wrote itself is not believed. From a trusted proxy, the header is
  * read right to left, past the proxies that are trusted, to the first address that is not: entries
- * further left were written by whoever sent the request and could be anything. An entry that is not an
- * address stops the walk at the hop that added it.
+ * further left were written by whoever sent the request and could be anything. A hop may carry a port
+ * (`203.0.113.9:4711`, `[2001:db8::7]:443`); an entry that is not an address stops the walk at the hop
+ * that added it.
  */
 export function clientAddress(
   peer: string | undefined,
@@ -55,7 +66,7 @@ export function clientAddress(
   if (peer === undefined) return 'unknown';
   let client = plainAddress(peer);
   if (!trusted || !contains(trusted, client) || !forwardedFor) return client;
-  const hops = forwardedFor.split(',').map(plainAddress).reverse();
+  const hops = forwardedFor.split(',').map(hopAddress).reverse();
   for (const hop of hops) {
     if (isIP(hop) === 0) break;
     client = hop;
