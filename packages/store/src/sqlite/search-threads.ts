@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Page, SearchHit } from '@khabar/schema';
+import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
 import type { SearchQuery } from '../types.ts';
 import type { SearchReply, SearchRequest, SearchThreadData } from './search-worker.ts';
@@ -24,15 +24,17 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   return kept;
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 interface Thread {
   worker: Worker;
-  pending: Map<number, { resolve: (page: Page<SearchHit>) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>;
 }
 
 /**
- * Threads that each hold a read-only connection to the database file and answer searches, so that a
- * search (milliseconds of CPU) neither holds up the caller's thread nor waits for another search while
- * a core is free. A search goes to an idle thread, else to a new one while fewer than `count` run, else
+ * Threads that each hold a read-only connection to the database file and answer searches and related
+ * articles, so that these (milliseconds of CPU each) neither hold up the caller's thread nor wait for
+ * one another while a core is free. A search goes to an idle thread, else to a new one while fewer than `count` run, else
  * to the thread with the fewest waiting. WAL lets them read while the
  * store's own connection writes; each statement sees every commit made before it started.
  */
@@ -48,14 +50,22 @@ export class SearchThreads {
   }
 
   search(query: SearchQuery): Promise<Page<SearchHit>> {
+    return this.#ask({ op: 'search', query });
+  }
+
+  related(articleId: string, limit: number | undefined): Promise<ArticleSummary[]> {
+    return this.#ask({ op: 'related', articleId, limit });
+  }
+
+  #ask<Result>(request: DistributiveOmit<SearchRequest, 'id'>): Promise<Result> {
     if (this.#closed) return Promise.reject(new StoreError('unavailable', 'the store is closed'));
     const thread = this.#leastBusy();
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      thread.pending.set(id, { resolve, reject });
+    return new Promise<Result>((resolve, reject) => {
+      thread.pending.set(id, { resolve: resolve as (result: never) => void, reject });
       // A thread with work keeps the process alive until it answers; an idle one does not.
       if (thread.pending.size === 1) thread.worker.ref();
-      thread.worker.postMessage({ id, query } satisfies SearchRequest);
+      thread.worker.postMessage({ ...request, id } as SearchRequest);
     });
   }
 
@@ -96,7 +106,7 @@ export class SearchThreads {
       if (!waiting) return;
       thread.pending.delete(reply.id);
       if (thread.pending.size === 0) worker.unref();
-      if ('page' in reply) waiting.resolve(reply.page);
+      if ('result' in reply) waiting.resolve(reply.result as never);
       else
         waiting.reject(
           reply.error.storeCode

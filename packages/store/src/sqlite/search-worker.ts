@@ -1,6 +1,7 @@
 // A search thread of the embedded store: its own read-only connection to the database file, answering
-// the searches the store posts to it, one at a time.
+// the searches and related-article lookups the store posts to it, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
 import type { SearchQuery } from '../types.ts';
 import { openDatabase } from './connection.ts';
@@ -11,13 +12,12 @@ export interface SearchThreadData {
   busyTimeoutMs: number;
 }
 
-export interface SearchRequest {
-  id: number;
-  query: SearchQuery;
-}
+export type SearchRequest =
+  | { id: number; op: 'search'; query: SearchQuery }
+  | { id: number; op: 'related'; articleId: string; limit: number | undefined };
 
 export type SearchReply =
-  | { id: number; page: ReturnType<ReturnType<typeof sqliteSearch>['search']> }
+  | { id: number; result: Page<SearchHit> | ArticleSummary[] }
   | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
 
 const { path, busyTimeoutMs } = workerData as SearchThreadData;
@@ -25,10 +25,15 @@ const port = parentPort;
 if (port) {
   const db = openDatabase(path, busyTimeoutMs, { readonly: true });
   const searcher = sqliteSearch(db);
-  port.on('message', ({ id, query }: SearchRequest) => {
+  port.on('message', (request: SearchRequest) => {
+    const { id } = request;
     let reply: SearchReply;
     try {
-      reply = { id, page: searcher.search(query) };
+      const result =
+        request.op === 'search'
+          ? searcher.search(request.query)
+          : searcher.related(request.articleId, request.limit);
+      reply = { id, result };
     } catch (error) {
       reply = {
         id,

@@ -1,8 +1,8 @@
-import type { Page, SearchHit } from '@khabar/schema';
+import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
-import { checkLimit, DEFAULT_SEARCH_SIZE } from '../limits.ts';
-import { ftsAllGroups, queryGroups, requiredGroups } from '../query-terms.ts';
+import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
+import { ftsAllGroups, ftsAnyTerm, queryGroups, requiredGroups } from '../query-terms.ts';
 import { rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
@@ -12,7 +12,8 @@ import {
   TITLED_WINDOW,
 } from '../ranking.ts';
 import { type HitRow, searchPage } from '../search-page.ts';
-import { SUMMARY_COLUMNS } from '../stored-row.ts';
+import { similarityTerms } from '../similarity-terms.ts';
+import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
 import type { SearchQuery } from '../types.ts';
 import { guard, statements } from './connection.ts';
 
@@ -21,18 +22,20 @@ const MAX_CACHED_TITLES = 200_000;
 
 export interface SqliteSearch {
   search(query: SearchQuery): Page<SearchHit>;
+  /** Articles sharing tags with the one of `id`, then the most similar by text (bm25 over its title and tags). */
+  related(id: string, limit?: number): ArticleSummary[];
   /** Drops what was cached about stored articles: the connection itself changed them. */
   forget(): void;
 }
 
 /**
- * Full-text search on one connection. Ranking reads the id and shadow title of a few hundred matching
+ * Full-text search, and the related articles found with it, on one connection. Ranking reads the id and shadow title of a few hundred matching
  * rows per query, and the same rows again and again (the newest articles holding common words); these
  * are kept in memory while the database is unchanged. Other connections' commits show in SQLite's
  * `data_version`, which is read before each search; the connection's own writes call `forget`.
  */
 export function sqliteSearch(db: Database.Database): SqliteSearch {
-  const { all, prepare } = statements(db);
+  const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
   const titles = new Map<number, { id: string; searchTitle: string }>();
   let seenVersion: unknown = null;
@@ -57,6 +60,40 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
   return {
     forget() {
       titles.clear();
+    },
+
+    related(id, limit) {
+      const size = checkLimit(limit, DEFAULT_RELATED);
+      return guard(() => {
+        const self = one<{ seq: number; title: string; tags: string }>(
+          'SELECT seq, title, tags FROM articles WHERE id = ?',
+          id,
+        );
+        if (!self) return [];
+        const byTags = all<SummaryColumns & { seq: number }>(
+          `SELECT ${SUMMARY_COLUMNS}, seq FROM articles JOIN (
+             SELECT other.article_seq, count(*) AS shared
+             FROM article_tags AS mine JOIN article_tags AS other
+               ON other.tag = mine.tag AND other.article_seq <> mine.article_seq
+             WHERE mine.article_seq = ? GROUP BY other.article_seq
+           ) AS sharing ON sharing.article_seq = articles.seq
+           ORDER BY shared DESC, sort_at DESC, id DESC LIMIT ?`,
+          self.seq,
+          size,
+        );
+        const terms = similarityTerms(self.title, JSON.parse(self.tags) as string[]);
+        if (byTags.length >= size || terms.length === 0) return byTags.map(toSummary);
+        const taken = new Set([self.seq, ...byTags.map((row) => row.seq)]);
+        const similar = all<SummaryColumns & { seq: number }>(
+          `SELECT ${SUMMARY_COLUMNS}, seq FROM (
+             SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
+             FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
+           ) AS hits JOIN articles ON articles.seq = hits.rowid ORDER BY rank, id LIMIT ?`,
+          ftsAnyTerm(terms),
+          size + taken.size,
+        ).filter((row) => !taken.has(row.seq));
+        return [...byTags, ...similar].slice(0, size).map(toSummary);
+      });
     },
 
     search(query) {

@@ -12,11 +12,8 @@ import type {
 import type Database from 'better-sqlite3';
 import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
 import { decodeListCursor, encodeListCursor } from '../cursor.ts';
-import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, DEFAULT_RELATED, MAX_COUNTS } from '../limits.ts';
+import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { ftsAnyTerm } from '../query-terms.ts';
-import { BODY_WEIGHT, RANKED_WINDOW, TITLE_WEIGHT } from '../ranking.ts';
-import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import {
   type ArticleRow,
@@ -227,37 +224,7 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
     },
 
     async related(id, limit) {
-      const size = checkLimit(limit, DEFAULT_RELATED);
-      return guard(() => {
-        const self = one<{ seq: number; title: string; tags: string }>(
-          'SELECT seq, title, tags FROM articles WHERE id = ?',
-          id,
-        );
-        if (!self) return [];
-        const byTags = all<SummaryColumns & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq FROM articles JOIN (
-             SELECT other.article_seq, count(*) AS shared
-             FROM article_tags AS mine JOIN article_tags AS other
-               ON other.tag = mine.tag AND other.article_seq <> mine.article_seq
-             WHERE mine.article_seq = ? GROUP BY other.article_seq
-           ) AS sharing ON sharing.article_seq = articles.seq
-           ORDER BY shared DESC, sort_at DESC, id DESC LIMIT ?`,
-          self.seq,
-          size,
-        );
-        const terms = similarityTerms(self.title, JSON.parse(self.tags) as string[]);
-        if (byTags.length >= size || terms.length === 0) return summaries(byTags);
-        const taken = new Set([self.seq, ...byTags.map((row) => row.seq)]);
-        const similar = all<SummaryColumns & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq FROM (
-             SELECT rowid, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
-             FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}
-           ) AS hits JOIN articles ON articles.seq = hits.rowid ORDER BY rank, id LIMIT ?`,
-          ftsAnyTerm(terms),
-          size + taken.size,
-        ).filter((row) => !taken.has(row.seq));
-        return summaries([...byTags, ...similar].slice(0, size));
-      });
+      return threads ? threads.related(id, limit) : searcher.related(id, limit);
     },
 
     async tags(limit): Promise<TagCount[]> {
