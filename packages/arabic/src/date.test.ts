@@ -139,7 +139,16 @@ describe('parseDate: numeric and ISO forms', () => {
     ['2023-09-18T14:05:00.250Z', '2023-09-18T14:05:00Z'],
     ['2023-09-18T14:05:00+03:00', '2023-09-18T14:05:00+03:00'],
     ['2023-09-18 14:05 +00:00', '2023-09-18T14:05:00+00:00'],
+    ['GMT 14:05 18.09.2023', '2023-09-18T14:05:00Z'],
+    ['بتوقيت غرينتش 10:30 ص 18/09/2023', '2023-09-18T10:30:00Z'],
   ]);
+
+  it('takes a zone written before the time, and lets a zone after the time win', () => {
+    expect(found('GMT 17:27 17.03.2020').parts).toMatchObject({ hour: 17, minute: 27, zone: 'Z' });
+    expect(found('GMT 17:27 +03:00 17.03.2020').parts.zone).toBe('+03:00');
+    // A zone alone before a date is no time: the date stands without one.
+    expect(read('GMT 17.03.2020')).toEqual(['2020-03-17T00:00:00', '17.03.2020']);
+  });
 
   it('reads numeric dates day first, as Arabic sites write them', () => {
     expect(found('03/04/2023').parts).toMatchObject({ year: 2023, month: 4, day: 3 });

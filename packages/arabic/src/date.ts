@@ -4,7 +4,7 @@ import type { DateToken } from './date-tokens.ts';
 import { dateTokens } from './date-tokens.ts';
 import type { CalendarDay } from './hijri.ts';
 import { relativeDate } from './relative-date.ts';
-import { type TimeOfDay, timeAfter, timeOfDay } from './time-of-day.ts';
+import { type TimeOfDay, timeAfter, timeOfDay, zoneFirstTime } from './time-of-day.ts';
 
 /** A date and wall-clock time as written; hour, minute and second are null when the text gives none. */
 export interface DateParts {
@@ -130,12 +130,12 @@ function deciding(first: DatedPart, other: DatedPart | undefined): Deciding | nu
   return hijri.day === null ? null : { day: hijri.day, main: hijri, alternative: gregorian };
 }
 
-/** A whole date expression starting at `at`: [time] [weekday] date [time or zone] [equivalent date]. */
+/** A whole date expression starting at `at`: [time, maybe zone first] [weekday] date [time or zone] [equivalent date]. */
 function expressionAt(
   tokens: Tokens,
   at: number,
 ): Step<DateParts & { calendar: DatedPart['calendar'] }> | null {
-  const timeFirst = timeOfDay(tokens, at);
+  const timeFirst = timeOfDay(tokens, at) ?? zoneFirstTime(tokens, at);
   const afterTime = timeFirst === null ? null : datedPart(tokens, skip(tokens, timeFirst.next, isSeparator));
   const lead = afterTime === null ? null : timeFirst;
   const first = afterTime ?? datedPart(tokens, at);

@@ -136,6 +136,17 @@ export function timeOfDay(tokens: Tokens, at: number): Step<TimeOfDay> | null {
   return { value: { hour: hour24, minute, second, zone: named?.value ?? null }, next: named?.next ?? next };
 }
 
+/**
+ * A time whose zone is written first, as some masthead stamps do: `GMT 17:27`, `(GMT) 17:27`,
+ * `بتوقيت غرينتش 10:30 ص`. A zone written after the time wins over none.
+ */
+export function zoneFirstTime(tokens: Tokens, at: number): Step<TimeOfDay> | null {
+  const named = zone(tokens, at, false);
+  const time = named === null ? null : timeOfDay(tokens, named.next);
+  if (named === null || time === null) return null;
+  return { value: { ...time.value, zone: time.value.zone ?? named.value }, next: time.next };
+}
+
 // What may stand between a date and its time: 18 سبتمبر 2023 - 10:30, … ، الساعة 10:30, … at 2:05 pm.
 const TIME_LEAD = new Set(['الساعه', 'at', 'في']);
 const ISO_TIME_MARK = new Set(['t']);

@@ -8,6 +8,7 @@ export const CHROME_PHRASES: ReadonlySet<string> = new Set([
   'طباعه',
   'اطبع',
   'نسخ الرابط',
+  'انسخ الرابط',
   'ارسل لصديق',
   'ارسال لصديق',
   'اضف تعليق',

@@ -21,6 +21,17 @@ describe('readDateLine', () => {
     expect(iso(text)).toBe(expected);
   });
 
+  it('reads the publication date before an update stamp, and a zone written before the time', () => {
+    expect(iso('GMT 07:15 12.05.2024(محدثة GMT 09:40 12.05.2024) انسخ الرابط')).toBe('2024-05-12T07:15:00Z');
+    expect(iso('الأحد، 12 أيار/مايو 2024، آخر تحديث 14:00 (GMT+0300)')).toBe('2024-05-12T00:00:00');
+    expect(iso('تاريخ النشر: 2024-05-12 | آخر تحديث: 2024-05-14')).toBe('2024-05-12T00:00:00');
+  });
+
+  it('does not take an update stamp followed by other words', () => {
+    expect(readDateLine('12 مايو 2024، آخر تحديث للأخبار العاجلة')).toBeNull();
+    expect(iso('تاريخ النشر: 12 مايو 2024 آخر تحديث في الرياض')).toBeNull();
+  });
+
   it('does not take a date inside a sentence, or a line with no date, as the date line', () => {
     expect(readDateLine('وصل الوفد إلى الرياض في 18 سبتمبر 2023')).toBeNull();
     expect(readDateLine('بين 18 و21 سبتمبر/أيلول')).toBeNull();

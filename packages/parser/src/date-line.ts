@@ -1,4 +1,5 @@
-import { parseDate } from '@khabar/arabic';
+import { monthFromName, parseDate, weekdayFromName } from '@khabar/arabic';
+import { isChrome } from './chrome.ts';
 import { foldWords } from './fold.ts';
 import { resolveRelative } from './relative-time.ts';
 
@@ -95,5 +96,51 @@ function firstColon(text: string): number {
 }
 
 function onlyTail(tail: string): boolean {
-  return !WORD_CHAR.test(tail) || ZONE_TAIL.test(tail);
+  return !WORD_CHAR.test(tail) || ZONE_TAIL.test(tail) || isUpdateStamp(foldWords(tail));
+}
+
+// Words that open an update stamp after the publication date (normalized): `(محدثة 17:49 …)`,
+// `، آخر تحديث 14:00 (GMT+0400)`, `| Updated: …`.
+const UPDATE_WORDS = new Set([
+  'اخر',
+  'تحديث',
+  'التحديث',
+  'محدث',
+  'محدثه',
+  'حدث',
+  'updated',
+  'last',
+  'update',
+]);
+// What the stamp's date or time may be made of besides numbers and month or weekday names.
+const STAMP_WORDS = new Set([
+  ...['gmt', 'utc', 'بتوقيت', 'توقيت', 'غرينتش', 'جرينتش', 'ت', 'غ', 'ص', 'م', 'صباحا', 'مساء'],
+  ...['am', 'pm', 'الساعه', 'في', 'يوم', 'ه', 'الموافق', 'at', 'on', 'الاول', 'الثاني'],
+]);
+const DIGITS = /^[0-9]+$/;
+// The stamp may close with a short prompt (`انسخ الرابط`), as on one masthead line.
+const MAX_PROMPT_WORDS = 3;
+
+/**
+ * Whether the words after the date are an update stamp: update words first, then only what a date
+ * or a time is made of, and at most a short chrome prompt at the end. The publication date before
+ * it is the line's date.
+ */
+function isUpdateStamp(words: readonly string[]): boolean {
+  let index = 0;
+  while (index < words.length && UPDATE_WORDS.has(words[index] as string)) index++;
+  if (index === 0) return false;
+  let end = words.length;
+  for (let size = Math.min(MAX_PROMPT_WORDS, end - index); size > 0; size--) {
+    if (isChrome(words.slice(end - size).join(' '))) {
+      end -= size;
+      break;
+    }
+  }
+  for (; index < end; index++) {
+    const word = words[index] as string;
+    if (DIGITS.test(word) || STAMP_WORDS.has(word)) continue;
+    if (monthFromName(word) === null && weekdayFromName(word) === null) return false;
+  }
+  return true;
 }

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Line, splitLines } from '../lines.ts';
+import { findArticleRegion, type PageRegion } from './region.ts';
+
+const MENU = ['الرئيسية', 'محليات', 'اقتصاد', 'رياضة', 'ثقافة', 'منوعات', 'فيديو', 'اتصل بنا'];
+const HEADLINE = 'افتتاح جسر جديد يربط ضفتي الوادي في المدينة الساحلية';
+const PARAGRAPHS = [
+  'افتتح محافظ المدينة الساحلية صباح اليوم جسرا جديدا يربط ضفتي الوادي، بعد عامين من أعمال البناء التي نفذتها شركة وطنية بتكلفة بلغت نحو أربعين مليون ريال.',
+  'وقال المحافظ في كلمة خلال الحفل إن الجسر سيختصر زمن الرحلة بين الحيين إلى عشر دقائق، وإنه جزء من خطة أوسع لتطوير الطرق في المنطقة خلال السنوات المقبلة.',
+  'وأضاف أن الأعمال في المرحلة الثانية ستبدأ مطلع العام المقبل، على أن تشمل إنارة الطريق الساحلي وزراعة الأشجار على جانبيه.',
+];
+const MOST_READ = [
+  'الأكثر قراءة',
+  'ارتفاع أسعار الخضار في الأسواق المركزية',
+  'منتخب الناشئين يتأهل إلى نصف النهائي',
+  'طقس حار على معظم المناطق حتى نهاية الأسبوع',
+  'افتتاح معرض الكتاب بمشاركة مئتي دار نشر',
+];
+const FOOTER = [
+  'أخبار ذات صلة',
+  'بلدية المدينة تطرح مناقصة لصيانة الطرق',
+  'إغلاق مؤقت لشارع الكورنيش بسبب الأعمال',
+  'التعليقات',
+  'أضف تعليقك',
+  'الاسم',
+  'البريد الإلكتروني',
+  'يحتفظ الموقع بحقه في حذف أي تعليق يخالف سياسة النشر أو يتضمن إساءة إلى الأشخاص أو الجهات، ولا تعبر التعليقات عن رأي الموقع بل عن رأي كتابها وحدهم.',
+  'نرجو من القراء الالتزام بموضوع الخبر عند التعليق، وعدم نشر الأرقام والعناوين الشخصية، فالتعليقات تراجع قبل نشرها وقد يتأخر ظهورها بضع ساعات.',
+  ...MENU,
+  'جميع الحقوق محفوظة © 2024',
+];
+
+function linesOf(rows: readonly string[]): Line[] {
+  return splitLines(rows.join('\n')).lines;
+}
+
+function texts(lines: readonly Line[], region: PageRegion) {
+  return {
+    title: lines[region.title]?.text,
+    header: region.header.map((index) => lines[index]?.text),
+    body: lines.slice(region.bodyStart, region.bodyEnd).map((line) => line.text),
+  };
+}
+
+describe('findArticleRegion on full-page dumps', () => {
+  it('finds the headline under the chrome, the date line below it and the body', () => {
+    const lines = linesOf([
+      'المرصد اليومي',
+      'تسجيل الدخول',
+      ...MENU,
+      'الرئيسية / محليات',
+      HEADLINE,
+      'الأحد، 12 مايو 2024 10:15 ص',
+      'كتبت سارة محمود',
+      'شارك',
+      ...PARAGRAPHS,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines);
+    expect(region).not.toBeNull();
+    expect(texts(lines, region as PageRegion)).toEqual({
+      title: HEADLINE,
+      header: ['الأحد، 12 مايو 2024 10:15 ص', 'كتبت سارة محمود'],
+      body: PARAGRAPHS,
+    });
+  });
+
+  it('takes a date line printed above the headline, and the headline over the site name of the first line', () => {
+    const lines = linesOf([
+      `${HEADLINE} - المرصد اليومي`,
+      ...MENU,
+      'عاجل: انقطاع الكهرباء عن ثلاثة أحياء',
+      'GMT 07:15 12.05.2024',
+      HEADLINE,
+      '© صورة أرشيفية',
+      ...PARAGRAPHS,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines) as PageRegion;
+    expect(texts(lines, region)).toEqual({
+      title: HEADLINE,
+      header: ['GMT 07:15 12.05.2024'],
+      body: PARAGRAPHS,
+    });
+  });
+
+  it('passes over a most-read list between the headline and the body', () => {
+    const lines = linesOf([
+      'المرصد اليومي',
+      ...MENU,
+      HEADLINE,
+      'تاريخ النشر: 12/05/2024',
+      ...MOST_READ,
+      ...PARAGRAPHS,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines) as PageRegion;
+    expect(texts(lines, region)).toEqual({
+      title: HEADLINE,
+      header: ['تاريخ النشر: 12/05/2024'],
+      body: PARAGRAPHS,
+    });
+  });
+
+  it('keeps the article own footer and leaves a long page footer with prose of its own out', () => {
+    const lines = linesOf([
+      'المرصد اليومي',
+      ...MENU,
+      HEADLINE,
+      'نشر في: 12 أيار 2024',
+      ...PARAGRAPHS,
+      'المصدر: المرصد اليومي',
+      ...MOST_READ,
+      ...FOOTER,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines) as PageRegion;
+    expect(texts(lines, region).body).toEqual([...PARAGRAPHS, 'المصدر: المرصد اليومي']);
+  });
+
+  it('prefers the publication date to an update stamp', () => {
+    const lines = linesOf([
+      'المرصد اليومي',
+      ...MENU,
+      HEADLINE,
+      'آخر تحديث: 14 مايو 2024',
+      'نشر في: 12 مايو 2024',
+      ...PARAGRAPHS,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines) as PageRegion;
+    expect(texts(lines, region).header).toEqual(['نشر في: 12 مايو 2024']);
+  });
+
+  it('finds no article in a page of menus and headlines, and never throws', () => {
+    const lines = linesOf(['المرصد اليومي', ...MENU, ...MOST_READ, ...MENU, 'جميع الحقوق محفوظة © 2024']);
+    expect(findArticleRegion(lines)).toBeNull();
+    expect(findArticleRegion([])).toBeNull();
+    expect(() => findArticleRegion(linesOf(['x'.repeat(100_000), ...MENU, ...MENU]))).not.toThrow();
+  });
+});
+
+describe('findArticleRegion on seed-layout dumps', () => {
+  it('returns null for the seed', () => {
+    const seed = readFileSync(new URL('../../../../seeds/000_eaf3ae8403d3c001.txt', import.meta.url), 'utf8');
+    expect(findArticleRegion(splitLines(seed).lines)).toBeNull();
+  });
+
+  it('returns null when the first line is the title, whatever opens the article', () => {
+    const plain = [HEADLINE, 'نشر في: 12 مايو 2024', ...PARAGRAPHS, ...MENU];
+    expect(findArticleRegion(linesOf(plain))).toBeNull();
+    const withPlace = [HEADLINE, 'الرياض: سارة محمود', ...PARAGRAPHS, ...MENU];
+    expect(findArticleRegion(linesOf(withPlace))).toBeNull();
+    const untitledDate = [HEADLINE, ...PARAGRAPHS, 'اقرأ أيضاً', 'إغلاق مؤقت لشارع الكورنيش', ...MENU];
+    expect(findArticleRegion(linesOf(untitledDate))).toBeNull();
+  });
+});
