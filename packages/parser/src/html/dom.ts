@@ -1,0 +1,44 @@
+import type { Document } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+/** A parsed page: its DOM, with each node's source range, and a way from a source offset to its line. */
+export interface PageDom {
+  document: Document;
+  /** The 1-based source line of a UTF-16 offset into the page. */
+  lineAt(offset: number): number;
+}
+
+/**
+ * Parses a page with htmlparser2 into a domhandler tree whose nodes carry their source ranges
+ * (`startIndex`, `endIndex`), entities decoded. The parser is forgiving: any string gives a tree.
+ */
+export function parsePage(html: string): PageDom {
+  const document = parseDocument(html, {
+    withStartIndices: true,
+    withEndIndices: true,
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
+  return { document, lineAt: lineIndex(html) };
+}
+
+/** A lookup from offset to line number, built on first use from the positions of the line feeds. */
+function lineIndex(text: string): (offset: number) => number {
+  let feeds: number[] | null = null;
+  return (offset) => {
+    if (feeds === null) {
+      feeds = [];
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) feeds.push(at);
+    }
+    // The number of line feeds before the offset, plus one.
+    let low = 0;
+    let high = feeds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((feeds[middle] as number) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
+  };
+}
