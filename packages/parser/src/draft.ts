@@ -19,6 +19,8 @@ export class Draft {
   publisher: string | null = null;
   /** Keywords lines and where their tags start: segmented once the whole body is known. */
   readonly keywords: { line: Line; start: number }[] = [];
+  /** Tags a page names in its metadata: used when no keywords line is found. */
+  pageTags: string[] = [];
   readonly related: RelatedDraft[] = [];
   readonly warnings: Warning[] = [];
   readonly spans: Partial<Record<ProvenanceField, Span[]>> = {};

@@ -23,6 +23,26 @@ export const parseErrors = {
     message: 'No line of the input has a letter or digit to serve as the title.',
     hint: 'The first non-empty line of a document is its title.',
   },
+  not_json: {
+    message: 'The document is not valid JSON.',
+    hint: 'A .json file holds one article or an array of them; a .jsonl file one article per line.',
+  },
+  not_an_article: {
+    message: 'The JSON is not a valid article.',
+    hint: 'Give articles as `khabar parse` prints them; the article schema lists every field.',
+  },
+  archive_input: {
+    message: 'The document is a web archive, which holds many documents.',
+    hint: 'Read web archives (WARC, WET, plain or gzipped) with `readArchive`, or `khabar ingest`.',
+  },
+  damaged_record: {
+    message: 'A record of the web archive is damaged or truncated.',
+    hint: 'The archive is read on from the next record; the damaged one is left out.',
+  },
+  unreadable_input: {
+    message: 'The input could not be read.',
+    hint: 'Check that the file exists and can be read.',
+  },
   internal_error: {
     message: 'The parser failed on this input.',
     hint: 'This is a bug in @khabar/parser: report it with the input that caused it.',

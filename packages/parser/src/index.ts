@@ -1,5 +1,15 @@
 export { type ParseError, type ParseErrorCode, parseErrors } from './errors.ts';
+export { type PageOptions, readHtml } from './html/read-html.ts';
 export { articleId, slugify } from './identity.ts';
+export {
+  type ArchiveEvent,
+  type ArchiveOptions,
+  type ArchiveProgress,
+  type ArchiveSource,
+  readArchive,
+} from './intake/archive.ts';
+export { documentExtensions, kindOfName } from './intake/detect.ts';
+export { type DocumentInput, type DocumentResult, readDocument } from './intake/read-document.ts';
 export type { ParseOptions, ParseResult } from './options.ts';
 export { parseArticle } from './parse-article.ts';
 export { parserVersion } from './version.ts';

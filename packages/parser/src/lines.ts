@@ -16,6 +16,11 @@ export interface Line {
   end: number;
   /** Input offset of each character of `text`, when cleaning removed or merged characters inside it. */
   offsets: Int32Array | null;
+  /**
+   * Set when the line stands for a whole element of a page, whose text is not a slice of the input: any
+   * part of it then spans the whole element.
+   */
+  whole?: true;
 }
 
 /** The input's lines, and what the scan saw of characters that are not text at all. */
@@ -236,6 +241,7 @@ function adjacent(lines: readonly Line[]): boolean {
 
 /** The input span of `text.slice(from, to)` of a line. */
 export function spanOf(line: Line, from: number, to: number): Span {
+  if (line.whole) return lineSpan(line);
   if (to <= from) {
     const at = inputOffset(line, from);
     return { start: at, end: at };

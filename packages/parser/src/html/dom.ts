@@ -4,6 +4,8 @@ import { parseDocument } from 'htmlparser2';
 /** A parsed page: its DOM, with each node's source range, and a way from a source offset to its line. */
 export interface PageDom {
   document: Document;
+  /** The page's length in UTF-16 code units: node ranges of elements left open may run past it. */
+  length: number;
   /** The 1-based source line of a UTF-16 offset into the page. */
   lineAt(offset: number): number;
 }
@@ -20,7 +22,7 @@ export function parsePage(html: string): PageDom {
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
   });
-  return { document, lineAt: lineIndex(html) };
+  return { document, length: html.length, lineAt: lineIndex(html) };
 }
 
 /** A lookup from offset to line number, built on first use from the positions of the line feeds. */
