@@ -39,7 +39,7 @@ describeEachStore('typed client', (harness) => {
     expect((await hits.json()).items[0]?.article.id).toBe(harness().fixtures['oil-gold']?.id);
 
     const article = harness().fixtures['central-bank'] as Article;
-    const stored = await client().v1.articles.$post({ json: article }, { headers: bearer() });
+    const stored = await client().v1.articles.$post({ query: {}, json: article }, { headers: bearer() });
     expect(stored.status).toBe(200);
     if (stored.status !== 200) return;
     const outcome = await stored.json();

@@ -84,7 +84,14 @@ describeEachStore('GET /openapi.json', (harness) => {
     };
     expect(create.security).toEqual([{ apiKey: [] }]);
     expect(create.requestBody?.required).toBe(true);
-    expect(Object.keys(create.requestBody?.content ?? {}).sort()).toEqual(['application/json', 'text/plain']);
+    expect(Object.keys(create.requestBody?.content ?? {}).sort()).toEqual([
+      'application/json',
+      'text/html',
+      'text/plain',
+    ]);
+    expect(create.parameters).toContainEqual(
+      expect.objectContaining({ name: 'url', in: 'query', required: false }),
+    );
     expect(doc.paths['/v1/articles/{idOrSlug}']?.delete).toHaveProperty('security', [{ apiKey: [] }]);
     expect(doc.paths['/v1/articles/{idOrSlug}']?.get).not.toHaveProperty('security');
   });

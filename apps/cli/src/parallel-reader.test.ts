@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandInputs, readDocuments } from './ingest-inputs.ts';
+import { expandInputs, readFileDocuments } from './inputs.ts';
 import { readInParallel } from './parallel-reader.ts';
 
 let dir: string;
@@ -21,11 +21,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readInParallel', () => {
   it('gives each file its documents, in file order, as reading them one by one does', async () => {
-    const files = expandInputs(['.'], dir);
+    const files = expandInputs(['.'], dir, () => {});
     expect(files).toHaveLength(90);
     const parallel = [];
     for await (const documents of readInParallel(files)) parallel.push(documents);
-    expect(parallel).toEqual(files.map((file) => readDocuments(file)));
-    expect(parallel.filter((documents) => 'error' in (documents[0] ?? {}))).toHaveLength(6);
+    expect(parallel).toEqual(files.map((file) => readFileDocuments(file)));
+    expect(parallel.filter((documents) => documents[0]?.ok === false)).toHaveLength(6);
   });
 });

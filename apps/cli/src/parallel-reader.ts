@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type InputDocument, type InputFile, readDocuments } from './ingest-inputs.ts';
+import type { DocumentResult } from '@khabar/parser';
+import { type InputFile, readFileDocuments } from './inputs.ts';
 
 // Below this many files, starting threads costs more than it saves.
 const PARALLEL_FROM = 64;
@@ -11,21 +12,21 @@ const AHEAD_PER_WORKER = 16;
  * The documents of each file, in file order, read and parsed on worker threads (one per spare CPU)
  * while the caller stores the previous ones.
  */
-export async function* readInParallel(files: readonly InputFile[]): AsyncGenerator<InputDocument[]> {
+export async function* readInParallel(files: readonly InputFile[]): AsyncGenerator<DocumentResult[]> {
   const threads = Math.max(1, availableParallelism() - 1);
   if (files.length < PARALLEL_FROM) {
-    for (const file of files) yield readDocuments(file);
+    for (const file of files) yield readFileDocuments(file);
     return;
   }
   const workers = Array.from(
     { length: threads },
     () => new Worker(new URL('./read-worker.ts', import.meta.url)),
   );
-  const done = new Map<number, InputDocument[]>();
+  const done = new Map<number, DocumentResult[]>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   for (const worker of workers) {
-    worker.on('message', ({ index, documents }: { index: number; documents: InputDocument[] }) => {
+    worker.on('message', ({ index, documents }: { index: number; documents: DocumentResult[] }) => {
       done.set(index, documents);
       wake?.();
     });
@@ -49,7 +50,7 @@ export async function* readInParallel(files: readonly InputFile[]): AsyncGenerat
           wake = resolve;
         });
       }
-      const documents = done.get(next) as InputDocument[];
+      const documents = done.get(next) as DocumentResult[];
       done.delete(next);
       yield documents;
     }

@@ -8,9 +8,9 @@ import type { AppEnv } from '../env.ts';
 import { cachePolicies, sendCached, sendJson } from '../http-cache.ts';
 import { ProblemError, validationHook } from '../problem.ts';
 import { cachedHeaders, commonProblems, notModified, problemResponses } from '../responses.ts';
-import { ArticleDoc, ArticlePageDoc, IngestOutcomeDoc, RelatedListDoc } from '../schemas.ts';
+import { ArticleDoc, ArticleInputDoc, ArticlePageDoc, IngestOutcomeDoc, RelatedListDoc } from '../schemas.ts';
 import { readArticleBody, readJsonBody } from './body.ts';
-import { IdOrSlugParams, IdParams, ListParams, limitParam } from './params.ts';
+import { DocumentParams, IdOrSlugParams, IdParams, ListParams, limitParam } from './params.ts';
 
 const listArticles = createRoute({
   method: 'get',
@@ -78,15 +78,18 @@ const createArticle = (writeGuard: MiddlewareHandler<AppEnv>) =>
     tags: ['articles'],
     summary: 'Store one article',
     description:
-      'Send a raw document as `text/plain` (it is parsed first) or an article as JSON. Idempotent: 201 when ' +
+      'Send a raw document as `text/plain` or an HTML page as `text/html` (it is parsed first), or an ' +
+      'article as JSON. Idempotent: 201 when ' +
       'the article is new, 200 when it was already stored (unchanged) or its text changed (updated).',
     security,
     request: {
+      query: DocumentParams,
       body: {
         description: 'A raw document, or an article.',
         content: {
           'text/plain': { schema: z.string().describe('A raw document, as saved from a news site.') },
-          'application/json': { schema: ArticleDoc },
+          'text/html': { schema: z.string().describe('An HTML page, as saved from a news site.') },
+          'application/json': { schema: ArticleInputDoc },
         },
       },
     },
@@ -146,7 +149,11 @@ export function articleRoutes(deps: RouteDeps) {
     .openapi(createArticle(writeGuard), async (c) => {
       // The validator checked JSON bodies against the article schema; the declared type is the union
       // of both media types' schemas, and the string one belongs to text bodies, which skip it.
-      const article = await readArticleBody(c, () => c.req.valid('json') as Article);
+      const article = await readArticleBody(
+        c,
+        () => c.req.valid('json') as Article,
+        c.req.valid('query').url,
+      );
       const outcome = await store.upsert(article);
       if (outcome.status !== 'unchanged') {
         articles.forget(outcome.id);

@@ -1,4 +1,4 @@
-import { parseArticle } from '@khabar/parser';
+import { readDocument } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -27,35 +27,47 @@ export const readJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The text of a `text/plain` body; any other content type is a 415 problem. */
-export async function readTextBody(c: Context<AppEnv>): Promise<string> {
-  const type = mediaType(c.req.header('Content-Type'));
-  if (type !== 'text/plain') {
-    throw new ProblemError(
-      'unsupported_media_type',
-      type === '' ? 'send the document as text/plain' : `send the document as text/plain, not ${type}`,
-    );
-  }
-  return c.req.text();
-}
+const documentTypes = new Set(['text/plain', 'text/html', 'application/xhtml+xml']);
 
-/** Parses a raw document; a text the parser cannot read is a 422 problem with the parser's reason. */
-export function parseDocument(text: string) {
-  const result = parseArticle(text);
-  if (!result.ok) {
-    throw new ProblemError('parse_failed', `${result.error.message} (${result.error.code})`);
+/**
+ * Reads a raw document body (a text dump as `text/plain`, a page as `text/html`) through the intake,
+ * as the command line and the seeding read files: bytes decoded by their charset parameter, byte order
+ * mark or the page's own declaration. `url` is the address the page was fetched from. Any other content
+ * type is a 415 problem; a document the parser cannot read is a 422 problem with its reason.
+ */
+export async function readDocumentBody(c: Context<AppEnv>, url: string | undefined) {
+  const contentType = c.req.header('Content-Type');
+  const type = mediaType(contentType);
+  if (!documentTypes.has(type)) {
+    const expected = 'send the document as text/plain or text/html';
+    throw new ProblemError('unsupported_media_type', type === '' ? expected : `${expected}, not ${type}`);
   }
-  return result;
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const [result] = readDocument({
+    content: bytes,
+    name: 'body',
+    ...(contentType === undefined ? {} : { contentType }),
+    ...(url === undefined ? {} : { url }),
+  });
+  if (result === undefined || !result.ok) {
+    const error = result?.error ?? { code: 'empty_input', message: 'The input is empty.' };
+    throw new ProblemError('parse_failed', `${error.message} (${error.code})`);
+  }
+  return { article: result.article, warnings: result.warnings };
 }
 
 /**
- * The article of a write: a validated JSON article, or a parsed `text/plain` document.
+ * The article of a write: a validated JSON article, or a document read by the intake.
  */
-export async function readArticleBody(c: Context<AppEnv>, validJson: () => Article): Promise<Article> {
+export async function readArticleBody(
+  c: Context<AppEnv>,
+  validJson: () => Article,
+  url: string | undefined,
+): Promise<Article> {
   const type = mediaType(c.req.header('Content-Type'));
   if (jsonType.test(type)) return validJson();
   if (type === '') {
     throw validationProblem([{ path: 'body', message: 'send a document or an article', code: 'required' }]);
   }
-  return parseDocument(await readTextBody(c)).article;
+  return (await readDocumentBody(c, url)).article;
 }

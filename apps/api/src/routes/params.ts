@@ -1,4 +1,4 @@
-import { ArticleId, Cursor, PublishedAt } from '@khabar/schema';
+import { ArticleId, Cursor, PublishedAt, WebUrl } from '@khabar/schema';
 import { z } from 'zod';
 
 /** A page size from the query string, 1 to `max`. */
@@ -39,3 +39,9 @@ export const IdOrSlugParams = z.object({
 });
 
 export const IdParams = z.object({ id: ArticleId });
+
+export const DocumentParams = z.object({
+  url: WebUrl.optional().describe(
+    'The URL a page was fetched from: its address when the page names no canonical one, and a source of its date.',
+  ),
+});

@@ -26,15 +26,15 @@ async function storedTitles(location: string): Promise<string[]> {
 }
 
 describe('khabar ingest', () => {
-  it('stores .txt, .json and .jsonl documents of a directory and reports each failure', async () => {
+  it('stores the text dumps and JSON articles of a directory and reports each failure', async () => {
     const { io, stdout, stderr } = memoryIo({ cwd: dir });
     expect(await run(['ingest', 'docs', '--db', 'out/k.db'], io)).toBe(1);
     const lines = stdout().split('\n');
     expect(lines[0]).toBe(`${join(dir, 'out/k.db')}: added 4, updated 0, unchanged 0, failed 4`);
     expect(lines.slice(1, 5)).toEqual([
-      `  failed ${join('docs', 'b-articles.json')}#2: not a valid article: title: Too small: expected string to have >=1 characters`,
-      `  failed ${join('docs', 'c-articles.jsonl')}:2: not JSON: ${jsonError('{"id": "not json')}`,
-      `  failed ${join('docs', 'c-articles.jsonl')}:3: lost.txt was not parsed: The input is empty.`,
+      `  failed ${join('docs', 'b-articles.json')}#2: The JSON is not a valid article: title: Too small: expected string to have >=1 characters`,
+      `  failed ${join('docs', 'c-articles.jsonl')}:2: The document is not valid JSON: ${jsonError('{"id": "not json')}`,
+      `  failed ${join('docs', 'c-articles.jsonl')}:3: The JSON is not a valid article: lost.txt was not parsed: The input is empty.`,
       `  failed ${join('docs', 'empty.txt')}: The input is empty.`,
     ]);
     expect(stderr()).toContain('4/4 files: added 4, updated 0, unchanged 0, failed 4');

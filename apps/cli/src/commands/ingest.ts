@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { DocumentResult } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import { type ArticleStore, StoreError } from '@khabar/store';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { displayPath, expandInputs, type InputFile } from '../ingest-inputs.ts';
 import { describeCounts, type IngestCounts, ingestProgress } from '../ingest-progress.ts';
+import { archiveEvents, displayPath, expandInputs, fileSize, type InputFile, isArchive } from '../inputs.ts';
 import { readInParallel } from '../parallel-reader.ts';
 import { dbOption, dbUsage, describeDb, resolveDb, withStore } from '../store-option.ts';
 
@@ -13,10 +14,13 @@ const DEFAULT_BATCH = 500;
 
 const usage = `Usage: khabar ingest [options] [<file|dir>...]
 
-Stores articles, with full-text search. A .txt file is a news page text dump, read with the parser;
-a .json file holds one article or an array of them, a .jsonl file one article per line (as
-'khabar parse' prints them), checked against the article schema. A directory stands for the .txt,
-.json and .jsonl files under it, sorted by path. With no paths, the seeds/ documents are stored.
+Stores articles, with full-text search. An .html or .htm file is a news page; a .txt file a text
+dump, in the seed's layout or a full page's text; a .json file holds one article or an array of them,
+a .jsonl file one article per line (as 'khabar parse' prints them), checked against the article
+schema; a web archive (.warc, .warc.gz, .wet, .wet.gz) is read record by record, its HTML responses
+as pages and its WET text as full-page text, and a damaged record is reported and skipped. A
+directory stands for the files of these kinds under it, sorted by path. With no paths, the seeds/
+documents are stored.
 
 Storing again is safe: the same content is reported unchanged, a corrected text (same title and day)
 replaces the stored article and keeps its address. Articles are committed in batches; a document that
@@ -41,7 +45,13 @@ export const ingestCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
     const batchSize = batchOption(values.batch);
-    const files = expandInputs(positionals.length > 0 ? positionals : [displayPath(SEEDS, io.cwd)], io.cwd);
+    const files = expandInputs(
+      positionals.length > 0 ? positionals : [displayPath(SEEDS, io.cwd)],
+      io.cwd,
+      (argument) => {
+        throw new UsageError(`ingest: no such file or directory: ${argument}`);
+      },
+    );
     const location = resolveDb(values, io);
     const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: 0 };
     const failures: Failure[] = [];
@@ -93,19 +103,54 @@ async function ingestFiles(
     if (last) await writing;
     progress.update(filesDone, counts);
   };
+  const take = async (documents: readonly DocumentResult[]) => {
+    for (const document of documents) {
+      if (document.ok) batch.push({ source: document.source, article: document.article });
+      else fail(document.source, document.error.message);
+    }
+    if (batch.length >= batchSize) await flush(false);
+  };
   try {
-    for await (const documents of readInParallel(files)) {
-      for (const document of documents) {
-        if ('error' in document) fail(document.source, document.error);
-        else batch.push(document);
+    // Files are read in runs between archives: a run on the reading threads, an archive as a stream.
+    for (const run of runs(files)) {
+      if (!isArchive(run[0] as InputFile)) {
+        for await (const documents of readInParallel(run)) {
+          filesDone++;
+          await take(documents);
+        }
+        continue;
       }
+      const archive = run[0] as InputFile;
+      const size = fileSize(archive);
+      for await (const event of archiveEvents(archive)) {
+        progress.archive({ name: archive.name, ...event.progress, size }, counts);
+        if (event.type === 'document') await take([event.result]);
+        else if (event.type === 'damaged') fail(`${archive.name}@${event.offset}`, event.message);
+      }
+      progress.archive(null, counts);
       filesDone++;
-      if (batch.length >= batchSize) await flush(false);
     }
     await flush(true);
   } finally {
     progress.done();
   }
+}
+
+/** The files in runs: each archive on its own, the files between archives together. */
+function runs(files: readonly InputFile[]): InputFile[][] {
+  const grouped: InputFile[][] = [];
+  let current: InputFile[] = [];
+  for (const file of files) {
+    if (!isArchive(file)) {
+      current.push(file);
+      continue;
+    }
+    if (current.length > 0) grouped.push(current);
+    grouped.push([file]);
+    current = [];
+  }
+  if (current.length > 0) grouped.push(current);
+  return grouped;
 }
 
 /**

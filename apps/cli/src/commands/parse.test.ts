@@ -45,7 +45,7 @@ describe('khabar parse', () => {
     expect(stderr()).toBe('');
   });
 
-  it('expands a directory to its .txt files sorted by name', async () => {
+  it('expands a directory to the files it can read, sorted by name', async () => {
     const { io, stdout } = memoryIo({ cwd: dir });
     expect(await run(['parse', 'docs'], io)).toBe(0);
     expect(jsonLines(stdout()).map((line) => line.title)).toEqual([

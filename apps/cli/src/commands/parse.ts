@@ -1,16 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ParseOptions, parseArticle } from '@khabar/parser';
+import { type DocumentResult, type ParseOptions, parseErrors, readDocument } from '@khabar/parser';
 import { type Command, type Io, UsageError } from '../command.ts';
 import { errorCode, type FileRead, readFiles } from '../file-batches.ts';
+import { archiveEvents, expandInputs, type InputFile, isArchive, unreadable } from '../inputs.ts';
 
 const usage = `Usage: khabar parse [options] <file|dir|->...
 
-Reads news page text dumps and prints one JSON article per input, one per line (JSON Lines), in the
-order given. A directory stands for its *.txt files, sorted by name; - reads standard input.
-An input that cannot be read or parsed prints {"file": …, "error": {"code", "message"}} in its place;
-the others go on, and the exit code is 1.
+Reads news documents and prints one JSON article per document, one per line (JSON Lines), in the
+order given. A document is an HTML page (.html, .htm), a text dump (.txt: in the seed's layout or a
+full page's text with the site's menus), JSON articles (.json, .jsonl), or a web archive (.warc,
+.warc.gz, .wet, .wet.gz), whose pages are read record by record. The kind is told by the name and the
+first bytes; the charset by a byte order mark or the page's own declaration, else UTF-8. A directory
+stands for the files of these kinds under it, sorted by path; - reads standard input.
+A document that cannot be read or parsed prints {"file": …, "error": {"code", "message"}} in its
+place; the others go on, and the exit code is 1.
 
 Options:
   --pretty                 indent the JSON, for people
@@ -22,13 +27,6 @@ Options:
 // Output is written in buffers of this many bytes.
 const CHUNK_BYTES = 1 << 20;
 
-interface Input {
-  /** The name printed with an error: the argument, or the file inside a directory argument. */
-  name: string;
-  /** Where to read it: a path, or null for standard input. */
-  path: string | null;
-}
-
 /** `khabar parse`: text dumps in, JSON Lines out. */
 export const parseCommand: Command = {
   name: 'parse',
@@ -39,14 +37,25 @@ export const parseCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError("parse needs a file, a directory or - (see 'khabar parse --help')");
     const options = parserOptions(values, io.cwd);
-    const inputs = positionals.flatMap((argument) => expand(argument, io.cwd));
+    const inputs = expandInputs(positionals, io.cwd, () => {});
     const output = new LineWriter(io.stdout);
+    const pretty = values.pretty === true;
     let failed = false;
+    const print = (result: DocumentResult) => {
+      failed ||= !result.ok;
+      output.add(resultLine(result, pretty));
+    };
     for await (const reads of readInputs(inputs, io)) {
       for (const read of reads) {
-        const line = parseRead(read, options, values.pretty === true);
-        failed ||= line.failed;
-        output.add(line.json);
+        if (read.archive) {
+          for await (const event of archiveEvents(read.input, options)) {
+            if (event.type === 'document') print(event.result);
+            else if (event.type === 'damaged') print(damaged(read.input, event.offset, event.message));
+            await output.writeFull();
+          }
+          continue;
+        }
+        for (const result of documentsOf(read, options)) print(result);
       }
       await output.writeFull();
     }
@@ -101,47 +110,32 @@ function resolvePath(path: string, cwd: string): string {
   return isAbsolute(path) ? path : join(cwd, path);
 }
 
-/** An argument as the inputs it stands for: a directory's *.txt files in name order, else itself. */
-function expand(argument: string, cwd: string): Input[] {
-  if (argument === '-') return [{ name: '-', path: null }];
-  const path = resolvePath(argument, cwd);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch {
-    // Not there or not readable: reading it reports the error in its place.
-  }
-  if (!isDirectory) return [{ name: argument, path }];
-  let names: string[];
-  try {
-    names = readdirSync(path);
-  } catch {
-    return [{ name: argument, path }];
-  }
-  // Names read from a directory hold no separator, so what join puts before one name it puts before
-  // all: worked out once, not for each of thousands of files.
-  const [namePrefix, pathPrefix] = [join(argument, '_').slice(0, -1), join(path, '_').slice(0, -1)];
-  return names
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name: namePrefix + name, path: pathPrefix + name }));
-}
+/**
+ * An input's bytes as read, or why it could not be read; an archive is not read here but streamed by
+ * its reader.
+ */
+type Read =
+  | { input: InputFile; archive: false; bytes: Buffer }
+  | { input: InputFile; archive: false; bytes: null; reason: string }
+  | { input: InputFile; archive: true };
 
-/** An input's bytes as read, or why it could not be read. */
-type Read = { input: Input; bytes: Buffer } | { input: Input; bytes: null; reason: string };
-
-/** The inputs' bytes in the order given; files are read ahead on another thread while this one parses. */
 /**
  * The inputs' bytes in the order given, a batch at a time; files are read ahead on another thread
  * while this one parses.
  */
-async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Read[]> {
-  const files = readFiles(inputs.flatMap((input) => (input.path === null ? [] : [input.path])));
+async function* readInputs(inputs: readonly InputFile[], io: Io): AsyncGenerator<Read[]> {
+  const files = readFiles(
+    inputs.flatMap((input) => (input.path === null || isArchive(input) ? [] : [input.path])),
+  );
   try {
     let batch: Read[] = [];
     let read: FileRead[] = [];
     let used = 0;
     for (const input of inputs) {
+      if (isArchive(input)) {
+        batch.push({ input, archive: true });
+        continue;
+      }
       if (input.path !== null && used === read.length) {
         // Out of file contents: hand over what is parsed so far, then wait for the next batch.
         if (batch.length > 0) yield batch;
@@ -157,7 +151,9 @@ async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Rea
       }
       const file = read[used++] as FileRead;
       batch.push(
-        file.bytes === null ? { input, bytes: null, reason: file.reason } : { input, bytes: file.bytes },
+        file.bytes === null
+          ? { input, archive: false, bytes: null, reason: file.reason }
+          : { input, archive: false, bytes: file.bytes },
       );
     }
     if (batch.length > 0) yield batch;
@@ -167,47 +163,40 @@ async function* readInputs(inputs: readonly Input[], io: Io): AsyncGenerator<Rea
   }
 }
 
-async function readStandardInput(input: Input, io: Io): Promise<Read> {
+async function readStandardInput(input: InputFile, io: Io): Promise<Read> {
   try {
-    return { input, bytes: await readStdin(io) };
+    return { input, archive: false, bytes: await readStdin(io) };
   } catch (error) {
-    return { input, bytes: null, reason: errorCode(error) };
+    return { input, archive: false, bytes: null, reason: errorCode(error) };
   }
 }
 
-function parseRead(read: Read, options: ParseOptions, pretty: boolean): { json: string; failed: boolean } {
-  const { input } = read;
-  if (read.bytes === null) {
-    const message = `Cannot read ${input.name} (${read.reason}).`;
-    return errorLine(input, { code: 'unreadable_input', message }, pretty);
-  }
-  const { text, utf8 } = decode(read.bytes);
-  // UTF-8 input hands its bytes to the parser, which hashes them instead of encoding the text again.
-  const result = parseArticle(text, utf8 ? { ...options, utf8: read.bytes } : options);
-  if (!result.ok) return errorLine(input, { code: result.error.code, message: result.error.message }, pretty);
-  return { json: JSON.stringify(result.article, null, pretty ? 2 : undefined), failed: false };
+/** The documents of an input read whole. */
+function documentsOf(read: Read & { archive: false }, options: ParseOptions): DocumentResult[] {
+  if (read.bytes === null) return [unreadable(read.input.name, { code: read.reason })];
+  return readDocument({ content: read.bytes, name: read.input.name }, options);
 }
 
-function errorLine(input: Input, error: { code: string; message: string }, pretty: boolean) {
-  return { json: JSON.stringify({ file: input.name, error }, null, pretty ? 2 : undefined), failed: true };
+function damaged(input: InputFile, offset: number, message: string): DocumentResult {
+  return {
+    ok: false,
+    source: `${input.name}@${offset}`,
+    error: { code: 'damaged_record', message, hint: parseErrors.damaged_record.hint },
+  };
+}
+
+/** An article as its JSON line, or `{file, error}` in place of a document that gave none. */
+function resultLine(result: DocumentResult, pretty: boolean): string {
+  const value = result.ok
+    ? result.article
+    : { file: result.source, error: { code: result.error.code, message: result.error.message } };
+  return JSON.stringify(value, null, pretty ? 2 : undefined);
 }
 
 async function readStdin(io: Io): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
-}
-
-/** UTF-8 unless a byte order mark says UTF-16; the parser itself drops a UTF-8 BOM. */
-function decode(bytes: Buffer): { text: string; utf8: boolean } {
-  const even = bytes.length - (bytes.length % 2);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: bytes.subarray(2, even).toString('utf16le'), utf8: false };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: Buffer.from(bytes.subarray(2, even)).swap16().toString('utf16le'), utf8: false };
-  }
-  return { text: bytes.toString('utf8'), utf8: true };
 }
 
 /**
