@@ -112,7 +112,7 @@ describe('parseArticle layout', () => {
 
   it('opens appended articles at a colon marker when the page has no footer', () => {
     const parsed = article('عنوان\nنص.\nإقرأ أيضاً:\nعنوان آخر\nفقرته الأولى.\nفقرته الثانية.');
-    expect(parsed.related).toEqual([
+    expect(parsed.related).toMatchObject([
       { title: 'عنوان آخر', publishedAt: null, body: ['فقرته الأولى.', 'فقرته الثانية.'] },
     ]);
   });

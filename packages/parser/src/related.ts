@@ -1,5 +1,7 @@
+import type { RelatedArticle, Span } from '@khabar/schema';
 import { readDateLine } from './date-line.ts';
-import type { Draft, RelatedDraft } from './draft.ts';
+import type { Draft } from './draft.ts';
+import { articleId, sha256, slugify } from './identity.ts';
 import type { LineKind } from './line-kind.ts';
 import type { Line } from './lines.ts';
 import type { ParseOptions } from './options.ts';
@@ -14,6 +16,33 @@ export function isTitleLike(text: string): boolean {
   return !endsSentence(text) && countWords(text) <= MAX_TITLE_WORDS;
 }
 
+/** An appended article while its lines are being read: what its identity and counts are made from. */
+interface OpenArticle {
+  title: string;
+  publishedAt: string | null;
+  body: string[];
+  span: Span;
+}
+
+/**
+ * An appended article with what makes it an article of its own: the id and slug its title and date
+ * give, the word count of its paragraphs and the SHA-256 of its title and paragraphs, one per line.
+ */
+export function relatedArticle(title: string, publishedAt: string | null, body: string[]): RelatedArticle {
+  const id = articleId(title, publishedAt);
+  let wordCount = 0;
+  for (const paragraph of body) wordCount += countWords(paragraph);
+  return {
+    id,
+    slug: slugify(title, id),
+    title,
+    publishedAt,
+    body,
+    wordCount,
+    contentHash: sha256([title, ...body].join('\n')),
+  };
+}
+
 /**
  * Reads the appended articles after the footer: block markers (`إقرأ أيضاً:`), then for each article a
  * title line, maybe a date line, and its paragraphs. The marker may repeat before each article.
@@ -21,7 +50,8 @@ export function isTitleLike(text: string): boolean {
 export class RelatedReader {
   private readonly draft: Draft;
   private readonly referenceTime: Date | undefined;
-  private current: RelatedDraft | null = null;
+  /** The article being read; it joins the draft, complete, when the next one starts or reading ends. */
+  private current: OpenArticle | null = null;
   /** The marker line read last, while no article has started after it. */
   private pendingMarker: Line | null = null;
 
@@ -37,8 +67,8 @@ export class RelatedReader {
     if (kind.type === 'read_also') {
       if (kind.marker.kind === 'marker') {
         this.closeMarker();
+        this.closeArticle();
         this.pendingMarker = line;
-        this.current = null;
         return index;
       }
       const title = line.text.slice(kind.marker.headlineStart);
@@ -55,40 +85,46 @@ export class RelatedReader {
       return index;
     }
     const current = this.current;
-    if (current === null || (current.article.body.length > 0 && isTitleLike(line.text))) {
+    if (current === null || (current.body.length > 0 && isTitleLike(line.text))) {
       this.start(line, line.text);
-    } else if (
-      current.article.body.length === 0 &&
-      current.article.publishedAt === null &&
-      this.readDate(line)
-    ) {
+    } else if (current.body.length === 0 && current.publishedAt === null && this.readDate(current, line)) {
       current.span.end = line.end;
     } else {
-      current.article.body.push(line.text);
+      current.body.push(line.text);
       current.span.end = line.end;
     }
     return index;
   }
 
-  /** Warns about a last marker that no article followed. */
+  /** Completes the last article and warns about a last marker that no article followed. */
   finish(): void {
+    this.closeArticle();
     this.closeMarker();
   }
 
   private start(line: Line, title: string): void {
+    this.closeArticle();
     const start = this.pendingMarker === null ? line.start : this.pendingMarker.start;
     this.pendingMarker = null;
-    this.current = { article: { title, publishedAt: null, body: [] }, span: { start, end: line.end } };
-    this.draft.related.push(this.current);
+    this.current = { title, publishedAt: null, body: [], span: { start, end: line.end } };
   }
 
-  private readDate(line: Line): boolean {
-    const current = this.current as RelatedDraft;
+  private readDate(current: OpenArticle, line: Line): boolean {
     const found = readDateLine(line.text, this.referenceTime);
     if (found === null) return false;
-    if (found.iso !== null) current.article.publishedAt = found.iso;
+    if (found.iso !== null) current.publishedAt = found.iso;
     else this.draft.warnings.push(warning(found.relative ? 'date_relative' : 'date_unreadable', line.number));
     return true;
+  }
+
+  private closeArticle(): void {
+    const current = this.current;
+    if (current === null) return;
+    this.current = null;
+    this.draft.related.push({
+      article: relatedArticle(current.title, current.publishedAt, current.body),
+      span: current.span,
+    });
   }
 
   private closeMarker(): void {

@@ -100,11 +100,14 @@ export const IngestOutcome = z
   .object({
     status: z
       .enum(['added', 'updated', 'unchanged'])
-      .describe('added: new; updated: same id, new content; unchanged: identical content.'),
+      .describe(
+        'added: new; updated: same id (or same page URL as a stored article), new content; unchanged: ' +
+          'identical content.',
+      ),
     id: ArticleId,
     slug: Slug,
   })
-  .describe('What storing one article did.');
+  .describe('What storing one article did; `id` and `slug` are those it is stored under.');
 export type IngestOutcome = z.infer<typeof IngestOutcome>;
 
 export const ParseOutcome = z

@@ -1,6 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Article, PublishedAt, ReadAlso, Slug, Source, Span, Warning } from './article.ts';
+import type { z } from 'zod';
+import {
+  Article,
+  type LeadImage,
+  PublishedAt,
+  ReadAlso,
+  RelatedArticle,
+  Slug,
+  Source,
+  Span,
+  Warning,
+  WebUrl,
+} from './article.ts';
 
 const seed: unknown = JSON.parse(
   readFileSync(new URL('../test/fixtures/seed.article.json', import.meta.url), 'utf8'),
@@ -54,6 +66,52 @@ describe('Article', () => {
     expect(Article.safeParse(nulls).success).toBe(true);
   });
 
+  it('reads an article written before the page fields existed, with each of them null', () => {
+    const {
+      url: _url,
+      siteName: _siteName,
+      description: _description,
+      image: _image,
+      ...older
+    } = seed as Record<string, unknown>;
+    const article = Article.parse(older);
+    expect([article.url, article.siteName, article.description, article.image]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('takes the page fields of a page read from the web', () => {
+    const page = {
+      url: 'https://www.example.com/news/2023/09/18/china-russia?ref=home#top',
+      siteName: 'الخليج الجديد',
+      description: 'وزير الخارجية الصيني يزور روسيا بعد مغادرة كيم أون.',
+      image: { url: 'https://cdn.example.com/images/wang-yi.jpg', caption: 'وانغ يي في موسكو' },
+    };
+    expect(Article.parse({ ...(seed as object), ...page })).toMatchObject(page);
+    const uncaptioned = { ...page, image: { url: page.image.url, caption: null } };
+    expect(Article.safeParse({ ...(seed as object), ...uncaptioned }).success).toBe(true);
+  });
+
+  it.each([
+    ['url', 'javascript:alert(1)'],
+    ['url', 'data:text/html,<script>alert(1)</script>'],
+    ['url', 'ftp://example.com/file'],
+    ['url', '/news/relative'],
+    ['url', ''],
+    ['siteName', ''],
+    ['description', ''],
+    ['image', { url: 'javascript:alert(1)', caption: null }],
+    ['image', { url: 'https://cdn.example.com/a.jpg' }],
+    ['image', 'https://cdn.example.com/a.jpg'],
+  ])('rejects a bad page field %s (%j)', (field, value) => {
+    const result = Article.safeParse({ ...(seed as object), [field]: value });
+    expect(result.success).toBe(false);
+    expect(issuePaths(result)[0]?.split('.')[0]).toBe(field);
+  });
+
   it('rejects a content hash that is not SHA-256 hex', () => {
     const article = Article.parse(seed);
     const bad = { ...article, provenance: { ...article.provenance, contentHash: 'abc' } };
@@ -73,6 +131,48 @@ describe('Article', () => {
     expectTypeOf<Article['source']>().toEqualTypeOf<{ agency: string | null; publisher: string | null }>();
     expectTypeOf<Article['readAlso'][number]['afterParagraph']>().toEqualTypeOf<number>();
     expectTypeOf<Warning['line']>().toEqualTypeOf<number | null>();
+    expectTypeOf<Article['related'][number]['wordCount']>().toEqualTypeOf<number>();
+  });
+
+  it('always has the page fields once read, and lets older input leave them out', () => {
+    expectTypeOf<Article['url']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Article['siteName']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Article['description']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Article['image']>().toEqualTypeOf<{ url: string; caption: string | null } | null>();
+    type Input = z.input<typeof Article>;
+    expectTypeOf<Input['url']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Input['image']>().toEqualTypeOf<LeadImage | null | undefined>();
+    expectTypeOf<Pick<Input, 'title'>>().toEqualTypeOf<{ title: string }>();
+  });
+});
+
+describe('WebUrl', () => {
+  it.each([
+    'https://example.com',
+    'http://news.example.com/a/b?c=d&e=%D8%AE#f',
+    'https://xn--mgbh0fb.xn--kgbechtv/خبر',
+    'https://مثال.إختبار/أخبار',
+    'http://127.0.0.1:8080/a',
+  ])('accepts %s', (value) => {
+    expect(WebUrl.safeParse(value).success).toBe(true);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:image/png;base64,AAAA',
+    'file:///etc/passwd',
+    'mailto:editor@example.com',
+    '//example.com/protocol-relative',
+    'example.com',
+    'https:example.com',
+    'HTTPS://EXAMPLE.COM/',
+    'https://example.com/with space',
+    `https://example.com/${'a'.repeat(2048)}`,
+  ])('rejects %j', (value) => {
+    expect(WebUrl.safeParse(value).success).toBe(false);
   });
 });
 
@@ -118,6 +218,19 @@ describe('Span', () => {
 });
 
 describe('parts of an article', () => {
+  it('RelatedArticle needs its id, slug, word count and content hash', () => {
+    const related = Article.parse(seed).related[0] as RelatedArticle;
+    expect(RelatedArticle.safeParse(related).success).toBe(true);
+    for (const field of ['id', 'slug', 'wordCount', 'contentHash'] as const) {
+      const { [field]: _removed, ...rest } = related;
+      expect(issuePaths(RelatedArticle.safeParse(rest)), field).toEqual([field]);
+    }
+    expect(issuePaths(RelatedArticle.safeParse({ ...related, wordCount: -1 }))).toEqual(['wordCount']);
+    expect(issuePaths(RelatedArticle.safeParse({ ...related, contentHash: 'A'.repeat(64) }))).toEqual([
+      'contentHash',
+    ]);
+  });
+
   it('ReadAlso needs a non-negative whole afterParagraph and takes an optional link', () => {
     expect(ReadAlso.safeParse({ title: 'عنوان', afterParagraph: 0 }).success).toBe(true);
     expect(ReadAlso.safeParse({ title: 'عنوان', afterParagraph: -1 }).success).toBe(false);

@@ -67,17 +67,44 @@ export const Source = z
   .describe('Source credits from the footer.');
 export type Source = z.infer<typeof Source>;
 
+/** SHA-256 in lowercase hex. */
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a content hash is 64 lowercase hex digits (SHA-256)');
+
 export const RelatedArticle = z
   .object({
+    id: ArticleId,
+    slug: Slug,
     title: z.string().min(1).describe('Title of the appended article.'),
     publishedAt: PublishedAt.nullable().describe('Its publication date when the text gives one, else null.'),
     body: z.array(z.string().min(1)).describe('Its paragraphs, in order.'),
+    wordCount: z.int().nonnegative().describe('Number of words in its paragraphs.'),
+    contentHash: Sha256Hex.describe('SHA-256 of its title and paragraphs joined by line feeds.'),
     link: ArticleLink.nullable()
       .optional()
       .describe('The stored article with the same normalized title, when the store has one.'),
   })
   .describe('A whole article appended after the footer of the page.');
 export type RelatedArticle = z.infer<typeof RelatedArticle>;
+
+/**
+ * An absolute http or https URL: the only kinds a page may link to or load, so that a `javascript:` or
+ * `data:` URL in a hostile article never reaches an `href` or a `src`. Any host the WHATWG parser
+ * reads is taken (Arabic domain names too); the pattern also says so in the JSON Schema.
+ */
+export const WebUrl = z
+  .url({ protocol: /^https?$/ })
+  .regex(/^https?:\/\/[^\s/?#]+\S*$/, 'an absolute http(s) URL, its scheme in lower case')
+  .max(2048)
+  .describe('An absolute http(s) URL.');
+export type WebUrl = z.infer<typeof WebUrl>;
+
+export const LeadImage = z
+  .object({
+    url: WebUrl.describe('Where the image is, as an absolute http(s) URL.'),
+    caption: z.string().min(1).nullable().describe('Its caption or alternative text, or null.'),
+  })
+  .describe('The image a page leads with.');
+export type LeadImage = z.infer<typeof LeadImage>;
 
 export const Warning = z
   .object({
@@ -102,10 +129,9 @@ export type ProvenanceField = z.infer<typeof ProvenanceField>;
 
 export const Provenance = z
   .object({
-    contentHash: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'a content hash is 64 lowercase hex digits (SHA-256)')
-      .describe('SHA-256 of the input text after transport noise is removed: changes when the text does.'),
+    contentHash: Sha256Hex.describe(
+      'SHA-256 of the input text after transport noise is removed: changes when the text does.',
+    ),
     parserVersion: z.string().min(1).describe('Version of @khabar/parser that produced the article.'),
     spans: z
       .partialRecord(ProvenanceField, z.array(Span))
@@ -117,6 +143,15 @@ export const Provenance = z
     'Where the article came from: its input hash, the parser version and the input spans of each field.',
   );
 export type Provenance = z.infer<typeof Provenance>;
+
+/**
+ * A field added after the first articles were written: JSON written before it lacks it and reads it as
+ * null, so an article once read always has it. The field without its default (`.unwrap()`) is described
+ * too, for documents that show articles as they are served.
+ */
+function nullWhenMissing<T extends z.ZodType>(field: z.ZodNullable<T>, description: string) {
+  return field.describe(description).default(null).describe(description);
+}
 
 export const Article = z
   .object({
@@ -139,6 +174,19 @@ export const Article = z
     source: Source,
     tags: z.array(z.string().min(1)).describe('Keyword tags, multi-word tags kept whole.'),
     related: z.array(RelatedArticle).describe('Articles appended after the footer.'),
+    url: nullWhenMissing(
+      WebUrl.nullable(),
+      'Canonical URL of the page (or the URL it was fetched from), absolute http(s); or null.',
+    ),
+    siteName: nullWhenMissing(
+      z.string().min(1).nullable(),
+      'Name of the site that published the page (such as its og:site_name), or null.',
+    ),
+    description: nullWhenMissing(
+      z.string().min(1).nullable(),
+      "The page's own summary of the article (its meta or og:description), or null.",
+    ),
+    image: nullWhenMissing(LeadImage.nullable(), 'The lead image with its caption, or null.'),
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag')

@@ -17,6 +17,7 @@ export {
   Article,
   ArticleId,
   ArticleLink,
+  LeadImage,
   Provenance,
   ProvenanceField,
   PublishedAt,
@@ -26,5 +27,6 @@ export {
   Source,
   Span,
   Warning,
+  WebUrl,
 } from './article.ts';
 export { jsonSchemas } from './json-schema.ts';
