@@ -1,21 +1,15 @@
-import { createHash } from 'node:crypto';
-import { articleId, slugify } from '@khabar/parser';
 import type { Article, RelatedArticle } from '@khabar/schema';
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
 /**
- * An article appended after a document's footer, as an article of its own: its title, date and body,
- * the host's publisher, language and parser version. Its id and slug are made as the parser makes them,
- * from the title and the date (none, usually), so the same appended article from two documents is
- * stored once.
+ * An article appended after a document's footer, as an article of its own: the id, slug, word count and
+ * content hash the parser gave it, its title, date and body, and the host's publisher, site, language
+ * and parser version. Its id comes from its title and date (none, usually), so the same appended
+ * article from two documents is stored once. It has no page of its own: no URL, summary or image.
  */
 export function appendedArticle(host: Article, related: RelatedArticle): Article {
-  const id = articleId(related.title, related.publishedAt);
-  const text = [related.title, ...related.body].join('\n');
   return {
-    id,
-    slug: slugify(related.title, id),
+    id: related.id,
+    slug: related.slug,
     title: related.title,
     publishedAt: related.publishedAt,
     byline: null,
@@ -25,12 +19,16 @@ export function appendedArticle(host: Article, related: RelatedArticle): Article
     source: { agency: null, publisher: host.source.publisher },
     tags: [],
     related: [],
+    url: null,
+    siteName: host.siteName ?? null,
+    description: null,
+    image: null,
     lang: host.lang,
     dir: host.dir,
-    wordCount: related.body.reduce((count, paragraph) => count + (paragraph.match(WORD)?.length ?? 0), 0),
+    wordCount: related.wordCount,
     warnings: [],
     provenance: {
-      contentHash: createHash('sha256').update(text).digest('hex'),
+      contentHash: related.contentHash,
       parserVersion: host.provenance.parserVersion,
       spans: {},
     },

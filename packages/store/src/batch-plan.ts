@@ -1,6 +1,6 @@
 import type { Article, IngestOutcome } from '@khabar/schema';
 import { appendedArticle } from './appended-article.ts';
-import { type ArticleOrigin, type ArticleRow, toRow, withSlug } from './stored-row.ts';
+import { type ArticleOrigin, type ArticleRow, toRow, withIdentity } from './stored-row.ts';
 import { titleKey } from './title-key.ts';
 
 /** What the store holds for an id, as far as deciding added / updated / unchanged goes. */
@@ -16,16 +16,45 @@ export interface BatchKeys {
   ids: string[];
   slugs: string[];
   titleKeys: string[];
+  /** Page URLs of the batch's documents. */
+  urls: string[];
 }
 
 /** What the store answered for those keys. */
 export interface BatchLookups {
-  /** Stored articles by id. */
+  /** Stored articles by id, those that own one of the batch's URLs among them. */
   existing: Map<string, StoredState>;
+  /** Id of the stored document with each of the batch's URLs (the first stored, should there be two). */
+  urlOwners: Map<string, string>;
   /** Owner id of each stored slug. */
   slugOwners: Map<string, string>;
   /** Title keys some stored article has. */
   titleKeys: Set<string>;
+}
+
+/** A stored document that has one of the batch's URLs, as the store's lookup answers it. */
+export type UrlOwnerRow = StoredState & { id: string; url: string };
+
+/** The lookups from the rows the store answered, the URL owners in the order they were stored. */
+export function batchLookups(
+  existing: readonly (StoredState & { id: string })[],
+  slugs: readonly { slug: string; id: string }[],
+  titleKeys: readonly { title_key: string }[],
+  urlOwners: readonly UrlOwnerRow[],
+): BatchLookups {
+  const states = new Map(existing.map(({ id, ...state }) => [id, state]));
+  const owners = new Map<string, string>();
+  for (const { id, url, ...state } of urlOwners) {
+    if (owners.has(url)) continue;
+    owners.set(url, id);
+    states.set(id, state);
+  }
+  return {
+    existing: states,
+    slugOwners: new Map(slugs.map(({ slug, id }) => [slug, id])),
+    titleKeys: new Set(titleKeys.map(({ title_key }) => title_key)),
+    urlOwners: owners,
+  };
 }
 
 /** The writes of a batch, to be made in one transaction: first the deletions, then the rows. */
@@ -43,26 +72,39 @@ export function batchKeys(articles: readonly Article[]): BatchKeys {
   const ids = new Set<string>();
   const slugs = new Set<string>();
   const titleKeys = new Set<string>();
+  const urls = new Set<string>();
   for (const article of articles) {
     ids.add(article.id);
     slugs.add(article.slug).add(fallbackSlug(article.slug, article.id));
+    if (article.url) urls.add(article.url);
     for (const related of article.related) {
       if (related.body.length === 0) continue;
-      const appended = appendedArticle(article, related);
-      ids.add(appended.id);
-      slugs.add(appended.slug).add(fallbackSlug(appended.slug, appended.id));
+      ids.add(related.id);
+      slugs.add(related.slug).add(fallbackSlug(related.slug, related.id));
       titleKeys.add(titleKey(related.title));
     }
   }
-  return { ids: [...ids], slugs: [...slugs], titleKeys: [...titleKeys] };
+  return { ids: [...ids], slugs: [...slugs], titleKeys: [...titleKeys], urls: [...urls] };
+}
+
+/**
+ * The id an article is stored under. Two pages with the same URL are one article: a page whose URL a
+ * stored document with another id has replaces that document and takes over its id and slug. The page
+ * at a URL changes its headline or date more often than its address, and each change gives another id;
+ * keeping the stored one keeps the address readers, feeds and other sites already hold, as an update
+ * under the same id keeps its slug.
+ */
+function storedId(article: Article, urlOwners: ReadonlyMap<string, string>): string {
+  return (article.url && urlOwners.get(article.url)) || article.id;
 }
 
 /**
  * Decides, article by article as if stored one at a time, what a batch does: an article whose content
- * hash and parser version match the stored one is unchanged; one whose id is stored replaces it and keeps
- * its slug; appended articles with a body become articles of their own unless an article with that
- * title is stored, and give way to a document with their title. `prepared` holds rows already made
- * (see `prepareRows`), so that the costly part can run before the store's write lock is taken.
+ * hash and parser version match the stored one is unchanged; one whose id is stored, or whose URL a
+ * stored document has (see `storedId`), replaces it and keeps its id and slug; appended articles with a
+ * body become articles of their own unless an article with that title is stored, and give way to a
+ * document with their title. `prepared` holds rows already made (see `prepareRows`), so that the costly
+ * part can run before the store's write lock is taken.
  */
 export function planBatch(
   articles: readonly Article[],
@@ -71,6 +113,8 @@ export function planBatch(
 ): BatchPlan {
   const state = new Map(lookups.existing);
   const slugOwners = new Map(lookups.slugOwners);
+  const urlOwners = new Map(lookups.urlOwners);
+  const urlOf = new Map([...urlOwners].map(([url, id]) => [id, url]));
   const presentKeys = new Set(lookups.titleKeys);
   const rows = new Map<string, ArticleRow>();
   // Appended articles planned in this batch, by title key (one per key: the key is then present).
@@ -90,32 +134,41 @@ export function planBatch(
   };
 
   for (const article of articles) {
-    const previous = state.get(article.id);
+    const id = storedId(article, urlOwners);
+    const previous = state.get(id);
     if (previous && isUnchanged(previous, article)) {
-      outcomes.push({ status: 'unchanged', id: article.id, slug: previous.slug });
+      outcomes.push({ status: 'unchanged', id, slug: previous.slug });
       continue;
     }
-    const slug = previous?.slug ?? claimSlug(article.slug, article.id);
+    const slug = previous?.slug ?? claimSlug(article.slug, id);
     const ready = prepared.get(article);
-    const row = ready ? withSlug(ready, slug) : toRow(article, slug, 'document');
+    const row = ready ? withIdentity(ready, id, slug) : toRow({ ...article, id }, slug, 'document');
     // An appended copy planned earlier in this batch gives way as a stored one would.
     const planned = appendedIds.get(row.title_key);
-    if (planned !== undefined && planned !== article.id) {
+    if (planned !== undefined && planned !== id) {
       rows.delete(planned);
       state.delete(planned);
     }
     appendedIds.delete(row.title_key);
-    rows.set(article.id, row);
-    state.set(article.id, row);
-    superseded.push({ titleKey: row.title_key, keep: article.id });
+    rows.set(id, row);
+    state.set(id, row);
+    // The row's URL is now this page's: a URL it had before names no stored article any more.
+    const formerUrl = urlOf.get(id);
+    if (formerUrl !== undefined && formerUrl !== row.url) urlOwners.delete(formerUrl);
+    if (row.url === null) urlOf.delete(id);
+    else {
+      urlOwners.set(row.url, id);
+      urlOf.set(id, row.url);
+    }
+    superseded.push({ titleKey: row.title_key, keep: id });
     presentKeys.add(row.title_key);
-    outcomes.push({ status: previous ? 'updated' : 'added', id: article.id, slug: row.slug });
+    outcomes.push({ status: previous ? 'updated' : 'added', id, slug: row.slug });
 
     for (const related of article.related) {
       const key = titleKey(related.title);
       if (related.body.length === 0 || presentKeys.has(key)) continue;
+      if (state.has(related.id)) continue;
       const appended = appendedArticle(article, related);
-      if (state.has(appended.id)) continue;
       const appendedRow = toRow(appended, claimSlug(appended.slug, appended.id), 'appended');
       rows.set(appended.id, appendedRow);
       state.set(appended.id, appendedRow);
@@ -139,7 +192,7 @@ function fallbackSlug(slug: string, id: string): string {
 export function prepareRows(articles: readonly Article[], hint: BatchLookups): Map<Article, ArticleRow> {
   const rows = new Map<Article, ArticleRow>();
   for (const article of articles) {
-    if (!isUnchanged(hint.existing.get(article.id), article)) {
+    if (!isUnchanged(hint.existing.get(storedId(article, hint.urlOwners)), article)) {
       rows.set(article, toRow(article, article.slug, 'document'));
     }
   }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
-import { POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
+import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
 
 const url = process.env.KHABAR_TEST_PG_URL;
 
@@ -91,6 +93,45 @@ describe.runIf(url)('PostgreSQL', () => {
         );
         expect(versions).toEqual(POSTGRES_MIGRATIONS.map(({ version }) => ({ version })));
       } finally {
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('upgrades a schema of version 1: URLs taken from the documents, page fields read as null', async () => {
+      const schema = freshSchema();
+      const { older, paged, rows } = olderRows();
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema, POSTGRES_MIGRATIONS.slice(0, 1));
+          await client.query(
+            `INSERT INTO articles (${Object.keys(rows[0] as object).join(', ')})
+             SELECT ${Object.keys(rows[0] as object).join(', ')} FROM json_populate_recordset(NULL::articles, $1::json)`,
+            [JSON.stringify(rows)],
+          );
+        } finally {
+          client.release();
+        }
+        const store = await createPostgresStore(url as string, { schema });
+        try {
+          const stored = await withClient(
+            schema,
+            async (client) => (await client.query('SELECT id, url FROM articles ORDER BY seq')).rows,
+          );
+          expect(stored).toEqual([
+            { id: older.id, url: null },
+            { id: paged.id, url: paged.url },
+          ]);
+          expect(await store.get(older.id)).toEqual(older);
+          expect(await store.get(paged.id)).toEqual(paged);
+          const again = buildArticle({ title: 'خبر بعنوان جديد', body: ['نص.'], url: paged.url });
+          expect(await store.upsert(again)).toEqual({ status: 'updated', id: paged.id, slug: paged.slug });
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await pool.end();
         await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }
     });

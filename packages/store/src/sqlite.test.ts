@@ -8,9 +8,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
-import { SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
+import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
 
 const execFileAsync = promisify(execFile);
@@ -169,10 +170,43 @@ describe('SQLite store files', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.prepare('SELECT version, name FROM migrations').all()).toEqual([
         { version: 1, name: 'articles, tags and the full-text index' },
+        { version: 2, name: 'the page URL of each article' },
       ]);
       db.close();
     } finally {
       await harness.dispose();
+    }
+  });
+
+  it('upgrades a database of version 1: URLs taken from the documents, page fields read as null', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
+    const location = join(folder, 'older.db');
+    const { older, paged, rows } = olderRows();
+    const db = new Database(location);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
+    const columns = Object.keys(rows[0] as object);
+    const insert = db.prepare(
+      `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+    );
+    for (const row of rows) insert.run(row);
+    db.close();
+    const store = await createSqliteStore(location);
+    try {
+      const upgraded = new Database(location, { readonly: true });
+      expect(upgraded.prepare('SELECT id, url FROM articles ORDER BY seq').all()).toEqual([
+        { id: older.id, url: null },
+        { id: paged.id, url: paged.url },
+      ]);
+      const plan = upgraded.prepare('EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url = ?').all('x');
+      expect(JSON.stringify(plan)).toContain('articles_url');
+      upgraded.close();
+      expect(await store.get(older.id)).toEqual(older);
+      expect(await store.get(paged.id)).toEqual(paged);
+      const again = buildArticle({ title: 'خبر بعنوان جديد', body: ['نص.'], url: paged.url });
+      expect(await store.upsert(again)).toEqual({ status: 'updated', id: paged.id, slug: paged.slug });
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

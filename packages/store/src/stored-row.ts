@@ -30,6 +30,8 @@ export interface ArticleRow {
   search_title: string;
   /** The same for the body, one line per paragraph, so highlighting can tell which paragraphs match. */
   search_body: string;
+  /** The page's URL: two documents with the same one are one article. */
+  url: string | null;
 }
 
 /** Every column of an article row, in the order both stores insert them. */
@@ -51,6 +53,7 @@ export const ROW_COLUMNS = [
   'search_title',
   'doc',
   'search_body',
+  'url',
 ] as const satisfies readonly (keyof ArticleRow)[];
 
 /** The `SET` list of an upsert that replaces every column but the id with the incoming row's. */
@@ -65,6 +68,7 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     slug,
     readAlso: article.readAlso.map(({ link: _link, ...item }) => item),
     related: article.related.map(({ link: _link, ...item }) => item),
+    ...pageFields(article),
   };
   return {
     id: article.id,
@@ -84,13 +88,30 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     doc: JSON.stringify(stored),
     search_title: searchTerms(article.title).join(' '),
     search_body: bodyShadow(article.body),
+    url: stored.url,
   };
 }
 
-/** The row under another slug, its document too. */
-export function withSlug(row: ArticleRow, slug: string): ArticleRow {
-  if (row.slug === slug) return row;
-  return { ...row, slug, doc: JSON.stringify({ ...(JSON.parse(row.doc) as Article), slug }) };
+/** The row under another id and slug (those of the stored article it replaces), its document too. */
+export function withIdentity(row: ArticleRow, id: string, slug: string): ArticleRow {
+  if (row.id === id && row.slug === slug) return row;
+  return { ...row, id, slug, doc: JSON.stringify({ ...(JSON.parse(row.doc) as Article), id, slug }) };
+}
+
+/** A stored document as an article; one written before the page fields existed reads them as null. */
+export function readDoc(doc: string): Article {
+  const article = JSON.parse(doc) as Article;
+  return article.url === undefined ? { ...article, ...pageFields(article) } : article;
+}
+
+// Callers in plain JavaScript, and documents older than these fields, may leave them out.
+function pageFields(article: Partial<Article>): Pick<Article, 'url' | 'siteName' | 'description' | 'image'> {
+  return {
+    url: article.url ?? null,
+    siteName: article.siteName ?? null,
+    description: article.description ?? null,
+    image: article.image ?? null,
+  };
 }
 
 /** The shadow text of a body: each paragraph's terms joined by blanks, one line per paragraph. */

@@ -42,7 +42,10 @@ export interface BatchResult {
 export interface ArticleStore {
   /** `sqlite` or `postgres`. */
   readonly kind: 'sqlite' | 'postgres';
-  /** Stores one article: added, updated (same id, new content hash; id and slug kept) or unchanged. */
+  /**
+   * Stores one article: added, updated (same id, or same page URL as a stored document, and new content;
+   * the stored id and slug kept) or unchanged.
+   */
   upsert(article: Article): Promise<IngestOutcome>;
   /** Stores many articles in transactions; all of a committed transaction's outcomes are durable. */
   upsertMany(articles: Article[]): Promise<BatchResult>;

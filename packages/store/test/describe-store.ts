@@ -195,6 +195,39 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect((await store.get(rehosted.id))?.related[0]?.link).toEqual(award?.link);
       });
 
+      it('stores an appended article under the id, slug, word count and hash its host gives it', async () => {
+        const host = buildArticle({
+          title: 'خبر يحمل خبراً ملحقاً',
+          publishedAt: '2024-01-02T00:00:00',
+          body: ['نص الخبر.'],
+          siteName: 'صحيفة الغد',
+        });
+        const appended = {
+          id: 'abcdef0123456789',
+          slug: 'خبر-ملحق-abcdef',
+          title: 'خبر ملحق بعنوانه',
+          publishedAt: null,
+          body: ['فقرته الأولى.', 'فقرته الثانية.'],
+          wordCount: 17,
+          contentHash: 'c'.repeat(64),
+        };
+        await store.upsert({ ...host, related: [appended] });
+        const stored = (await store.get(appended.id)) as Article;
+        expect(stored).toMatchObject({
+          id: appended.id,
+          slug: appended.slug,
+          wordCount: 17,
+          url: null,
+          siteName: 'صحيفة الغد',
+          image: null,
+          provenance: { contentHash: appended.contentHash, parserVersion: host.provenance.parserVersion },
+        });
+        expect((await store.get(host.id))?.related[0]?.link).toEqual({
+          id: appended.id,
+          slug: appended.slug,
+        });
+      });
+
       it('lets a document replace the appended copy of its title', async () => {
         await storeFixtures();
         const appended = (await store.get(teachers.id))?.related[0]?.link;
@@ -218,6 +251,110 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect((await store.search({ q: 'برميل' })).items).toEqual([]);
         expect((await store.tags()).map((tag) => tag.tag)).not.toContain('أوبك');
         expect((await store.get(teachers.id))?.readAlso[0]?.link).toBeNull();
+      });
+    });
+
+    describe('pages with a URL', () => {
+      const page = 'https://news.example.com/2023/10/05/oil-prices';
+      const oilDraft = drafts[1] as ArticleDraft;
+      const oilPage = buildArticle({ ...oilDraft, url: page });
+      const image = { url: 'https://cdn.example.com/oil.jpg', caption: 'ناقلة نفط في الخليج' };
+
+      it('keeps the page fields and gives them back', async () => {
+        const article = buildArticle({
+          ...oilDraft,
+          url: page,
+          siteName: 'صحيفة الغد',
+          description: 'ارتفعت أسعار النفط بعد قرار خفض الإنتاج.',
+          image,
+        });
+        await store.upsert(article);
+        expect(await store.get(article.id)).toMatchObject({
+          url: page,
+          siteName: 'صحيفة الغد',
+          description: 'ارتفعت أسعار النفط بعد قرار خفض الإنتاج.',
+          image,
+        });
+      });
+
+      it('makes a later version of a page under another id replace it, keeping its id and slug', async () => {
+        await storeFixtures();
+        expect(await store.upsert(oilPage)).toEqual({ status: 'updated', id: oil.id, slug: oil.slug });
+        // The site moved the story to the next day and rewrote it: another id, the same page.
+        const corrected = buildArticle({
+          ...oilDraft,
+          publishedAt: '2023-10-06T09:00:00+03:00',
+          body: ['ارتفعت أسعار الخام بعد اجتماع المنتجين في فيينا.'],
+          url: page,
+          image,
+        });
+        expect(corrected.id).not.toBe(oil.id);
+        expect(await store.upsert(corrected)).toEqual({ status: 'updated', id: oil.id, slug: oil.slug });
+        expect(await store.get(oil.id)).toMatchObject({
+          id: oil.id,
+          slug: oil.slug,
+          publishedAt: corrected.publishedAt,
+          body: corrected.body,
+          url: page,
+          image,
+        });
+        expect(await store.get(corrected.id)).toBeNull();
+        expect(await store.get(corrected.slug)).toBeNull();
+        expect((await store.stats()).articles).toBe(fixtures.length + 1);
+        const listed = (await store.list({ limit: 100 })).items.map((item) => item.id);
+        expect(listed.filter((id) => id === oil.id)).toHaveLength(1);
+        expect(listed).not.toContain(corrected.id);
+        expect((await store.search({ q: 'فيينا' })).items.map((hit) => hit.article.id)).toEqual([oil.id]);
+        expect((await store.search({ q: 'المخزونات' })).items).toEqual([]);
+        // Other articles' headlines still lead to it, under the address they knew.
+        expect((await store.get(teachers.id))?.readAlso[0]?.link).toEqual({ id: oil.id, slug: oil.slug });
+        expect(await store.upsert(corrected)).toEqual({ status: 'unchanged', id: oil.id, slug: oil.slug });
+      });
+
+      it('leaves no headline pointing at a replaced version when the page is retitled', async () => {
+        await storeFixtures();
+        await store.upsert(oilPage);
+        const retitled = buildArticle({
+          ...oilDraft,
+          title: 'أسعار الخام تقفز بعد خفض الإمدادات',
+          url: page,
+        });
+        expect(await store.upsert(retitled)).toEqual({ status: 'updated', id: oil.id, slug: oil.slug });
+        expect((await store.get(oil.id))?.title).toBe(retitled.title);
+        const links = ((await store.get(teachers.id)) as Article).readAlso.map((item) => item.link);
+        for (const link of links) {
+          if (link) expect(await store.get(link.id), link.id).not.toBeNull();
+        }
+        expect(links[0]).toBeNull();
+        expect((await store.stats()).articles).toBe(fixtures.length + 1);
+      });
+
+      it('stores two versions of one page in one batch as one article', async () => {
+        const later = buildArticle({ ...oilDraft, title: 'النفط يرتفع بعد خفض الإنتاج', url: page });
+        const { outcomes } = await store.upsertMany([oilPage, later, oilPage]);
+        expect(outcomes).toEqual([
+          { status: 'added', id: oil.id, slug: oil.slug },
+          { status: 'updated', id: oil.id, slug: oil.slug },
+          { status: 'updated', id: oil.id, slug: oil.slug },
+        ]);
+        expect((await store.stats()).articles).toBe(1);
+        expect((await store.get(oil.id))?.title).toBe(oil.title);
+      });
+
+      it('keeps pages with other URLs, or none, apart, and frees the URL a page moved from', async () => {
+        const moved = buildArticle({ ...oilDraft, url: 'https://news.example.com/economy/oil' });
+        const other = buildArticle({ ...(drafts[4] as ArticleDraft), url: page });
+        const { outcomes } = await store.upsertMany([oilPage, moved, other]);
+        expect(outcomes.map((outcome) => [outcome.status, outcome.id])).toEqual([
+          ['added', oil.id],
+          ['updated', oil.id],
+          ['added', other.id],
+        ]);
+        const again = buildArticle({ ...(drafts[2] as ArticleDraft), url: moved.url });
+        expect((await store.upsert(again)).id).toBe(oil.id);
+        expect((await store.upsert(flu)).status).toBe('added');
+        expect((await store.stats()).articles).toBe(3);
+        expect((await store.get(other.id))?.url).toBe(page);
       });
     });
 

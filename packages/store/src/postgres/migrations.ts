@@ -59,6 +59,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_tags_article ON article_tags (article_seq);
     `,
   },
+  {
+    version: 2,
+    name: 'the page URL of each article',
+    // Only rows whose document names a URL are rewritten: an UPDATE of every row would copy the table.
+    sql: `
+      ALTER TABLE articles ADD COLUMN url text;
+      UPDATE articles SET url = doc::json ->> 'url'
+      WHERE strpos(doc, '"url":"') > 0 AND doc::json ->> 'url' IS NOT NULL;
+      CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+    `,
+  },
 ];
 
 /**

@@ -9,7 +9,15 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import pg from 'pg';
-import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
+import {
+  type BatchLookups,
+  batchKeys,
+  batchLookups,
+  planBatch,
+  prepareRows,
+  type StoredState,
+  type UrlOwnerRow,
+} from '../batch-plan.ts';
 import { decodeListCursor, decodeSearchCursor, encodeListCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import {
@@ -36,6 +44,7 @@ import { lowerBound, upperBound } from '../sort-key.ts';
 import {
   type ArticleRow,
   ROW_COLUMNS,
+  readDoc,
   SET_FROM_EXCLUDED,
   SUMMARY_COLUMNS,
   type SummaryColumns,
@@ -138,11 +147,16 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       [keys.titleKeys],
       client,
     );
-    return {
-      existing: new Map(existing.map(({ id, ...state }) => [id, state])),
-      slugOwners: new Map(slugs.map(({ slug, id }) => [slug, id])),
-      titleKeys: new Set(titleKeys.map(({ title_key }) => title_key)),
-    };
+    const urlOwners =
+      keys.urls.length === 0
+        ? []
+        : await query<UrlOwnerRow>(
+            `SELECT id, slug, content_hash, parser_version, origin, url FROM articles
+             WHERE url = ANY($1::text[]) AND origin = 'document' ORDER BY seq`,
+            [keys.urls],
+            client,
+          );
+    return batchLookups(existing, slugs, titleKeys, urlOwners);
   };
 
   const storeBatch = async (
@@ -237,7 +251,7 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
         [idOrSlug],
       );
       if (!row) return null;
-      const article = JSON.parse(row.doc) as Article;
+      const article = readDoc(row.doc);
       const candidates = await query<LinkCandidate>(
         'SELECT id, slug, title_key, origin, sort_at FROM articles WHERE title_key = ANY($1::text[])',
         [linkKeys(article)],

@@ -76,6 +76,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'the page URL of each article',
+    // Added last, after doc: reading it walks a large document's overflow pages, so lookups take the
+    // URL from the index. The rows whose document names a URL get it; older documents name none.
+    sql: `
+      ALTER TABLE articles ADD COLUMN url TEXT;
+      UPDATE articles SET url = json_extract(doc, '$.url') WHERE instr(doc, '"url":"') > 0;
+      CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks, all in one immediate transaction. */

@@ -10,7 +10,15 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import type Database from 'better-sqlite3';
-import { type BatchLookups, batchKeys, planBatch, prepareRows, type StoredState } from '../batch-plan.ts';
+import {
+  type BatchLookups,
+  batchKeys,
+  batchLookups,
+  planBatch,
+  prepareRows,
+  type StoredState,
+  type UrlOwnerRow,
+} from '../batch-plan.ts';
 import { decodeListCursor, encodeListCursor } from '../cursor.ts';
 import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
@@ -18,6 +26,7 @@ import { lowerBound, upperBound } from '../sort-key.ts';
 import {
   type ArticleRow,
   ROW_COLUMNS,
+  readDoc,
   SET_FROM_EXCLUDED,
   SUMMARY_COLUMNS,
   type SummaryColumns,
@@ -95,11 +104,17 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
       'SELECT DISTINCT title_key FROM articles WHERE title_key IN (SELECT value FROM json_each(?))',
       JSON.stringify(keys.titleKeys),
     );
-    return {
-      existing: new Map(existing.map(({ id, ...state }) => [id, state])),
-      slugOwners: new Map(slugs.map(({ slug, id }) => [slug, id])),
-      titleKeys: new Set(titleKeys.map(({ title_key }) => title_key)),
-    };
+    // The URL is taken from the batch, not the row: the column comes after the large doc.
+    const urlOwners =
+      keys.urls.length === 0
+        ? []
+        : all<UrlOwnerRow>(
+            `SELECT articles.id, slug, content_hash, parser_version, origin, batch.value AS url
+             FROM json_each(?) AS batch JOIN articles ON articles.url = batch.value
+             WHERE articles.origin = 'document' ORDER BY articles.seq`,
+            JSON.stringify(keys.urls),
+          );
+    return batchLookups(existing, slugs, titleKeys, urlOwners);
   };
 
   const storeBatch = db.transaction(
@@ -153,7 +168,7 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
           idOrSlug,
         );
         if (!row) return null;
-        const article = JSON.parse(row.doc) as Article;
+        const article = readDoc(row.doc);
         const candidates = all<LinkCandidate>(
           `SELECT id, slug, title_key, origin, sort_at FROM articles
            WHERE title_key IN (SELECT value FROM json_each(?))`,
