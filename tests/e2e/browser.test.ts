@@ -17,6 +17,14 @@ let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+  // The lead image of a fixture page lives on a host that does not exist: the browser is given a 4:3
+  // picture for it, of another shape than the box the page keeps for it.
+  await browser.context.route('https://images.example.invalid/**', (route) =>
+    route.fulfill({
+      contentType: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#c8a165"/></svg>',
+    }),
+  );
   stack = await startStack({ KHABAR_WEB_PAGE_SIZE: '4' });
 });
 afterAll(async () => {
@@ -89,11 +97,60 @@ describe('a reader’s path through the site', () => {
   });
 });
 
+describe('the original page and its lead image', () => {
+  it('keeps the image’s place before it loads, so nothing moves, and links out safely', async () => {
+    const { page } = await openPage();
+    await page.setViewportSize(viewports.mobile);
+    await page.goto(`${stack.site.url}/articles/${encodeURIComponent(fixture(stack, 'مهرجان التمور').slug)}`);
+    const image = page.locator('figure.lead img');
+    expect(await image.getAttribute('alt')).toBe('سلال التمور في ساحة المهرجان');
+    const before = await image.boundingBox();
+    expect(before?.width).toBeGreaterThan(300);
+    expect(Math.abs((before?.height ?? 0) - ((before?.width ?? 0) * 9) / 16)).toBeLessThan(1);
+    // The 4:3 picture arrives and fills the 16:9 box the page held for it.
+    await image.evaluate((element: HTMLImageElement) => element.decode());
+    expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(800);
+    expect(await image.boundingBox()).toEqual(before);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((entries) => {
+            for (const entry of entries.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 500);
+        }),
+    );
+    expect(shift).toBe(0);
+    const original = page.getByRole('link', { name: 'المقال الأصلي على صحيفة القصيم' });
+    expect(await original.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await original.getAttribute('href')).toBe('https://news.example.com/2024/02/20/dates-festival');
+    await page.close();
+  });
+
+  it('runs nothing from a page whose URLs are scripts', async () => {
+    const { page, errors } = await openPage();
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs += 1;
+      await dialog.dismiss();
+    });
+    await page.goto(`${stack.site.url}/articles/${encodeURIComponent(fixture(stack, 'روابط خبيثة').slug)}`);
+    const hrefs = await page.evaluate(() => Array.from(document.links, (link) => link.protocol));
+    expect(new Set(hrefs)).toEqual(new Set(['http:']));
+    expect(await page.locator('main img, main figure').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('every page type', () => {
   const pageTypes = () => ({
     home: '/',
     article: `/articles/${encodeURIComponent(fixture(stack, 'تحلية').slug)}`,
     'seed-article': `/articles/${encodeURIComponent(fixture(stack, 'كيم أون').slug)}`,
+    'page-article': `/articles/${encodeURIComponent(fixture(stack, 'مهرجان التمور').slug)}`,
     tag: `/tags/${encodeURIComponent('تحلية المياه')}`,
     source: `/sources/${encodeURIComponent('رويترز')}`,
     tags: '/tags',

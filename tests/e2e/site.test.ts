@@ -197,6 +197,44 @@ describe('article page', () => {
     expect(data.headline).toBe(markup.title);
   });
 
+  it('links to the original page by its site name and shows the lead image with its caption', async () => {
+    const festival = fixture(stack, 'مهرجان التمور');
+    const { status, html } = await page(`/articles/${path(festival.slug)}`);
+    expect(status).toBe(200);
+    expect(html).toMatch(
+      /<a href="https:\/\/news\.example\.com\/2024\/02\/20\/dates-festival" rel="noopener noreferrer"[^>]*>المقال الأصلي على صحيفة القصيم<\/a>/,
+    );
+    const figure = html.match(/<figure class="lead"[^>]*>([\s\S]*?)<\/figure>/)?.[1] ?? '';
+    const img = figure.match(/<img [^>]*>/)?.[0] ?? '';
+    expect(img).toContain('src="https://images.example.invalid/dates-festival.jpg"');
+    expect(img).toContain('alt="سلال التمور في ساحة المهرجان"');
+    for (const attribute of ['loading="lazy"', 'decoding="async"', 'width="1280"', 'height="720"']) {
+      expect(img).toContain(attribute);
+    }
+    expect(figure).toMatch(/<figcaption[^>]*>سلال التمور في ساحة المهرجان<\/figcaption>/);
+    // The figure comes before the body, after the title.
+    expect(html.indexOf('<figure')).toBeGreaterThan(html.indexOf('<h1'));
+    expect(html.indexOf('<figure')).toBeLessThan(html.indexOf('class="body"'));
+    expect(meta(html, 'description')).toBe(festival.description);
+    expect(jsonLd(html)).toEqual([
+      expect.objectContaining({
+        isBasedOn: 'https://news.example.com/2024/02/20/dates-festival',
+        image: 'https://images.example.invalid/dates-festival.jpg',
+      }),
+    ]);
+  });
+
+  it('writes no link and no image that is not http(s), whatever the article holds', async () => {
+    const hostile = fixture(stack, 'روابط خبيثة');
+    expect(hostile.url).toMatch(/^javascript:/);
+    const { status, html } = await page(`/articles/${path(hostile.slug)}`);
+    expect(status).toBe(200);
+    expect(html).not.toMatch(/javascript|alert\(/i);
+    expect(html).not.toMatch(/<(img|figure)\b/i);
+    expect(scriptTags(html)).toEqual(['<script type="application/ld+json">']);
+    for (const link of mainLinks(html)) expect(link).toMatch(/^\//);
+  });
+
   it('sends an article reached by its id to its slug address', async () => {
     const nile = fixture(stack, 'النيل');
     const { status, headers } = await page(`/articles/${nile.id}`);

@@ -14,14 +14,24 @@ const siteEntry = join(root, 'apps/web/dist/server/entry.mjs');
 const apiEntry = join(root, 'apps/api/src/main.ts');
 export const fixtureDirs = [join(root, 'seeds'), join(root, 'tests/fixtures/site')];
 
-/** Parses every `.txt` document of the folders; a document the parser rejects fails the run. */
+/**
+ * Parses every `.txt` document of the folders; a document the parser rejects fails the run. A
+ * `<name>.page.json` beside a document gives the page fields a web page would have (URL, site name,
+ * summary, lead image). They are not validated: a hostile one stands for an article that reached the
+ * store some other way than through the API, which the site must still render safely.
+ */
 export async function readFixtures(dirs: string[] = fixtureDirs): Promise<Article[]> {
   const articles: Article[] = [];
   for (const dir of dirs) {
-    for (const file of (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort()) {
+    const files = await readdir(dir);
+    for (const file of files.filter((name) => name.endsWith('.txt')).sort()) {
       const result = parseArticle(await readFile(join(dir, file), 'utf8'));
       if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
-      articles.push(result.article);
+      const pageFile = file.replace(/\.txt$/, '.page.json');
+      const page = files.includes(pageFile)
+        ? (JSON.parse(await readFile(join(dir, pageFile), 'utf8')) as Partial<Article>)
+        : {};
+      articles.push({ ...result.article, ...page });
     }
   }
   return articles;

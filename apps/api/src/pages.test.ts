@@ -15,7 +15,7 @@ const page = `<!doctype html><html lang="ar"><head><meta charset="utf-8">
 <p>ويتضمن برنامج المعرض ندوات فكرية وأمسيات شعرية وورش عمل للأطفال طوال أيامه العشرة.</p></article>
 <footer>جميع الحقوق محفوظة</footer></body></html>`;
 
-const htmlPost = (body: BodyInit, headers: Record<string, string> = {}) => ({
+const htmlPost = (body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) => ({
   method: 'POST',
   body,
   headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },

@@ -16,7 +16,21 @@ import { JsonFeed } from './feeds/json-feed.ts';
  * The @khabar/schema shapes under the component names the OpenAPI document gives them; `meta` clones,
  * so the shared schemas stay as they are.
  */
-export const ArticleDoc = Article.meta({ id: 'Article' });
+/*
+ * The generator marks a field with a default as optional. That is right for an article sent to the API
+ * (one written before the page fields may leave them out) and wrong for one the API sends, which always
+ * has them: responses use the fields without their defaults.
+ */
+export const ArticleDoc = Article.extend({
+  url: Article.shape.url.unwrap(),
+  siteName: Article.shape.siteName.unwrap(),
+  description: Article.shape.description.unwrap(),
+  image: Article.shape.image.unwrap(),
+}).meta({ id: 'Article', description: Article.description });
+export const ArticleInputDoc = Article.meta({
+  id: 'ArticleInput',
+  description: 'An article to store; the page fields may be left out and are then null.',
+});
 export const ArticleSummaryDoc = ArticleSummary.meta({ id: 'ArticleSummary' });
 export const ArticlePageDoc = Page(ArticleSummaryDoc).meta({ id: 'ArticlePage' });
 export const SearchPageDoc = Page(SearchHit.meta({ id: 'SearchHit' })).meta({ id: 'SearchPage' });
@@ -30,7 +44,10 @@ export const SourceListDoc = z
   .object({ items: z.array(SourceCount.meta({ id: 'SourceCount' })).describe('Most credited first.') })
   .meta({ id: 'SourceList', description: 'Agencies and publishers with article counts.' });
 export const IngestOutcomeDoc = IngestOutcome.meta({ id: 'IngestOutcome' });
-export const ParseOutcomeDoc = ParseOutcome.meta({ id: 'ParseOutcome' });
+export const ParseOutcomeDoc = ParseOutcome.extend({ article: ArticleDoc }).meta({
+  id: 'ParseOutcome',
+  description: ParseOutcome.description,
+});
 export const ProblemDoc = Problem.meta({ id: 'Problem' });
 export const JsonFeedDoc = JsonFeed.meta({ id: 'JsonFeed' });
 

@@ -14,6 +14,10 @@ const article: Article = {
   source: { agency: 'فرانس برس', publisher: 'الخليج الجديد' },
   tags: ['الصين', 'روسيا'],
   related: [],
+  url: null,
+  siteName: null,
+  description: null,
+  image: null,
   lang: 'ar',
   dir: 'rtl',
   wordCount: 1,
@@ -54,5 +58,27 @@ describe('newsArticle', () => {
     expect(Object.keys(bare)).not.toContain('datePublished');
     expect(Object.keys(bare)).not.toContain('publisher');
     expect(Object.keys(bare)).not.toContain('keywords');
+    expect(Object.keys(bare)).not.toContain('isBasedOn');
+    expect(Object.keys(bare)).not.toContain('image');
+  });
+
+  it('names the original page and the lead image when they are http(s), and only then', () => {
+    const page = {
+      ...article,
+      url: 'https://news.example.com/a',
+      image: { url: 'https://cdn.example.com/a.jpg', caption: null },
+    };
+    expect(newsArticle(page, 'https://example.org/a', 'وصف')).toMatchObject({
+      isBasedOn: 'https://news.example.com/a',
+      image: 'https://cdn.example.com/a.jpg',
+    });
+    const hostile = {
+      ...article,
+      url: 'javascript:alert(1)',
+      image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', caption: null },
+    };
+    const data = newsArticle(hostile, 'https://example.org/a', 'وصف');
+    expect(Object.keys(data)).not.toContain('isBasedOn');
+    expect(Object.keys(data)).not.toContain('image');
   });
 });

@@ -1,4 +1,5 @@
 import type { Article } from '@khabar/schema';
+import { webUrl } from './page-origin.ts';
 
 /**
  * Serializes structured data for an inline `<script type="application/ld+json">`. `<`, `>` and `&` are
@@ -12,11 +13,16 @@ export function scriptJson(value: unknown): string {
 
 /** schema.org `NewsArticle` for an article page at `url`. */
 export function newsArticle(
-  article: Pick<Article, 'title' | 'publishedAt' | 'byline' | 'source' | 'tags' | 'lang' | 'wordCount'>,
+  article: Pick<
+    Article,
+    'title' | 'publishedAt' | 'byline' | 'source' | 'tags' | 'lang' | 'wordCount' | 'url' | 'image'
+  >,
   url: string,
   description: string,
 ): Record<string, unknown> {
   const publisher = article.source.publisher ?? article.source.agency;
+  const original = webUrl(article.url);
+  const image = webUrl(article.image?.url);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -33,6 +39,8 @@ export function newsArticle(
       ? { sourceOrganization: { '@type': 'Organization', name: article.source.agency } }
       : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.join('، ') } : {}),
+    ...(original ? { isBasedOn: original } : {}),
+    ...(image ? { image } : {}),
     wordCount: article.wordCount,
   };
 }
