@@ -1,7 +1,8 @@
 // `khabar ingest` of a large web archive: writes a WARC of SaudiNewsNet articles rendered as HTML
 // pages of several site layouts (with request records, images and redirects between them, as a crawl
 // has), about 1 GB unless told otherwise, then ingests it into a fresh SQLite store in a child process
-// and reports the time, the rate and the child's peak resident memory, sampled from /proc.
+// and reports the time, the rate and the child's peak resident memory, sampled from /proc; then runs
+// `khabar parse` over it into /dev/null, so that the reader's own memory shows apart from the store's.
 // Run: pnpm --filter @khabar/cli bench [-- --gigabytes 1 --gzip]
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,13 +29,11 @@ try {
     `archive: ${written.pages} pages in ${written.records} records, ${(size / 1e6).toFixed(0)} MB on disk` +
       `${gzip ? ' (gzipped)' : ''}, written in ${written.seconds.toFixed(1)} s`,
   );
-  const run = await ingest(archive, join(dir, 'bench.db'));
-  console.log(
-    `khabar ingest: ${run.seconds.toFixed(1)} s, ${(size / 1e6 / run.seconds).toFixed(1)} MB/s, ` +
-      `${(written.pages / run.seconds).toFixed(0)} pages/s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB, exit ${run.code}`,
-  );
+  const run = await command(['ingest', archive, '--db', join(dir, 'bench.db')]);
+  report('khabar ingest', run, size, written.pages);
   console.log(`summary: ${run.summary}`);
   for (const failure of run.failures.slice(0, 5)) console.log(failure);
+  report('khabar parse > /dev/null', await command(['parse', archive], 'ignore'), size, written.pages);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -102,11 +101,16 @@ async function writeArchive(articles: CorpusArticle[], path: string) {
   return { pages, records, seconds: (performance.now() - started) / 1000 };
 }
 
-async function ingest(path: string, db: string) {
+function report(name: string, run: Awaited<ReturnType<typeof command>>, size: number, pages: number): void {
+  console.log(
+    `${name}: ${run.seconds.toFixed(1)} s, ${(size / 1e6 / run.seconds).toFixed(1)} MB/s, ` +
+      `${(pages / run.seconds).toFixed(0)} pages/s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MiB, exit ${run.code}`,
+  );
+}
+
+async function command(args: string[], output: 'pipe' | 'ignore' = 'pipe') {
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'ingest', path, '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', output, 'pipe'] });
   let peakRss = 0;
   const sample = setInterval(() => {
     try {
@@ -118,17 +122,17 @@ async function ingest(path: string, db: string) {
     }
   }, 200);
   let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
   });
   let lastProgress = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     const lines = chunk.toString().trim().split('\n');
     lastProgress = lines.at(-1) ?? lastProgress;
   });
   const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
   clearInterval(sample);
-  if (lastProgress) console.log(`last progress line: ${lastProgress}`);
+  if (lastProgress) console.log(`${args[0]}, last progress line: ${lastProgress}`);
   const [summary = '', ...failures] = stdout.trim().split('\n');
   return { seconds: (performance.now() - started) / 1000, peakRss, code, summary, failures };
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { decodeBytes } from '../src/intake/decode.ts';
 
 /** `../shared/pages-dev` beside the repository. */
 export const defaultPagesDir = fileURLToPath(new URL('../../../../shared/pages-dev/', import.meta.url));
@@ -38,14 +39,7 @@ export function loadArabicPages(pagesDir: string): Page[] {
     });
 }
 
-/** Decodes a page by its BOM, else the charset its `<meta>` declares, else as UTF-8. */
+/** Decodes a page as the intake does: its BOM, else the charset it declares, else UTF-8. */
 export function decodeHtml(raw: Buffer): string {
-  if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) return new TextDecoder('utf-8').decode(raw);
-  const head = raw.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(raw);
-  } catch {
-    return new TextDecoder('utf-8').decode(raw);
-  }
+  return decodeBytes(raw, null, true).text;
 }
