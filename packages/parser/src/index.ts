@@ -10,6 +10,7 @@ export {
 } from './intake/archive.ts';
 export { documentExtensions, kindOfName } from './intake/detect.ts';
 export { type DocumentInput, type DocumentResult, readDocument } from './intake/read-document.ts';
+export { completeArticle } from './intake/upgrade.ts';
 export type { ParseOptions, ParseResult } from './options.ts';
 export { parseArticle } from './parse-article.ts';
 export { parserVersion } from './version.ts';

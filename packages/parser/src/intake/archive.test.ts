@@ -188,3 +188,83 @@ describe('readArchive on what is not an archive', () => {
     expect(seen).toMatchObject([{ type: 'skipped', reason: expect.stringMatching(/bytes/) }]);
   });
 });
+
+describe('readArchive on hostile and cut archives', () => {
+  /** A plain WARC record written by hand, so that its parts can be broken at will. */
+  function rawRecord(type: string, url: string, block: string | Uint8Array): Uint8Array {
+    const body = typeof block === 'string' ? encoder.encode(block) : block;
+    const head = encoder.encode(
+      `WARC/1.0\r\nWARC-Type: ${type}\r\nWARC-Target-URI: ${url}\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    return Uint8Array.from([...head, ...body, ...encoder.encode('\r\n\r\n')]);
+  }
+  const response = (url: string, html: string, headers = 'Content-Type: text/html') =>
+    rawRecord('response', url, `HTTP/1.1 200 OK\r\n${headers}\r\n\r\n${html}`);
+  const join = (parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+
+  it('ends with damage, not a hang, when the archive stops inside a record it skips', async () => {
+    const request = rawRecord(
+      'request',
+      'https://news.example/a',
+      `GET /a HTTP/1.1\r\n\r\n${'x'.repeat(5000)}`,
+    );
+    const whole = join([response('https://news.example/a', page('افتتاح جسر جديد في المدينة')), request]);
+    const seen = await events(whole.subarray(0, whole.length - 100));
+    expect(seen.map((event) => event.type)).toEqual(['document', 'damaged']);
+    expect(seen[1]).toMatchObject({ message: expect.stringMatching(/truncated record/) });
+  });
+
+  it('closes the source when the reader stops early, and after each damaged part', async () => {
+    let open = 0;
+    const bytes = join([
+      response('https://news.example/a', page('افتتاح جسر جديد في المدينة')),
+      encoder.encode('garbage between records\r\n'),
+      response('https://news.example/b', page('أمطار غزيرة على المناطق الجنوبية')),
+    ]);
+    const source: ArchiveSource = (offset) =>
+      (async function* () {
+        open++;
+        try {
+          yield* sourceOf(bytes)(offset);
+        } finally {
+          open--;
+        }
+      })();
+    for await (const event of readArchive(source)) if (event.type === 'document') break;
+    expect(open).toBe(0);
+    for await (const _event of readArchive(source)) expect(open).toBeLessThanOrEqual(1);
+    expect(open).toBe(0);
+  });
+
+  it('gives up on bytes that hold no record header within a bound, as damage', async () => {
+    const noise = new Uint8Array(6 << 20).fill(0x41);
+    const bytes = join([noise, response('https://news.example/a', page('افتتاح جسر جديد في المدينة'))]);
+    const seen = await events(bytes);
+    expect(seen[0]).toMatchObject({
+      type: 'damaged',
+      message: expect.stringMatching(/no WARC record header/),
+    });
+    expect(seen.at(-1)).toMatchObject({ type: 'document' });
+  });
+
+  it('skips a body that cannot be decompressed with its reason, and sniffs a page with no content type', async () => {
+    const seen = await events(
+      join([
+        response(
+          'https://news.example/a',
+          'not gzip at all',
+          'Content-Type: text/html\r\nContent-Encoding: gzip',
+        ),
+        response('https://news.example/b', page('أمطار غزيرة على المناطق الجنوبية'), 'Server: test'),
+      ]),
+    );
+    expect(seen[0]).toMatchObject({
+      type: 'skipped',
+      reason: expect.stringMatching(/content encoding 'gzip'/),
+    });
+    expect(seen[1]).toMatchObject({
+      type: 'document',
+      result: { ok: true, article: { title: 'أمطار غزيرة على المناطق الجنوبية' } },
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { ParseOptions } from '../options.ts';
+import { sniffKind } from './detect.ts';
 import { readHttpResponse } from './http-message.ts';
 import { type DocumentResult, readDocument } from './read-document.ts';
 
@@ -36,6 +37,8 @@ const GZIP_MEMBER = [0x1f, 0x8b, 0x08];
 const WARC_LINE = [...new TextEncoder().encode('WARC/1.')];
 // Bytes a gap may hold after the last record without being damage: the trailing line ends.
 const TRAILING_SLACK = 4;
+// Bytes read past the end of a record's block before the next record's headers must have started.
+const GAP_BYTES = 4 << 20;
 
 /**
  * Reads the documents of a web archive (WARC or WET, plain or gzipped), one record at a time so that
@@ -49,9 +52,10 @@ export async function* readArchive(
 ): AsyncGenerator<ArchiveEvent> {
   const progress: ArchiveProgress = { records: 0, bytes: 0 };
   const maxBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+  const gzipped = await isGzipped(source);
   let base = 0;
   for (;;) {
-    const counted = counting(source(base));
+    const counted = counting(source(base), base);
     // HTTP messages are read here, from the record's block: warcio's own HTTP reading misplaces the
     // end of a record whose headers straddle two chunks of the stream.
     const parser = new WARCParser(counted.chunks, { parseHttp: false });
@@ -61,9 +65,12 @@ export async function* readArchive(
     try {
       for await (const record of parser) {
         const offset = base + parser.offset;
+        // The record's block may be read, and a few header lines past it; no more before the next
+        // record's headers, so bytes that are no archive are never gathered without end.
+        counted.allow(offset + Math.max(0, record.warcContentLength || 0) + GAP_BYTES);
         progress.records++;
         const event = await readRecord(record, offset, maxBytes, options, progress);
-        progress.bytes = Math.max(progress.bytes, base + counted.bytes());
+        progress.bytes = Math.max(progress.bytes, counted.position());
         if (event.type === 'damaged') {
           damage = event;
           break;
@@ -74,14 +81,17 @@ export async function* readArchive(
       if (damage === null) damage = trailingDamage(base, parser, lastStart, counted);
     } catch (error) {
       damage = {
-        offset: base + parser.offset,
+        offset: Math.max(base + parser.offset, lastStart + 1),
         message: error instanceof Error ? error.message : String(error),
       };
+    } finally {
+      // Closes the source, also when the caller stops early or the read stopped at damage.
+      await counted.chunks.return(undefined);
     }
-    progress.bytes = Math.max(progress.bytes, base + counted.bytes());
+    progress.bytes = Math.max(progress.bytes, counted.position());
     if (damage === null) return;
     yield { type: 'damaged', offset: damage.offset, message: damage.message, progress: { ...progress } };
-    const next = await nextRecordStart(source, Math.max(damage.offset, lastStart, base) + 1);
+    const next = await nextRecordStart(source, Math.max(damage.offset, lastStart, base) + 1, gzipped);
     if (next < 0) return;
     base = next;
   }
@@ -101,8 +111,7 @@ function trailingDamage(
   const position = base + parser.offset;
   // Still at the last record read: the archive ends where that record does.
   const end = position === lastStart ? position + parser.recordLength : position;
-  const total = base + counted.bytes();
-  if (counted.done() && total - end <= TRAILING_SLACK) return null;
+  if (counted.done() && counted.position() - end <= TRAILING_SLACK) return null;
   return {
     offset: end,
     message: 'a damaged or truncated record; the archive is read on from the next record',
@@ -122,29 +131,35 @@ async function readRecord(
     reason,
     progress: { ...progress },
   });
+  const damaged = (message: string): ArchiveEvent => ({
+    type: 'damaged',
+    offset,
+    message,
+    progress: { ...progress },
+  });
   const type = record.warcType;
-  if (type === null || type === undefined) {
-    return {
-      type: 'damaged',
-      offset,
-      message: 'a record without WARC headers: truncated or damaged',
-      progress: { ...progress },
-    };
-  }
+  if (type === null || type === undefined)
+    return damaged('a record without WARC headers: truncated or damaged');
   const url = record.warcTargetURI ?? undefined;
-  if (type !== 'response' && type !== 'resource' && type !== 'conversion') return skip(`a ${type} record`);
-  if (record.warcContentLength > maxBytes) return skip(`a record of ${record.warcContentLength} bytes`);
-  const block = await record.readFully(false);
-  let content = block;
+  const wanted = type === 'response' || type === 'resource' || type === 'conversion';
+  const declared = record.warcContentLength;
+  // Every record's block is read here, kept only when it is wanted and small enough: warcio's own
+  // skipping never ends on a stream that stops inside the record.
+  const block = await readBlock(record, wanted && declared <= maxBytes ? maxBytes : 0);
+  if (block.length < declared) return damaged(`a truncated record: ${block.length} of ${declared} bytes`);
+  if (!wanted) return skip(`a ${type} record`);
+  if (declared > maxBytes) return skip(`a record of ${declared} bytes`);
+  let content = block.bytes;
   let contentType = record.warcContentType ?? undefined;
   if (type === 'response') {
-    const response = readHttpResponse(block, maxBytes);
+    const response = readHttpResponse(content, maxBytes);
     if (response === null) return skip('a response without an HTTP status line');
     if (response.status < 200 || response.status >= 300) return skip(`HTTP status ${response.status}`);
+    if (response.problem !== null) return skip(response.problem);
     contentType = response.headers.get('content-type');
     content = response.body;
   }
-  const kind = recordKind(contentType, type);
+  const kind = recordKind(contentType, type, content);
   if (kind === null) return skip(`content of type ${contentType ?? 'unknown'}`);
   const name = url ?? `record at ${offset}`;
   const [result] = readDocument(
@@ -160,11 +175,33 @@ async function readRecord(
   return { type: 'document', offset, result: result as DocumentResult, progress: { ...progress } };
 }
 
-/** The content type to read a record's payload as, or null when it holds no document. */
-function recordKind(contentType: string | undefined, type: string): string | null {
+/** A record's block, read to its end; its bytes kept up to `keep` bytes, the rest only counted. */
+async function readBlock(record: WARCRecord, keep: number): Promise<{ bytes: Uint8Array; length: number }> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of record) {
+    if (length + chunk.length <= keep) parts.push(chunk);
+    length += chunk.length;
+  }
+  if (length > keep) return { bytes: new Uint8Array(0), length };
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { bytes, length };
+}
+
+/**
+ * The content type to read a record's payload as, or null when it holds no document. A payload with no
+ * content type is a page when it starts like one.
+ */
+function recordKind(contentType: string | undefined, type: string, content: Uint8Array): string | null {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (media === 'text/html' || media === 'application/xhtml+xml') return 'text/html';
   if (media === 'text/plain' || (type === 'conversion' && media === '')) return 'text/plain';
+  if (media === '' && sniffKind(content.subarray(0, 1024)) === 'html') return 'text/html';
   return null;
 }
 
@@ -172,20 +209,28 @@ function charsetHint(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
 }
 
-/** The chunks of a stream, counting the bytes taken and whether the stream ended. */
-function counting(chunks: AsyncIterable<Uint8Array>) {
-  let bytes = 0;
+/**
+ * The chunks of a stream from `base` on, counting the bytes taken and whether the stream ended, and
+ * refusing to go past the position `allow` last set: the reader then fails there, as at damage.
+ */
+function counting(chunks: AsyncIterable<Uint8Array>, base: number) {
+  let position = base;
+  let limit = base + GAP_BYTES;
   let done = false;
   return {
     chunks: (async function* () {
       for await (const chunk of chunks) {
-        bytes += chunk.length;
+        if (position > limit) throw new Error(`no WARC record header within ${GAP_BYTES} bytes`);
+        position += chunk.length;
         yield chunk;
       }
       done = true;
     })(),
-    bytes: () => bytes,
+    position: () => position,
     done: () => done,
+    allow: (until: number) => {
+      limit = Math.max(limit, until);
+    },
   };
 }
 
@@ -193,11 +238,10 @@ function counting(chunks: AsyncIterable<Uint8Array>) {
  * The offset of the next record at or after `from`: a gzip member's header in a gzipped archive, a
  * `WARC/1.` line in a plain one (the kind is the archive's first bytes'). -1 when there is none.
  */
-async function nextRecordStart(source: ArchiveSource, from: number): Promise<number> {
-  const first = await firstBytes(source);
-  const pattern = first[0] === 0x1f && first[1] === 0x8b ? GZIP_MEMBER : WARC_LINE;
+async function nextRecordStart(source: ArchiveSource, from: number, gzipped: boolean): Promise<number> {
+  const pattern = gzipped ? GZIP_MEMBER : WARC_LINE;
   let position = from;
-  let carry = new Uint8Array(0);
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of source(from)) {
     const window = concat(carry, chunk);
     const found = indexOf(window, pattern);
@@ -209,11 +253,12 @@ async function nextRecordStart(source: ArchiveSource, from: number): Promise<num
   return -1;
 }
 
-async function firstBytes(source: ArchiveSource): Promise<Uint8Array> {
+/** Whether the archive is gzipped: its first bytes are gzip's magic. */
+async function isGzipped(source: ArchiveSource): Promise<boolean> {
   for await (const chunk of source(0)) {
-    if (chunk.length >= 2) return chunk;
+    if (chunk.length >= 2) return chunk[0] === 0x1f && chunk[1] === 0x8b;
   }
-  return new Uint8Array(0);
+  return false;
 }
 
 function concat(left: Uint8Array, right: Uint8Array): Uint8Array {

@@ -63,6 +63,12 @@ describe('decodeBytes', () => {
     expect(decoded.problem).toMatch(/declared windows-1256/);
   });
 
+  it('reads UTF-8 bytes labelled with a single-byte charset as UTF-8, and says so', () => {
+    const decoded = decodeBytes(utf8, 'windows-1256', false);
+    expect(decoded.text).toBe(arabic);
+    expect(decoded.problem).toMatch(/labelled windows-1256 but the bytes are UTF-8/);
+  });
+
   it('replaces bytes that are not valid in the encoding and reports it, without throwing', () => {
     const broken = Uint8Array.from([...utf8, 0xff, 0xfe, 0xc3]);
     const decoded = decodeBytes(broken, null, false);

@@ -45,6 +45,11 @@ export function decodeBytes(bytes: Uint8Array, charset: string | null, markup: b
   let problem: string | null = null;
   if (charset !== null) {
     const encoding = encodingOf(charset);
+    // Servers and crawlers label UTF-8 pages with the charset the site once used; bytes that are
+    // valid multi-byte UTF-8 are not text in a single-byte Arabic charset, so the label is wrong.
+    if (encoding !== null && encoding !== 'utf-8' && isMultibyteUtf8(bytes)) {
+      return decodeAs(bytes, 'utf-8', 'default', `labelled ${charset} but the bytes are UTF-8`);
+    }
     if (encoding !== null) return decodeAs(bytes, encoding, 'transport', null);
     problem = `unknown charset '${charset}'`;
   }

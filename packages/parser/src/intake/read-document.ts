@@ -1,4 +1,4 @@
-import { Article, type Warning } from '@khabar/schema';
+import { type Article, ArticleInput, type Warning } from '@khabar/schema';
 import { isBinary } from '../binary.ts';
 import { type ParseError, type ParseErrorCode, parseError } from '../errors.ts';
 import { readHtml } from '../html/read-html.ts';
@@ -7,7 +7,7 @@ import { checkedOptions, guarded, parseArticle } from '../parse-article.ts';
 import { warning } from '../warnings.ts';
 import { charsetOf, decodeBytes } from './decode.ts';
 import { type DocumentKind, kindOfMediaType, kindOfName, sniffKind } from './detect.ts';
-import { upgradedArticle } from './upgrade.ts';
+import { completeArticle } from './upgrade.ts';
 
 /** One document as it arrives: its bytes (or text), and what is known of it. */
 export interface DocumentInput {
@@ -142,8 +142,11 @@ function validated(value: unknown, source: string): DocumentResult {
   // `khabar parse` prints {"file", "error"} in place of a document it could not read.
   if (isParseFailure(value))
     return failure(source, 'not_an_article', `${value.file} was not parsed: ${value.error.message}`);
-  const result = Article.safeParse(upgradedArticle(value));
-  if (result.success) return { ok: true, source, article: result.data, warnings: result.data.warnings };
+  const result = ArticleInput.safeParse(value);
+  if (result.success) {
+    const article = completeArticle(result.data);
+    return { ok: true, source, article, warnings: article.warnings };
+  }
   const [issue] = result.error.issues;
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return failure(source, 'not_an_article', `${where}${issue?.message ?? 'invalid'}`);

@@ -1,48 +1,43 @@
+import type { Article, ArticleInput, RelatedArticle, RelatedArticleInput } from '@khabar/schema';
 import { relatedArticle } from '../related.ts';
 
 /**
- * An article as older versions wrote it, brought up to the current model where the parser can do so
- * without guessing: appended articles written before they carried their own id, slug, word count and
- * hash get them made from their title, date and paragraphs, as the parser makes them now. Anything
- * else is left for the schema to judge.
+ * An article as a client or an older version wrote it, completed to the current model: appended
+ * articles written before they carried their own id, slug, word count and hash get them made from
+ * their title, date and paragraphs, as the parser makes them now; missing page fields are null. An
+ * article that lacks nothing is returned as it is.
  */
-export function upgradedArticle(value: unknown): unknown {
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    !Array.isArray((value as { related?: unknown }).related)
-  ) {
-    return value;
-  }
-  const article = value as { related: unknown[] };
-  if (!article.related.some(needsIdentity)) return value;
-  return {
-    ...article,
-    related: article.related.map((item) => (needsIdentity(item) ? withIdentity(item) : item)),
+export function completeArticle(article: ArticleInput | Article): Article {
+  const complete = article.related.every(hasIdentity);
+  const page = {
+    url: article.url ?? null,
+    siteName: article.siteName ?? null,
+    description: article.description ?? null,
+    image: article.image ?? null,
   };
+  if (
+    complete &&
+    article.url !== undefined &&
+    article.siteName !== undefined &&
+    article.description !== undefined &&
+    article.image !== undefined
+  ) {
+    return article as Article;
+  }
+  return { ...article, ...page, related: article.related.map(withIdentity) };
 }
 
-interface OlderRelated {
-  title: string;
-  publishedAt: string | null;
-  body: string[];
-  link?: unknown;
-}
-
-function needsIdentity(item: unknown): item is OlderRelated {
-  if (typeof item !== 'object' || item === null) return false;
-  const { id, title, publishedAt, body } = item as Record<string, unknown>;
+function hasIdentity(item: RelatedArticleInput): item is RelatedArticle {
   return (
-    id === undefined &&
-    typeof title === 'string' &&
-    title.length > 0 &&
-    (publishedAt === null || typeof publishedAt === 'string') &&
-    Array.isArray(body) &&
-    body.every((paragraph) => typeof paragraph === 'string')
+    item.id !== undefined &&
+    item.slug !== undefined &&
+    item.wordCount !== undefined &&
+    item.contentHash !== undefined
   );
 }
 
-function withIdentity(item: OlderRelated): unknown {
+function withIdentity(item: RelatedArticleInput): RelatedArticle {
+  if (hasIdentity(item)) return item;
   const made = relatedArticle(item.title, item.publishedAt, item.body);
   return item.link === undefined ? made : { ...made, link: item.link };
 }
