@@ -95,3 +95,45 @@ describeEachStore('HTML pages through POST /v1/parse and POST /v1/articles', (ha
     expect(warnings.map((warning) => warning.code)).toContain('no_body');
   });
 });
+
+describeEachStore('older JSON articles through POST /v1/articles', (harness) => {
+  const request = (path: string, init?: RequestInit) => harness().app.request(path, init);
+  const withRelated = `مهرجان التمور السنوي ينطلق في المدينة
+تاريخ النشر: 2024-08-01
+انطلق مهرجان التمور السنوي بمشاركة مئات المزارعين من مختلف المناطق، وسط إقبال كبير من الزوار.
+المصدر: صحيفة المدينة
+إقرأ أيضاً:
+افتتاح سوق جديد للمزارعين
+افتتحت البلدية سوقا جديدا للمزارعين في وسط المدينة، يضم أكثر من مئة محل.
+`;
+
+  it('completes appended articles written without their identity, as the command line does', async () => {
+    const parsed = await request('/v1/parse', {
+      method: 'POST',
+      body: withRelated,
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    const { article } = ParseOutcome.parse(await parsed.json());
+    expect(article.related).toHaveLength(1);
+    const {
+      url: _url,
+      siteName: _siteName,
+      description: _description,
+      image: _image,
+      ...withoutPage
+    } = article;
+    const older = {
+      ...withoutPage,
+      related: article.related.map(({ title, publishedAt, body }) => ({ title, publishedAt, body })),
+    };
+    const stored = await request('/v1/articles', {
+      method: 'POST',
+      body: JSON.stringify(older),
+      headers: { 'Content-Type': 'application/json', ...bearer() },
+    });
+    expect(stored.status).toBe(201);
+    const served = Article.parse(await (await request(`/v1/articles/${article.id}`)).json());
+    expect(served.related.map(({ link: _link, ...item }) => item)).toEqual(article.related);
+    expect(served.url).toBeNull();
+  });
+});

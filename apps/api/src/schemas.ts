@@ -1,5 +1,6 @@
 import {
   Article,
+  ArticleInput,
   ArticleSummary,
   IngestOutcome,
   Page,
@@ -27,9 +28,11 @@ export const ArticleDoc = Article.extend({
   description: Article.shape.description.unwrap(),
   image: Article.shape.image.unwrap(),
 }).meta({ id: 'Article', description: Article.description });
-export const ArticleInputDoc = Article.meta({
+export const ArticleInputDoc = ArticleInput.meta({
   id: 'ArticleInput',
-  description: 'An article to store; the page fields may be left out and are then null.',
+  description:
+    'An article to store; the page fields may be left out (null), and so may the id, slug, word count ' +
+    'and hash of appended articles, which are then made from their text.',
 });
 export const ArticleSummaryDoc = ArticleSummary.meta({ id: 'ArticleSummary' });
 export const ArticlePageDoc = Page(ArticleSummaryDoc).meta({ id: 'ArticlePage' });

@@ -198,3 +198,24 @@ export const Article = z
   })
   .describe('A news article read from one document.');
 export type Article = z.infer<typeof Article>;
+
+/**
+ * An appended article as older versions wrote it: before appended articles carried their own id, slug,
+ * word count and hash. The parser completes it (`completeArticle`); it is never served as it is.
+ */
+export const RelatedArticleInput = RelatedArticle.partial({
+  id: true,
+  slug: true,
+  wordCount: true,
+  contentHash: true,
+}).describe('An appended article, its id, slug, word count and hash made by the parser when left out.');
+export type RelatedArticleInput = z.infer<typeof RelatedArticleInput>;
+
+/**
+ * An article as a client or an older version may write it: the page fields may be left out (null),
+ * and appended articles may lack their identity, which the parser makes from their text.
+ */
+export const ArticleInput = Article.extend({
+  related: z.array(RelatedArticleInput).describe('Articles appended after the footer.'),
+}).describe('An article to store: the page fields and the identity of appended articles may be left out.');
+export type ArticleInput = z.input<typeof ArticleInput>;

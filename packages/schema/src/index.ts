@@ -16,6 +16,7 @@ export {
 export {
   Article,
   ArticleId,
+  ArticleInput,
   ArticleLink,
   LeadImage,
   Provenance,
@@ -23,6 +24,7 @@ export {
   PublishedAt,
   ReadAlso,
   RelatedArticle,
+  RelatedArticleInput,
   Slug,
   Source,
   Span,

@@ -1,5 +1,5 @@
-import { readDocument } from '@khabar/parser';
-import type { Article } from '@khabar/schema';
+import { completeArticle, readDocument } from '@khabar/parser';
+import type { Article, ArticleInput } from '@khabar/schema';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
@@ -61,11 +61,13 @@ export async function readDocumentBody(c: Context<AppEnv>, url: string | undefin
  */
 export async function readArticleBody(
   c: Context<AppEnv>,
-  validJson: () => Article,
+  validJson: () => ArticleInput,
   url: string | undefined,
 ): Promise<Article> {
   const type = mediaType(c.req.header('Content-Type'));
-  if (jsonType.test(type)) return validJson();
+  // A JSON article is completed as the intake completes one read from a file: the page fields and the
+  // identity of appended articles an older writer left out are made here, as the parser makes them.
+  if (jsonType.test(type)) return completeArticle(validJson());
   if (type === '') {
     throw validationProblem([{ path: 'body', message: 'send a document or an article', code: 'required' }]);
   }
