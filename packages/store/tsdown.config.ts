@@ -1,8 +1,13 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  // The search thread's module is loaded by URL from beside the bundle, so it is an entry of its own.
-  entry: { index: 'src/index.ts', 'search-worker': 'src/sqlite/search-worker.ts' },
+  // The threads' modules are loaded by URL from beside the bundle, so each is an entry of its own.
+  entry: {
+    index: 'src/index.ts',
+    'search-worker': 'src/sqlite/search-worker.ts',
+    'writer-worker': 'src/sqlite/writer-worker.ts',
+    'check-worker': 'src/sqlite/check-worker.ts',
+  },
   format: 'esm',
   platform: 'node',
   fixedExtension: false,

@@ -2,15 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ArticleStore } from '@khabar/store';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { timeout } from 'hono/timeout';
 import { accessLog } from './access-log.ts';
 import { ArticleCache } from './article-cache.ts';
 import { KeyRing } from './auth.ts';
 import type { ApiConfig } from './config.ts';
+import { deadline } from './deadline.ts';
 import type { RouteDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import { jsonLogger, type Logger } from './logger.ts';
@@ -35,6 +34,8 @@ export interface AppOptions {
   /** The rate limiter's clock, for tests. */
   now?: () => number;
 }
+
+const MIB = 1024 * 1024;
 
 const exposedHeaders = ['ETag', 'Location', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'];
 
@@ -116,10 +117,7 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
   });
   app.use(
     '/v1/*',
-    timeout(
-      config.timeoutMs,
-      () => new HTTPException(504, { message: `the request took longer than ${config.timeoutMs} ms` }),
-    ),
+    deadline(config.timeoutMs),
     // Looking for a body on the server's lazy request object builds a full Request; reads have none.
     (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)),
   );
@@ -132,9 +130,10 @@ export function createApp(options: AppOptions) {
     store: options.store,
     config: options.config,
     keys: new KeyRing(options.config.apiKeys),
-    articles: new ArticleCache(),
+    articles: new ArticleCache(options.config.articleCacheMiB * MIB),
     reads: new ReadCache({
       ttlMs: options.config.cacheTtlSeconds * 1000,
+      budget: options.config.readCacheMiB * MIB,
       ...(options.now ? { now: options.now } : {}),
     }),
   };

@@ -81,6 +81,13 @@ const Environment = z.object({
     ),
   KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
   KHABAR_SEARCH_THREADS: integer('KHABAR_SEARCH_THREADS', 0, 64, Math.min(2, availableParallelism())),
+  KHABAR_DB_BUSY_TIMEOUT_MS: integer('KHABAR_DB_BUSY_TIMEOUT_MS', 0, 10 * 60 * 1000, 5000),
+  KHABAR_DB_PAGE_CACHE_MIB: integer('KHABAR_DB_PAGE_CACHE_MIB', 1, 4096, 16),
+  KHABAR_DB_OPEN_CHECK: z
+    .enum(['refuse', 'record', 'off'], 'KHABAR_DB_OPEN_CHECK must be `refuse`, `record` or `off`')
+    .default('refuse'),
+  KHABAR_API_ARTICLE_CACHE_MIB: integer('KHABAR_API_ARTICLE_CACHE_MIB', 0, 4096, 16),
+  KHABAR_API_READ_CACHE_MIB: integer('KHABAR_API_READ_CACHE_MIB', 0, 4096, 16),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
 });
@@ -119,6 +126,16 @@ export interface ApiConfig {
    * runs searches in its own processes and ignores this.
    */
   searchThreads: number;
+  /** How long a write waits for another process's SQLite write lock before a 503, in milliseconds. */
+  dbBusyTimeoutMs: number;
+  /** Most memory each SQLite connection's page cache may take (one reads, one writes, one per search thread), in MiB. */
+  dbPageCacheMiB: number;
+  /** What opening a SQLite store does about damage its quick check finds: refuse to start, record it, or not check. */
+  dbOpenCheck: 'refuse' | 'record' | 'off';
+  /** Most bytes of serialized article JSON kept for reuse, in MiB; 0 keeps none. */
+  articleCacheMiB: number;
+  /** Most bytes of read answers kept for `cacheTtlSeconds`, in MiB; 0 keeps none. */
+  readCacheMiB: number;
   /** Public URL of the reading site: feed items link to `<siteUrl>/articles/<slug>` when set. */
   siteUrl: string | null;
   /** Whether to write one JSON line per request. */
@@ -157,6 +174,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: values.KHABAR_API_TRUSTED_PROXIES,
     cacheTtlSeconds: values.KHABAR_API_CACHE_TTL_S,
     searchThreads: values.KHABAR_SEARCH_THREADS,
+    dbBusyTimeoutMs: values.KHABAR_DB_BUSY_TIMEOUT_MS,
+    dbPageCacheMiB: values.KHABAR_DB_PAGE_CACHE_MIB,
+    dbOpenCheck: values.KHABAR_DB_OPEN_CHECK,
+    articleCacheMiB: values.KHABAR_API_ARTICLE_CACHE_MIB,
+    readCacheMiB: values.KHABAR_API_READ_CACHE_MIB,
     siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
     accessLog: values.KHABAR_API_LOG === 'json',
   };

@@ -2,9 +2,13 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { SentBody } from './http-cache.ts';
 
 /**
- * The Hono environment every part of the app shares: the request id set by the first middleware, and
- * the cacheable body a read sent, for the read cache.
+ * The Hono environment every part of the app shares: the request id set by the first middleware, the
+ * cacheable body a read sent (for the read cache) and the signal of the request's deadline.
  */
 export interface AppEnv {
-  Variables: RequestIdVariables & { sent: SentBody | undefined };
+  Variables: RequestIdVariables & {
+    sent: SentBody | undefined;
+    /** Aborted when the request runs out of time (`/v1` only): writes pass it to the store. */
+    signal: AbortSignal | undefined;
+  };
 }

@@ -14,7 +14,12 @@ export interface StartedApi extends RunningApi {
  * something to show, and serves the API. A store the operator named is left as it is.
  */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<StartedApi> {
-  const store = await openStore(config.db, { searchThreads: config.searchThreads });
+  const store = await openStore(config.db, {
+    searchThreads: config.searchThreads,
+    busyTimeoutMs: config.dbBusyTimeoutMs,
+    pageCacheMiB: config.dbPageCacheMiB,
+    openCheck: config.dbOpenCheck,
+  });
   try {
     let seeded = 0;
     if (config.dbIsDefault && store.kind === 'sqlite') {

@@ -1,5 +1,14 @@
 /** Codes of the failures a store reports to its callers. */
-export type StoreErrorCode = 'invalid_cursor' | 'invalid_query' | 'unavailable' | 'migration_failed';
+/**
+ * `unavailable`: the database cannot answer now (busy, locked, refusing connections, shutting down);
+ * `corrupt`: it answered with damaged data (a corrupt page or index), which a retry will not mend.
+ */
+export type StoreErrorCode =
+  | 'invalid_cursor'
+  | 'invalid_query'
+  | 'unavailable'
+  | 'corrupt'
+  | 'migration_failed';
 
 /** An expected store failure, with a stable code the API maps to a problem type. */
 export class StoreError extends Error {

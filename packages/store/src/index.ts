@@ -2,4 +2,11 @@ export { StoreError, type StoreErrorCode } from './errors.ts';
 export { isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.ts';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
-export type { ArticleStore, BatchResult, ListQuery, SearchQuery } from './types.ts';
+export type {
+  ArticleStore,
+  BatchResult,
+  IntegrityReport,
+  ListQuery,
+  SearchQuery,
+  WriteOptions,
+} from './types.ts';

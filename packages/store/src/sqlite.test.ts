@@ -222,14 +222,14 @@ describe('SQLite store files', () => {
     await harness.dispose();
   });
 
-  it('reports a file that is not a database as unavailable', async () => {
+  it('reports a file that is not a database as corrupt', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
     const location = join(folder, 'not-a.db');
     writeFileSync(location, 'this is a text file, not SQLite '.repeat(200));
     try {
       const error = await openStore(location).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).code).toBe('unavailable');
+      expect((error as StoreError).code).toBe('corrupt');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -38,6 +38,28 @@ export interface BatchResult {
   outcomes: IngestOutcome[];
 }
 
+/** How a write may be cut short. */
+export interface WriteOptions {
+  /**
+   * Aborting it takes a write out of the queue, or stops it while it waits for the lock or is being
+   * written, and rolls it back: the call then fails with `StoreError('unavailable')` and nothing was
+   * stored. A write whose commit had begun when the signal fired completes and reports its outcome.
+   */
+  signal?: AbortSignal | undefined;
+}
+
+/** What an integrity check of a store found. */
+export interface IntegrityReport {
+  /** `quick`: cheap enough for start-up (SQLite's `quick_check`); `full`: reads everything. */
+  depth: 'quick' | 'full';
+  /** True when every check that ran found nothing wrong. */
+  ok: boolean;
+  /** What is damaged, one line each; empty when `ok`. */
+  problems: string[];
+  /** Checks that could not run here (such as an extension that is not installed), one line each. */
+  skipped: string[];
+}
+
 /** One store of articles with Arabic full-text search; SQLite and PostgreSQL implement it alike. */
 export interface ArticleStore {
   /** `sqlite` or `postgres`. */
@@ -46,13 +68,13 @@ export interface ArticleStore {
    * Stores one article: added, updated (same id, or same page URL as a stored document, and new content;
    * the stored id and slug kept) or unchanged.
    */
-  upsert(article: Article): Promise<IngestOutcome>;
+  upsert(article: Article, options?: WriteOptions): Promise<IngestOutcome>;
   /** Stores many articles in transactions; all of a committed transaction's outcomes are durable. */
-  upsertMany(articles: Article[]): Promise<BatchResult>;
+  upsertMany(articles: Article[], options?: WriteOptions): Promise<BatchResult>;
   /** By id or slug; read-also and related items carry `link` where they resolve. Null when absent. */
   get(idOrSlug: string): Promise<Article | null>;
   /** Removes an article; false when there was none. */
-  delete(id: string): Promise<boolean>;
+  delete(id: string, options?: WriteOptions): Promise<boolean>;
   /** Newest first (sort key `(publishedAt, id)`, undated last). Throws `StoreError('invalid_cursor')` on a bad cursor. */
   list(query?: ListQuery): Promise<Page<ArticleSummary>>;
   /** Ranked hits with highlighted fragments; an empty query (no terms) gives an empty page. */
@@ -66,5 +88,12 @@ export interface ArticleStore {
   stats(): Promise<StoreStats>;
   /** Resolves when the store answers a trivial query (for readiness checks). */
   ping(): Promise<void>;
+  /** Checks the stored data for damage (pages, indexes, tables), without changing anything. */
+  check(depth?: 'quick' | 'full'): Promise<IntegrityReport>;
+  /**
+   * The first damage a read or write has met since the store was opened (a corrupt page or index), as a
+   * message; null while none has. Readiness checks report it.
+   */
+  damage(): string | null;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { Article } from '@khabar/schema';
+import { completeArticle } from '@khabar/parser';
+import type { ArticleInput } from '@khabar/schema';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireApiKey } from '../auth.ts';
@@ -131,9 +132,10 @@ export function articleRoutes(deps: RouteDeps) {
     .openapi(listArticles, async (c) => sendJson(c, await store.list(c.req.valid('query'))))
     .openapi(getArticle, async (c) => {
       const { idOrSlug } = c.req.valid('param');
-      const article = await store.get(idOrSlug);
-      if (!article) throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
-      const { body, etag } = articles.serialize(article);
+      const stored = await store.get(idOrSlug);
+      if (!stored) throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
+      // A store written by an older version may hold appended articles without their identity.
+      const { body, etag } = articles.serialize(completeArticle(stored));
       return sendCached(c, body, etag, {
         contentType: 'application/json; charset=UTF-8',
         cacheControl: cachePolicies.article,
@@ -151,10 +153,10 @@ export function articleRoutes(deps: RouteDeps) {
       // of both media types' schemas, and the string one belongs to text bodies, which skip it.
       const article = await readArticleBody(
         c,
-        () => c.req.valid('json') as Article,
+        () => c.req.valid('json') as ArticleInput,
         c.req.valid('query').url,
       );
-      const outcome = await store.upsert(article);
+      const outcome = await store.upsert(article, { signal: c.get('signal') });
       if (outcome.status !== 'unchanged') {
         articles.forget(outcome.id);
         reads.clear();
@@ -168,7 +170,7 @@ export function articleRoutes(deps: RouteDeps) {
     .openapi(deleteArticle(writeGuard), async (c) => {
       const { idOrSlug } = c.req.valid('param');
       const article = await store.get(idOrSlug);
-      if (!article || !(await store.delete(article.id))) {
+      if (!article || !(await store.delete(article.id, { signal: c.get('signal') }))) {
         throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
       }
       articles.forget(article.id);

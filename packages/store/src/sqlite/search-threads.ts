@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
 import type { SearchQuery } from '../types.ts';
@@ -24,6 +24,33 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   return kept;
 }
 
+/**
+ * Starts a store thread with this process's flags, as far as a worker takes them. Node refuses V8
+ * options (`--max-old-space-size`, `--expose-gc`, `--stack-size`) in a worker's `execArgv` and names
+ * them in its error: the thread then starts without those.
+ */
+export function startWorker(file: URL, workerData: unknown, resourceLimits: ResourceLimits = {}): Worker {
+  const inherited = workerExecArgv(process.execArgv);
+  try {
+    return new Worker(file, { workerData, execArgv: inherited, resourceLimits });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    const refused = new Set((/flags: (.*)$/.exec((error as Error).message)?.[1] ?? '').split(', '));
+    const kept = inherited.filter((flag) => !refused.has(flag));
+    // Should the message not name them, the thread starts with no flags at all.
+    return new Worker(file, {
+      workerData,
+      execArgv: kept.length < inherited.length ? kept : [],
+      resourceLimits,
+    });
+  }
+}
+
+// A search thread's own heap. Left to V8's defaults (sized for the whole machine), each thread kept
+// a hundred MiB and more of garbage between collections under load; the titles it keeps for ranking
+// take a few tens of MiB at most (200,000 titles).
+const SEARCH_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Thread {
@@ -44,8 +71,8 @@ export class SearchThreads {
   #nextId = 0;
   #closed = false;
 
-  constructor(path: string, busyTimeoutMs: number, count: number) {
-    this.#data = { path, busyTimeoutMs };
+  constructor(path: string, pageCacheMiB: number, count: number) {
+    this.#data = { path, pageCacheMiB };
     this.#threads = Array.from({ length: count }, () => null);
   }
 
@@ -94,10 +121,7 @@ export class SearchThreads {
   }
 
   #start(index: number): Thread {
-    const worker = new Worker(workerFile, {
-      workerData: this.#data,
-      execArgv: workerExecArgv(process.execArgv),
-    });
+    const worker = startWorker(workerFile, this.#data, SEARCH_THREAD_LIMITS);
     worker.unref();
     const thread: Thread = { worker, pending: new Map() };
     this.#threads[index] = thread;

@@ -4,12 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
 import type { SearchQuery } from '../types.ts';
-import { openDatabase } from './connection.ts';
+import { openDatabase, READ_BUSY_TIMEOUT_MS } from './connection.ts';
 import { sqliteSearch } from './search.ts';
 
 export interface SearchThreadData {
   path: string;
-  busyTimeoutMs: number;
+  pageCacheMiB: number;
 }
 
 export type SearchRequest =
@@ -20,15 +20,23 @@ export type SearchReply =
   | { id: number; result: Page<SearchHit> | ArticleSummary[] }
   | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
 
-const { path, busyTimeoutMs } = workerData as SearchThreadData;
+const { path, pageCacheMiB } = workerData as SearchThreadData;
 const port = parentPort;
 if (port) {
-  const db = openDatabase(path, busyTimeoutMs, { readonly: true });
-  const searcher = sqliteSearch(db);
+  // A connection that cannot open (the file went away or is damaged) answers every request with why.
+  let searcher: ReturnType<typeof sqliteSearch> | Error;
+  try {
+    searcher = sqliteSearch(
+      openDatabase(path, { readonly: true, busyTimeoutMs: READ_BUSY_TIMEOUT_MS, pageCacheMiB }),
+    );
+  } catch (error) {
+    searcher = error as Error;
+  }
   port.on('message', (request: SearchRequest) => {
     const { id } = request;
     let reply: SearchReply;
     try {
+      if (searcher instanceof Error) throw searcher;
       const result =
         request.op === 'search'
           ? searcher.search(request.query)

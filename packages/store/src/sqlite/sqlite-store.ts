@@ -10,37 +10,41 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import type Database from 'better-sqlite3';
-import {
-  type BatchLookups,
-  batchKeys,
-  batchLookups,
-  planBatch,
-  prepareRows,
-  type StoredState,
-  type UrlOwnerRow,
-} from '../batch-plan.ts';
 import { decodeListCursor, encodeListCursor } from '../cursor.ts';
+import { StoreError } from '../errors.ts';
 import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
+import { readDoc, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import type {
+  ArticleStore,
+  BatchResult,
+  IntegrityReport,
+  ListQuery,
+  SearchQuery,
+  WriteOptions,
+} from '../types.ts';
+import { checkOnThread } from './check-thread.ts';
 import {
-  type ArticleRow,
-  ROW_COLUMNS,
-  readDoc,
-  SET_FROM_EXCLUDED,
-  SUMMARY_COLUMNS,
-  type SummaryColumns,
-  toSummary,
-} from '../stored-row.ts';
-import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
-import { guard, openDatabase, statements } from './connection.ts';
+  DEFAULT_PAGE_CACHE_MIB,
+  guard,
+  openDatabase,
+  READ_BUSY_TIMEOUT_MS,
+  statements,
+} from './connection.ts';
+import { checkConnection, pageProblems } from './integrity.ts';
 import { migrateSqlite } from './migrations.ts';
 import { sqliteSearch } from './search.ts';
 import { SearchThreads } from './search-threads.ts';
+import { WriterThread } from './writer-thread.ts';
+import { sqliteWrites } from './writes.ts';
 
 /** Options of the embedded store. */
 export interface SqliteStoreOptions {
-  /** How long a statement waits for another connection's write lock before failing (default 5000 ms). */
+  /**
+   * How long a write waits for another connection's write lock before failing with
+   * `StoreError('unavailable')` (default 5000 ms). Writes wait on a thread of their own: reads never do.
+   */
   busyTimeoutMs?: number | undefined;
   /**
    * Threads that run searches, each with its own read-only connection (default 0: searches run on
@@ -48,120 +52,183 @@ export interface SqliteStoreOptions {
    * in memory has no file to share and always searches on the calling thread.
    */
   searchThreads?: number | undefined;
+  /**
+   * Most memory each connection's page cache may take, in MiB (default 16). The store opens one
+   * connection for reads, one on its writer thread and one per search thread.
+   */
+  pageCacheMiB?: number | undefined;
+  /**
+   * What opening does about damage. `refuse` (the default): SQLite's `quick_check` runs first, and a
+   * damaged file is refused with `StoreError('corrupt')`; `record`: the check runs, and a damaged file
+   * opens for reads with the damage in `damage()` and writes refused; `off`: no check.
+   */
+  openCheck?: 'refuse' | 'record' | 'off' | undefined;
 }
 
-const UPSERT_ROW = `
-  INSERT INTO articles (${ROW_COLUMNS.join(', ')})
-  VALUES (${ROW_COLUMNS.map((column) => `@${column}`).join(', ')})
-  ON CONFLICT (id) DO UPDATE SET ${SET_FROM_EXCLUDED}
-  RETURNING seq`;
+/** Where a store's writes are made: a thread of their own for a file, the calling thread in memory. */
+interface Writer {
+  upsertMany(articles: Article[], signal?: AbortSignal): Promise<IngestOutcome[]>;
+  delete(id: string, signal?: AbortSignal): Promise<boolean>;
+  close(): Promise<void>;
+}
 
 /**
  * Opens (creating folders, file and schema as needed) an embedded store: one SQLite file in WAL mode,
- * so readers in other processes see committed batches while an ingest runs.
+ * so readers in other processes see committed batches while an ingest runs. Writes go to a thread of
+ * their own, so a write waiting for the lock or writing a large batch never holds up reads.
  */
 export async function createSqliteStore(
   path: string,
   options: SqliteStoreOptions = {},
 ): Promise<ArticleStore> {
-  const threads = options.searchThreads ?? 0;
-  if (!Number.isInteger(threads) || threads < 0) {
-    throw new RangeError(`searchThreads must be a whole number of 0 or more, got ${threads}`);
-  }
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const db = openDatabase(path, busyTimeoutMs);
+  const threads = wholeNumber('searchThreads', options.searchThreads, 0);
+  const busyTimeoutMs = wholeNumber('busyTimeoutMs', options.busyTimeoutMs, 5000);
+  const pageCacheMiB = options.pageCacheMiB ?? DEFAULT_PAGE_CACHE_MIB;
+  if (!(pageCacheMiB > 0)) throw new RangeError(`pageCacheMiB must be more than 0, got ${pageCacheMiB}`);
+  const inMemory = path === ':memory:' || path === '' || path.includes('mode=memory');
+  // Threads start on the first searches and writes: the path is made absolute now, in case the
+  // directory changes.
+  const file = path.startsWith('file:') || inMemory ? path : resolve(path);
+  const db = openDatabase(path, { busyTimeoutMs, pageCacheMiB });
+  let damage: string | null = null;
   try {
-    migrateSqlite(db);
+    damage = openingCheck(db, file, options.openCheck ?? 'refuse');
+    if (damage === null) migrateSqlite(db);
   } catch (error) {
     db.close();
     throw error;
   }
-  const inMemory = path === ':memory:' || path === '' || path.includes('mode=memory');
-  // Threads start on the first searches: the path is made absolute now, in case the directory changes.
-  const searchThreads =
-    threads > 0 && !inMemory
-      ? new SearchThreads(path.startsWith('file:') ? path : resolve(path), busyTimeoutMs, threads)
-      : null;
-  return sqliteStore(db, searchThreads);
+  if (inMemory) {
+    return sqliteStore({
+      db,
+      file,
+      damage,
+      writer: inlineWriter(db, busyTimeoutMs),
+      threads: null,
+      pageCacheMiB,
+      busyTimeoutMs,
+    });
+  }
+  // This connection only reads from now on, and in WAL mode a reader waits for no writer.
+  db.pragma(`busy_timeout = ${READ_BUSY_TIMEOUT_MS}`);
+  db.pragma('query_only = 1');
+  return sqliteStore({
+    db,
+    file,
+    damage,
+    writer: new WriterThread(file, busyTimeoutMs, pageCacheMiB),
+    threads: threads > 0 ? new SearchThreads(file, pageCacheMiB, threads) : null,
+    pageCacheMiB,
+    busyTimeoutMs,
+  });
 }
 
-function sqliteStore(db: Database.Database, threads: SearchThreads | null): ArticleStore {
-  const { all, one, prepare } = statements(db);
-  const searcher = sqliteSearch(db);
+function wholeNumber(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number of 0 or more, got ${value}`);
+  }
+  return value;
+}
 
-  const lookups = (articles: readonly Article[]): BatchLookups => {
-    const keys = batchKeys(articles);
-    const existing = all<StoredState & { id: string }>(
-      `SELECT id, slug, content_hash, parser_version, origin FROM articles
-       WHERE id IN (SELECT value FROM json_each(?))`,
-      JSON.stringify(keys.ids),
-    );
-    const slugs = all<{ slug: string; id: string }>(
-      'SELECT slug, id FROM articles WHERE slug IN (SELECT value FROM json_each(?))',
-      JSON.stringify(keys.slugs),
-    );
-    const titleKeys = all<{ title_key: string }>(
-      'SELECT DISTINCT title_key FROM articles WHERE title_key IN (SELECT value FROM json_each(?))',
-      JSON.stringify(keys.titleKeys),
-    );
-    // The URL is taken from the batch, not the row: the column comes after the large doc.
-    const urlOwners =
-      keys.urls.length === 0
-        ? []
-        : all<UrlOwnerRow>(
-            `SELECT articles.id, slug, content_hash, parser_version, origin, batch.value AS url
-             FROM json_each(?) AS batch JOIN articles ON articles.url = batch.value
-             WHERE articles.origin = 'document' ORDER BY articles.seq`,
-            JSON.stringify(keys.urls),
-          );
-    return batchLookups(existing, slugs, titleKeys, urlOwners);
-  };
-
-  const storeBatch = db.transaction(
-    (articles: readonly Article[], prepared: ReadonlyMap<Article, ArticleRow>): IngestOutcome[] => {
-      const plan = planBatch(articles, lookups(articles), prepared);
-      for (const { titleKey, keep } of plan.superseded) {
-        prepare("DELETE FROM articles WHERE origin = 'appended' AND title_key = ? AND id <> ?").run(
-          titleKey,
-          keep,
-        );
-      }
-      for (const row of plan.rows) {
-        const { seq } = prepare(UPSERT_ROW).get(row) as { seq: number };
-        prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
-        for (const tag of JSON.parse(row.tags) as string[]) {
-          prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
-        }
-      }
-      return plan.outcomes;
-    },
+/** SQLite's quick check before anything is written: the damage it finds, or null. */
+function openingCheck(db: Database.Database, file: string, mode: 'refuse' | 'record' | 'off'): string | null {
+  if (mode === 'off') return null;
+  const problems = pageProblems(db, 'quick');
+  if (problems.length === 0) return null;
+  const found = `quick_check found ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in ${file}: ${problems.slice(0, 3).join('; ')}`;
+  if (mode === 'record') return found;
+  throw new StoreError(
+    'corrupt',
+    `${found}. The file is damaged and was not opened: run \`khabar check --db ${file}\` for the full report, then restore it from a backup (or rebuild it with \`khabar ingest\`)`,
   );
+}
+
+/** Writes on the connection that reads, for a database in memory, which no other connection can open. */
+function inlineWriter(db: Database.Database, busyTimeoutMs: number): Writer {
+  const writes = sqliteWrites(db);
+  const gate = (signal: AbortSignal | undefined) => ({
+    lockWaitMs: busyTimeoutMs,
+    cancelled: () => signal?.aborted === true,
+    claimCommit: () => signal?.aborted !== true,
+  });
+  return {
+    async upsertMany(articles, signal) {
+      return guard(() => writes.upsertMany(articles, gate(signal)));
+    },
+    async delete(id, signal) {
+      return guard(() => writes.delete(id, gate(signal)));
+    },
+    async close() {},
+  };
+}
+
+interface Parts {
+  db: Database.Database;
+  /** The file (absolute), or the in-memory name. */
+  file: string;
+  /** Damage the opening check found and recorded. */
+  damage: string | null;
+  writer: Writer;
+  threads: SearchThreads | null;
+  pageCacheMiB: number;
+  busyTimeoutMs: number;
+}
+
+function sqliteStore(parts: Parts): ArticleStore {
+  const { db, file, writer, threads } = parts;
+  const { all, one } = statements(db);
+  const searcher = sqliteSearch(db);
+  let damage = parts.damage;
+
+  // The first damage met is kept for readiness checks; from then on, writes are refused.
+  const noted = (error: unknown): never => {
+    if (error instanceof StoreError && error.code === 'corrupt') damage ??= error.message;
+    throw error;
+  };
+  const reading = <T>(work: () => T): T => {
+    try {
+      return guard(work);
+    } catch (error) {
+      return noted(error);
+    }
+  };
+  const writable = (): void => {
+    if (damage !== null) {
+      throw new StoreError(
+        'corrupt',
+        `writes are refused: the SQLite database ${file} is damaged (${damage})`,
+      );
+    }
+  };
+  const written = (): void => {
+    searcher.forget();
+  };
 
   const summaries = (rows: SummaryColumns[]): ArticleSummary[] => rows.map(toSummary);
 
   const store: ArticleStore = {
     kind: 'sqlite',
 
-    async upsert(article) {
-      const [outcome] = (await store.upsertMany([article])).outcomes;
+    async upsert(article, options) {
+      const [outcome] = (await store.upsertMany([article], options)).outcomes;
       return outcome as IngestOutcome;
     },
 
-    async upsertMany(articles): Promise<BatchResult> {
+    async upsertMany(articles, options: WriteOptions = {}): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
-      return guard(() => {
-        // Analysing the text before the write lock is taken keeps other writers waiting less.
-        const prepared = prepareRows(articles, lookups(articles));
-        try {
-          return { outcomes: storeBatch.immediate(articles, prepared) };
-        } finally {
-          searcher.forget();
-        }
-      });
+      writable();
+      try {
+        return { outcomes: await writer.upsertMany(articles, options.signal) };
+      } catch (error) {
+        return noted(error);
+      } finally {
+        written();
+      }
     },
 
     async get(idOrSlug) {
-      return guard(() => {
+      return reading(() => {
         const row = one<{ doc: string }>(
           'SELECT doc FROM articles WHERE id = ? OR slug = ? LIMIT 1',
           idOrSlug,
@@ -178,11 +245,14 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
       });
     },
 
-    async delete(id) {
+    async delete(id, options: WriteOptions = {}) {
+      writable();
       try {
-        return guard(() => prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+        return await writer.delete(id, options.signal);
+      } catch (error) {
+        return noted(error);
       } finally {
-        searcher.forget();
+        written();
       }
     },
 
@@ -217,7 +287,7 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
         params.push(position.sortKey, position.id);
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const rows = guard(() =>
+      const rows = reading(() =>
         all<SummaryColumns & { sort_at: string }>(
           `SELECT ${SUMMARY_COLUMNS}, sort_at FROM articles ${where}
            ORDER BY sort_at DESC, id DESC LIMIT ?`,
@@ -235,16 +305,16 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
     },
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
-      return threads ? threads.search(query) : searcher.search(query);
+      return threads ? threads.search(query).catch(noted) : reading(() => searcher.search(query));
     },
 
     async related(id, limit) {
-      return threads ? threads.related(id, limit) : searcher.related(id, limit);
+      return threads ? threads.related(id, limit).catch(noted) : reading(() => searcher.related(id, limit));
     },
 
     async tags(limit): Promise<TagCount[]> {
       const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return guard(() =>
+      return reading(() =>
         all<TagCount>(
           'SELECT tag, count(*) AS count FROM article_tags GROUP BY tag ORDER BY count DESC, tag ASC LIMIT ?',
           size,
@@ -254,7 +324,7 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
 
     async sources(limit): Promise<SourceCount[]> {
       const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return guard(() =>
+      return reading(() =>
         all<SourceCount>(
           `SELECT name, kind, count FROM (
              SELECT agency AS name, 'agency' AS kind, count(*) AS count
@@ -268,7 +338,7 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
     },
 
     async stats(): Promise<StoreStats> {
-      return guard(() => {
+      return reading(() => {
         const counts = one<Omit<StoreStats, 'earliest' | 'latest'>>(
           `SELECT
              (SELECT count(*) FROM articles) AS articles,
@@ -285,11 +355,29 @@ function sqliteStore(db: Database.Database, threads: SearchThreads | null): Arti
     },
 
     async ping() {
-      guard(() => one('SELECT 1'));
+      reading(() => one('SELECT 1'));
+    },
+
+    async check(depth: IntegrityReport['depth'] = 'quick'): Promise<IntegrityReport> {
+      const report = db.memory
+        ? reading(() => checkConnection(db, depth))
+        : await checkOnThread({
+            path: file,
+            depth,
+            lockWaitMs: parts.busyTimeoutMs,
+            pageCacheMiB: parts.pageCacheMiB,
+          }).catch(noted);
+      if (!report.ok) damage ??= `${depth} check: ${report.problems.slice(0, 3).join('; ')}`;
+      return report;
+    },
+
+    damage() {
+      return damage;
     },
 
     async close() {
       await threads?.close();
+      await writer.close();
       if (db.open) db.close();
     },
   };

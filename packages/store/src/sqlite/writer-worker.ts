@@ -1,0 +1,71 @@
+// The writer thread of the embedded store: its own connection to the database file, making the writes
+// the store posts to it one at a time, so that waiting for the write lock or writing a large batch
+// never holds up the thread that answers reads.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Article, IngestOutcome } from '@khabar/schema';
+import { StoreError } from '../errors.ts';
+import { openDatabase, READ_BUSY_TIMEOUT_MS, storeError } from './connection.ts';
+import { sqliteWrites, type WriteGate, WriteState } from './writes.ts';
+
+export interface WriterThreadData {
+  path: string;
+  busyTimeoutMs: number;
+  pageCacheMiB: number;
+  /** One word shared with the store: the state of the write in hand (see `WriteState`). */
+  state: SharedArrayBuffer;
+}
+
+export type WriteRequest =
+  | { id: number; op: 'upsert'; articles: Article[] }
+  | { id: number; op: 'delete'; articleId: string }
+  | { id: number; op: 'close' };
+
+export type WriteReply =
+  | { id: number; result: IngestOutcome[] | boolean | null }
+  | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
+
+const { path, busyTimeoutMs, pageCacheMiB, state } = workerData as WriterThreadData;
+const port = parentPort;
+if (port) {
+  const word = new Int32Array(state);
+  const gate: WriteGate = {
+    lockWaitMs: busyTimeoutMs,
+    cancelled: () => Atomics.load(word, 0) === WriteState.cancelled,
+    claimCommit: () =>
+      Atomics.compareExchange(word, 0, WriteState.pending, WriteState.committing) === WriteState.pending,
+  };
+  // Opening fails here only when the file went away or is damaged: each write then reports why.
+  let opened: { db: ReturnType<typeof openDatabase>; writes: ReturnType<typeof sqliteWrites> } | Error;
+  try {
+    const db = openDatabase(path, { busyTimeoutMs: READ_BUSY_TIMEOUT_MS, pageCacheMiB });
+    opened = { db, writes: sqliteWrites(db) };
+  } catch (error) {
+    opened = error as Error;
+  }
+  port.on('message', (request: WriteRequest) => {
+    const { id } = request;
+    let reply: WriteReply;
+    try {
+      if (opened instanceof Error) throw opened;
+      const result =
+        request.op === 'upsert'
+          ? opened.writes.upsertMany(request.articles, gate)
+          : request.op === 'delete'
+            ? opened.writes.delete(request.articleId, gate)
+            : null;
+      if (request.op === 'close') opened.db.close();
+      reply = { id, result };
+    } catch (caught) {
+      const error = storeError(caught) as Error;
+      reply = {
+        id,
+        error: {
+          message: error.message,
+          ...(error instanceof StoreError ? { storeCode: error.code } : {}),
+        },
+      };
+    }
+    port.postMessage(reply);
+    if (request.op === 'close') port.close();
+  });
+}
