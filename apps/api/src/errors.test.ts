@@ -86,17 +86,43 @@ describeEachStore('errors as problem+json', (harness) => {
   });
 
   it.each([
-    ['invalid_query', 400, 'invalid_query'],
-    ['unavailable', 503, 'unavailable'],
-    ['migration_failed', 503, 'unavailable'],
-  ] as const)('maps StoreError %s to %i %s', async (storeCode, status, code) => {
+    ['invalid_query', 400, 'invalid_query', null],
+    ['unavailable', 503, 'unavailable', '10'],
+    ['migration_failed', 503, 'unavailable', '10'],
+    ['corrupt', 503, 'store_damaged', '300'],
+  ] as const)('maps StoreError %s to %i %s', async (storeCode, status, code, retryAfter) => {
+    const { logger, errors } = recordingLogger();
     const failing = replacing(harness().store, 'search', async () => {
       throw new StoreError(storeCode, `store says ${storeCode}`);
     });
-    const response = await harness().appWith({}, { store: failing }).request('/v1/search?q=x');
+    const response = await harness().appWith({}, { store: failing, logger }).request('/v1/search?q=x');
     expect(response.status).toBe(status);
-    expect(await problemOf(response)).toMatchObject({ code, detail: `store says ${storeCode}` });
+    expect(response.headers.get('retry-after')).toBe(retryAfter);
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ code, detail: expect.stringMatching(`^store says ${storeCode}`) });
+    if (code === 'store_damaged') expect(problem.detail).toContain("run 'khabar check'");
+    expect(errors).toEqual([]);
   });
+
+  it.each(['/v1/articles', '/v1/tags', '/v1/sources', '/v1/search?q=x', '/v1/articles/0aba4fb405f28485'])(
+    'answers %s with 503 store_damaged, never 500, when a read meets damaged data',
+    async (path) => {
+      const malformed = () => Promise.reject(new StoreError('corrupt', 'database disk image is malformed'));
+      let failing = harness().store;
+      for (const method of ['list', 'get', 'search', 'tags', 'sources'] as const) {
+        failing = replacing(failing, method, malformed);
+      }
+      const response = await harness()
+        .appWith({ KHABAR_API_CACHE_TTL_S: '0' }, { store: failing })
+        .request(path);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('300');
+      expect(await problemOf(response)).toMatchObject({
+        code: 'store_damaged',
+        detail: "database disk image is malformed; run 'khabar check' on the store to see what is damaged",
+      });
+    },
+  );
 
   it('answers /readyz 200 while the store answers, and 503 unavailable when it does not', async () => {
     const ready = await request('/readyz');
@@ -106,7 +132,24 @@ describeEachStore('errors as problem+json', (harness) => {
     const down = replacing(harness().store, 'ping', () => Promise.reject(new Error('connection refused')));
     const response = await harness().appWith({}, { store: down }).request('/readyz');
     expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('10');
     expect((await problemOf(response)).code).toBe('unavailable');
+  });
+
+  it('answers /readyz 503 store_damaged with the damage the store has met, though it still answers', async () => {
+    const damaged = replacing(
+      harness().store,
+      'damage',
+      () => 'index articles_newest is corrupt (SQLSTATE XX002)',
+    );
+    const response = await harness().appWith({}, { store: damaged }).request('/readyz');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('300');
+    expect(await problemOf(response)).toMatchObject({
+      code: 'store_damaged',
+      detail:
+        "index articles_newest is corrupt (SQLSTATE XX002); run 'khabar check' on the store to see what is damaged",
+    });
   });
 
   it('answers /healthz 200 whatever the store does', async () => {

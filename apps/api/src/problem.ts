@@ -92,7 +92,14 @@ export const problemTypes = {
   unavailable: {
     status: 503,
     title: 'The store is unavailable',
-    description: 'The article store did not answer; retry later.',
+    description:
+      'The article store did not answer (down, refusing connections, busy); retry after `Retry-After` seconds.',
+  },
+  store_damaged: {
+    status: 503,
+    title: 'The store is damaged',
+    description:
+      'The article store holds damaged data (a corrupt page or index); retrying will not mend it. An operator runs `khabar check` on the store and repairs or restores it.',
   },
   timeout: {
     status: 504,
@@ -127,8 +134,27 @@ const storeProblems: Record<StoreErrorCode, ProblemCode> = {
   invalid_cursor: 'invalid_cursor',
   invalid_query: 'invalid_query',
   unavailable: 'unavailable',
+  corrupt: 'store_damaged',
   migration_failed: 'unavailable',
 };
+
+/**
+ * `Retry-After` seconds of the problems that a later request may not meet: a store that is down is
+ * often back within seconds; a damaged one waits for an operator.
+ */
+const retryAfterSeconds: Partial<Record<ProblemCode, number>> = { unavailable: 10, store_damaged: 300 };
+
+/** The detail of `store_damaged`: what the store said, and what to do about it unless it says so. */
+export function damageDetail(message: string): string {
+  if (message.includes('khabar check')) return message;
+  return `${message}; run 'khabar check' on the store to see what is damaged`;
+}
+
+/** The problem a store failure answers with. */
+export function storeProblem(error: StoreError): ProblemError {
+  const code = storeProblems[error.code];
+  return new ProblemError(code, code === 'store_damaged' ? damageDetail(error.message) : error.message);
+}
 
 export const problemContentType = 'application/problem+json';
 
@@ -149,9 +175,11 @@ export function problemResponse(
     code,
     ...(options.errors ? { errors: options.errors } : {}),
   };
+  const retryAfter = retryAfterSeconds[code];
   const headers: Record<string, string> = {
     'Content-Type': problemContentType,
     'Cache-Control': 'no-store',
+    ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
     ...options.headers,
   };
   return c.body(JSON.stringify(body), status, headers);
@@ -191,7 +219,10 @@ function fromHttpException(error: HTTPException): ProblemError {
 /** Maps any thrown value to a problem response; unexpected ones are logged with their stack, never sent. */
 export function handleError(error: unknown, c: Context<AppEnv>, logger: Logger): Response {
   if (error instanceof ProblemError) return problemResponse(c, error.code, error.message, error.options);
-  if (error instanceof StoreError) return problemResponse(c, storeProblems[error.code], error.message);
+  if (error instanceof StoreError) {
+    const problem = storeProblem(error);
+    return problemResponse(c, problem.code, problem.message);
+  }
   if (error instanceof HTTPException && error.status === 504) {
     return problemResponse(c, 'timeout', error.message);
   }

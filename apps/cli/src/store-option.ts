@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ArticleStore, isPostgresUrl, openStore } from '@khabar/store';
+import { type ArticleStore, isPostgresUrl, type OpenStoreOptions, openStore } from '@khabar/store';
 import { type Io, UsageError } from './command.ts';
 
 /** The `--db` option, for `parseArgs`: every command that reads or writes the store takes it. */
@@ -33,9 +34,41 @@ export function describeDb(location: string): string {
   }
 }
 
+/** A command that only reads was pointed at a SQLite file that is not there. */
+export class MissingStoreError extends Error {
+  override name = 'MissingStoreError';
+
+  constructor(location: string) {
+    super(
+      `no store at ${location} (nothing is created for a command that only reads; 'khabar ingest --db ${location}' creates one)`,
+    );
+  }
+}
+
+/**
+ * Throws `MissingStoreError` unless the SQLite file exists. PostgreSQL URLs pass: whether their server
+ * answers is found on open.
+ */
+export function requireExistingStore(location: string): void {
+  if (!isPostgresUrl(location) && !existsSync(location)) throw new MissingStoreError(location);
+}
+
+/** How a command uses the store. */
+export interface StoreUse {
+  /** `read`: a missing SQLite file is refused, never created; `write` (default) creates it. */
+  access?: 'read' | 'write';
+  /** Passed to `openStore`. */
+  options?: OpenStoreOptions;
+}
+
 /** Opens the store, runs `work` with it and closes it, whatever happens. */
-export async function withStore<T>(location: string, work: (store: ArticleStore) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
+export async function withStore<T>(
+  location: string,
+  work: (store: ArticleStore) => Promise<T>,
+  use: StoreUse = {},
+): Promise<T> {
+  if (use.access === 'read') requireExistingStore(location);
+  const store = await openStore(location, use.options);
   try {
     return await work(store);
   } finally {

@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { StoreError } from '@khabar/store';
 import type { RouteDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import { cachePolicies } from '../http-cache.ts';
-import { ProblemError, validationHook } from '../problem.ts';
+import { damageDetail, ProblemError, storeProblem, validationHook } from '../problem.ts';
 import { problemResponses } from '../responses.ts';
 import { Health, Readiness } from '../schemas.ts';
 
@@ -18,7 +19,7 @@ const readyz = createRoute({
   method: 'get',
   path: '/readyz',
   tags: ['health'],
-  summary: 'Readiness: the store answers',
+  summary: 'Readiness: the store answers and has met no damage',
   responses: {
     200: { description: 'Ready.', content: { 'application/json': { schema: Readiness } } },
     ...problemResponses(503),
@@ -33,9 +34,12 @@ export function healthRoutes({ store }: RouteDeps) {
       return c.json({ status: 'ok' as const }, 200);
     })
     .openapi(readyz, async (c) => {
+      const damage = store.damage();
+      if (damage !== null) throw new ProblemError('store_damaged', damageDetail(damage));
       try {
         await store.ping();
-      } catch {
+      } catch (error) {
+        if (error instanceof StoreError && error.code === 'corrupt') throw storeProblem(error);
         throw new ProblemError('unavailable', `the ${store.kind} store does not answer`);
       }
       c.header('Cache-Control', cachePolicies.none);

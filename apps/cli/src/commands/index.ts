@@ -16,12 +16,12 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   {
     name: 'parse',
-    summary: 'read news text dumps into articles, one JSON line each',
+    summary: 'read pages, text dumps and web archives into articles, one JSON line each',
     load: async () => (await import('./parse.ts')).parseCommand,
   },
   {
     name: 'ingest',
-    summary: 'store articles from text dumps and JSON, with full-text search',
+    summary: 'store articles from pages, text dumps, web archives and JSON, with full-text search',
     load: async () => (await import('./ingest.ts')).ingestCommand,
   },
   {
@@ -33,5 +33,10 @@ export const commands: readonly CommandEntry[] = [
     name: 'serve',
     summary: 'serve the HTTP API (and its reference at /docs)',
     load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  {
+    name: 'check',
+    summary: 'check the store for damage (pages, indexes, tables)',
+    load: async () => (await import('./check.ts')).checkCommand,
   },
 ];

@@ -22,9 +22,10 @@ as pages and its WET text as full-page text, and a damaged record is reported an
 directory stands for the files of these kinds under it, sorted by path. With no paths, the seeds/
 documents are stored.
 
-Storing again is safe: the same content is reported unchanged, a corrected text (same title and day)
-replaces the stored article and keeps its address. Articles are committed in batches; a document that
-cannot be read, parsed or validated is reported and skipped, and the exit code is then 1.
+The store is created, with its folders, when it is not there yet. Storing again is safe: the same
+content is reported unchanged, a corrected text (same title and day) replaces the stored article and
+keeps its address. Articles are committed in batches; a document that cannot be read, parsed or
+validated is reported and skipped, and the exit code is then 1.
 
 Options:
 ${dbUsage}
@@ -40,7 +41,7 @@ interface Failure {
 /** `khabar ingest`: documents in, stored and indexed articles out, with a summary. */
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'store articles from text dumps and JSON, with full-text search',
+  summary: 'store articles from pages, text dumps, web archives and JSON, with full-text search',
   usage,
   async run(args, io) {
     const { values, positionals } = parseOptions(args);
@@ -168,13 +169,13 @@ async function storeBatch(
     for (const outcome of outcomes) counts[outcome.status]++;
     return;
   } catch (error) {
-    if (error instanceof StoreError && error.code === 'unavailable') throw error;
+    if (stopsIngest(error)) throw error;
   }
   for (const { source, article } of batch) {
     try {
       counts[(await store.upsert(article)).status]++;
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'unavailable') throw error;
+      if (stopsIngest(error)) throw error;
       fail(source, `not stored: ${(error as Error).message}`);
     }
   }
@@ -200,4 +201,9 @@ function batchOption(value: string | undefined): number {
     throw new UsageError(`ingest: --batch must be a whole number from 1 to 10000, got '${value}'`);
   }
   return size;
+}
+
+/** Failures of the store itself, not of one article: the ingest stops on them, with its counts so far. */
+function stopsIngest(error: unknown): boolean {
+  return error instanceof StoreError && (error.code === 'unavailable' || error.code === 'corrupt');
 }

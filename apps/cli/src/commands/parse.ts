@@ -30,7 +30,7 @@ const CHUNK_BYTES = 1 << 20;
 /** `khabar parse`: text dumps in, JSON Lines out. */
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'read news text dumps into articles, one JSON line each',
+  summary: 'read pages, text dumps and web archives into articles, one JSON line each',
   usage,
   async run(args, io) {
     const { values, positionals } = parseOptions(args);

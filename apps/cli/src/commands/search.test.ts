@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,17 @@ describe('khabar search', () => {
       [],
       ['افتتاح خط جديد للحافلات بين المطار ووسط المدينة'],
     ]);
+  });
+
+  it('refuses a SQLite file that is not there in one line, exit 1, creating nothing', async () => {
+    const missing = join(dir, 'nonexistent', 'dir', 'x.db');
+    const { io, stdout, stderr } = memoryIo();
+    expect(await run(['search', '--db', missing, 'المطار'], io)).toBe(1);
+    expect(stdout()).toBe('');
+    expect(stderr()).toBe(
+      `khabar: no store at ${missing} (nothing is created for a command that only reads; 'khabar ingest --db ${missing}' creates one)\n`,
+    );
+    expect(existsSync(join(dir, 'nonexistent'))).toBe(false);
   });
 
   it('refuses a missing query and a bad limit', async () => {

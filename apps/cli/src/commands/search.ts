@@ -11,7 +11,8 @@ const usage = `Usage: khabar search [options] <query>
 
 Full-text search over the stored articles. Spelling variants match (hamza forms, ة/ه, ى/ي, harakat,
 ال and و prefixes, common suffixes); every word must occur. Prints the best hits with the matched words
-marked in fragments of the text.
+marked in fragments of the text. Only reads: a SQLite file that is not there is refused (exit 1), not
+created.
 
 Options:
 ${dbUsage}
@@ -36,14 +37,18 @@ export const searchCommand: Command = {
       );
     }
     const location = resolveDb(values, io);
-    await withStore(location, async (store) => {
-      if (!values.json) {
-        printHits(io, query, (await store.search({ q: query, limit })).items);
-        return;
-      }
-      const queries = positionals.length > 0 ? [query] : await readLines(io);
-      for (const line of queries) io.stdout.write(`${await jsonLine(store, line, limit)}\n`);
-    });
+    await withStore(
+      location,
+      async (store) => {
+        if (!values.json) {
+          printHits(io, query, (await store.search({ q: query, limit })).items);
+          return;
+        }
+        const queries = positionals.length > 0 ? [query] : await readLines(io);
+        for (const line of queries) io.stdout.write(`${await jsonLine(store, line, limit)}\n`);
+      },
+      { access: 'read' },
+    );
     return 0;
   },
 };

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openStore } from '@khabar/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../cli.ts';
 import { memoryIo } from '../test-io.ts';
@@ -55,6 +57,10 @@ describe('khabar serve', () => {
     dirs.push(dir);
     return dir;
   }
+  /** An empty SQLite store in `dir`, as \`khabar ingest\` leaves one. */
+  async function emptyStore(dir: string, name: string) {
+    await (await openStore(join(dir, name))).close();
+  }
 
   it('serves the default store, seeded when empty, and stops with exit 0 on SIGINT', async () => {
     const served = serve(['--port', '0'], await tempDir());
@@ -80,6 +86,7 @@ describe('khabar serve', () => {
 
   it('serves the store --db names as it is, on the port --port gives', async () => {
     const dir = await tempDir();
+    await emptyStore(dir, 'own.db');
     const served = serve(['--port', '0', '--db', 'own.db'], dir, { KHABAR_API_LOG: 'off' });
     children.push(served.child);
     const url = await served.url;
@@ -93,6 +100,8 @@ describe('khabar serve', () => {
 
   it('reports a port already in use in one line, exit 1', async () => {
     const dir = await tempDir();
+    await emptyStore(dir, 'a.db');
+    await emptyStore(dir, 'b.db');
     const first = serve(['--port', '0', '--db', 'a.db'], dir);
     children.push(first.child);
     const port = new URL(await first.url).port;
@@ -101,6 +110,24 @@ describe('khabar serve', () => {
     expect(await second.exited).toBe(1);
     expect(second.stderr()).toBe(`khabar: cannot listen on 127.0.0.1:${port} (EADDRINUSE)\n`);
   });
+
+  it.each([
+    [['--db', 'nowhere/k.db'], {}],
+    [[], { KHABAR_DB: 'nowhere/k.db' }],
+  ] as const)(
+    'refuses a named SQLite store that is not there (%j %j), exit 1, creating nothing',
+    async (args, env) => {
+      const dir = await tempDir();
+      const { io, stdout, stderr } = memoryIo({ cwd: dir, env: { ...env } });
+      expect(await run(['serve', '--port', '0', ...args], io)).toBe(1);
+      const missing = join(dir, 'nowhere', 'k.db');
+      expect(stderr()).toBe(
+        `khabar: no store at ${missing} (nothing is created for a command that only reads; 'khabar ingest --db ${missing}' creates one)\n`,
+      );
+      expect(stdout()).toBe('');
+      expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+    },
+  );
 
   it.each([
     [['--port', 'eighty'], {}, "khabar: serve: --port must be a number from 0 to 65535 (got 'eighty')\n"],

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { type ApiConfig, ConfigError, createJsonLogger, loadConfig, startApi } from '@khabar/api';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { dbOption, dbUsage, describeDb, resolveDb } from '../store-option.ts';
+import { dbOption, dbUsage, describeDb, requireExistingStore, resolveDb } from '../store-option.ts';
 
 const usage = `Usage: khabar serve [options]
 
 Serves the HTTP API until Ctrl-C: articles, search, feeds, the OpenAPI document at /openapi.json and
-its reference at /docs. On the default store (data/khabar.db, no --db and no KHABAR_DB) an empty
-database is first filled with seeds/. One JSON line per request goes to standard output.
+its reference at /docs. One JSON line per request goes to standard output.
+
+Without --db and KHABAR_DB, the default store (data/khabar.db) is used, created if it is missing and
+filled with seeds/ while it is empty, so a first run has something to show. A store named by --db or
+KHABAR_DB is served as it is: a SQLite file that is not there is refused (exit 1), not created
+('khabar ingest --db <path>' creates one).
 
 Options:
   --port <n>        port to listen on (default: $KHABAR_API_PORT, else 8787; 0 picks a free one)
@@ -74,6 +78,7 @@ export const serveCommand: Command = {
   usage,
   async run(args, io) {
     const config = configFrom(parseOptions(args), io);
+    if (!config.dbIsDefault) requireExistingStore(config.db);
     const api = await startApi(config, createJsonLogger(io.stdout, io.stderr)).catch((error: unknown) => {
       const code = error instanceof Error && 'code' in error ? String(error.code) : '';
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {

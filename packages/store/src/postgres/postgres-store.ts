@@ -51,6 +51,8 @@ import {
   toSummary,
 } from '../stored-row.ts';
 import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
+import { checkPostgres } from './check.ts';
+import { toStoreError } from './errors.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
 
 /** Options of the PostgreSQL store. */
@@ -59,6 +61,11 @@ export interface PostgresStoreOptions {
   schema?: string | undefined;
   /** Most connections the pool opens (default 10). */
   poolSize?: number | undefined;
+  /**
+   * Whether opening applies the migrations the schema lacks, creating it if need be (default true).
+   * False only connects, creating nothing, for a check of the store as it is.
+   */
+  migrate?: boolean | undefined;
 }
 
 const UPSERT_ROWS = `
@@ -69,17 +76,6 @@ const UPSERT_ROWS = `
 
 // ts_rank_cd weights are listed D, C, B, A: the title is A, the body B, in the SQLite store's ratio.
 const RANK_WEIGHTS = `'{0, 0, ${BODY_WEIGHT / TITLE_WEIGHT}, 1}'`;
-
-// SQLSTATE classes and client errors that mean "the database cannot answer now".
-const UNAVAILABLE_STATES = /^(08|53|57P0|58)/;
-const UNAVAILABLE_ERRNOS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-]);
 
 /**
  * Connects to a PostgreSQL database and migrates it. Every process that opens the same database shares
@@ -103,18 +99,29 @@ export async function createPostgresStore(
   try {
     const client = await pool.connect();
     try {
-      await migratePostgres(client, schema);
+      if (options.migrate === false) await client.query('SELECT 1');
+      else await migratePostgres(client, schema);
     } finally {
       client.release();
     }
   } catch (error) {
     await pool.end();
-    throw storeError(error);
+    throw toStoreError(error);
   }
   return postgresStore(pool, schema ?? '');
 }
 
 function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
+  let damage: string | null = null;
+  // Every failure passes here: the first sign of damaged data is kept for readiness checks.
+  const storeError = (error: unknown): Error => {
+    const failure = toStoreError(error);
+    if (damage === null && failure instanceof StoreError && failure.code === 'corrupt') {
+      damage = failure.message;
+    }
+    return failure;
+  };
+
   const query = async <T extends pg.QueryResultRow>(
     sql: string,
     params: unknown[] = [],
@@ -430,21 +437,30 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       await query('SELECT 1');
     },
 
+    async check(depth = 'quick') {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw storeError(error);
+      }
+      try {
+        const report = await checkPostgres(client, depth, storeError);
+        client.release();
+        return report;
+      } catch (error) {
+        client.release(true);
+        throw storeError(error);
+      }
+    },
+
+    damage() {
+      return damage;
+    },
+
     async close() {
       if (!pool.ended) await pool.end();
     },
   };
   return store;
-}
-
-function storeError(error: unknown): Error {
-  if (error instanceof StoreError) return error;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) {
-    return new StoreError('unavailable', `PostgreSQL cannot answer: ${(error as Error).message}`);
-  }
-  if (error instanceof Error && /Connection terminated|connect ECONN|timeout/i.test(error.message)) {
-    return new StoreError('unavailable', `PostgreSQL cannot answer: ${error.message}`);
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }
