@@ -195,6 +195,44 @@ describe('every page type', () => {
     await page.close();
   });
 
+  it('loads every page under its Content-Security-Policy with no violation, its styles, fonts and image applied', async () => {
+    const { page, errors } = await openPage();
+    // Injected by the browser's debugging protocol, which the policy does not govern; the pages run none.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(globalThis, { khabarViolations: seen });
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
+    });
+    await page.emulateMedia({ colorScheme: 'light' });
+    for (const [name, target] of Object.entries(pageTypes())) {
+      const response = await page.goto(`${stack.site.url}${target}`);
+      expect(response?.headers()['content-security-policy'], name).toMatch(/^default-src 'none';/);
+      await page.evaluate(() => document.fonts.ready);
+      if (name === 'page-article') {
+        await page.locator('figure.lead img').evaluate((image: HTMLImageElement) => image.decode());
+        expect(
+          await page.locator('figure.lead img').evaluate((image: HTMLImageElement) => image.naturalWidth),
+        ).toBe(800);
+      }
+      // Reports are queued: let them arrive before reading them.
+      await page.waitForTimeout(50);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { khabarViolations: string[] }).khabarViolations),
+        name,
+      ).toEqual([]);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), name).toBe(
+        'rgb(253, 252, 248)',
+      );
+      expect(await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'خبر')), name).toBe(
+        true,
+      );
+    }
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical axe-core violations, in the light theme on a phone and the dark one on a desktop', async () => {
     const { page } = await openPage();
     const runs = [

@@ -54,13 +54,19 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The API over a fresh SQLite store with the seed and fixtures, and the built site in front of it. */
-export async function startStack(siteEnv: Record<string, string> = {}): Promise<Stack> {
+/**
+ * The API over a fresh SQLite store with the seed, the fixtures and `extra` articles, and the built site
+ * in front of it.
+ */
+export async function startStack(
+  siteEnv: Record<string, string> = {},
+  extra: Article[] = [],
+): Promise<Stack> {
   if (!existsSync(siteEntry))
     throw new Error(`the site is not built: ${siteEntry} is missing (run pnpm build)`);
   const dir = await mkdtemp(join(tmpdir(), 'khabar-e2e-'));
   const db = join(dir, 'khabar.db');
-  const articles = await readFixtures();
+  const articles = [...(await readFixtures()), ...extra];
   await ingest(db, articles);
   const apiPort = await freePort();
   const api = await startService({

@@ -1,3 +1,5 @@
+import { readAsHtml } from '@khabar/devkit';
+import { parseArticle } from '@khabar/parser';
 import { ArticleSummary, Page } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../test/harness.ts';
@@ -45,7 +47,10 @@ describeEachStore('feeds', (harness) => {
     expect(channel && childText(channel, 'language')).toBe('ar');
     const items = channel ? childrenNamed(channel, 'item') : [];
     const expected = await newest(5);
-    expect(items.map((item) => childText(item, 'title'))).toEqual(expected.map((item) => item.title));
+    // RSS titles are HTML text: what a reader shows is the article's title.
+    expect(items.map((item) => readAsHtml(childText(item, 'title') ?? '').text)).toEqual(
+      expected.map((item) => item.title),
+    );
     expect(childText(items[0] ?? channel ?? rss, 'pubDate')).toBe('Mon, 20 May 2024 00:00:00 GMT');
     expect(childText(items[0] ?? rss, 'link')).toMatch(/^http:\/\/localhost\/v1\/articles\//);
   });
@@ -72,7 +77,7 @@ describeEachStore('feeds', (harness) => {
           : format === 'atom'
             ? childrenNamed(parseXml(text), 'entry').map((entry) => childText(entry, 'title'))
             : childrenNamed(childrenNamed(parseXml(text), 'channel')[0] ?? parseXml(text), 'item').map(
-                (item) => childText(item, 'title'),
+                (item) => readAsHtml(childText(item, 'title') ?? '').text,
               );
       expect(titles).toEqual([harness().fixtures['oil-gold']?.title]);
     }
@@ -81,6 +86,59 @@ describeEachStore('feeds', (harness) => {
     );
     expect(reports.items).toHaveLength(20);
     expect(reports.items.every((item) => item.tags.includes('تقارير'))).toBe(true);
+  });
+
+  it('gives readers a hostile article’s markup as text in RSS, Atom and JSON Feed', async () => {
+    const parsed = parseArticle(
+      [
+        '<script>alert(1)</script> عنوان <img src=x onerror=alert(1)> ]]> &amp; نهاية',
+        'تاريخ النشر: 2024-03-12',
+        'نص فيه <img src=x onerror=alert(1)> و<script>alert(1)</script> و]]> و&amp; و&lt;b&gt; كما كُتب.',
+        'كلمات دلالية: عدائي',
+      ].join('\n'),
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { article } = parsed;
+    // A fresh app over the same store: the shared one's read cache stays as the other tests left it.
+    await harness().store.upsert(article);
+    try {
+      const app = harness().appWith({});
+      const [summary] = Page(ArticleSummary).parse(
+        await (await app.request(`/v1/articles?tag=${encodeURIComponent('عدائي')}`)).json(),
+      ).items;
+      expect(summary?.title).toContain('<script>alert(1)</script>');
+      expect(summary?.excerpt).toContain('<img src=x onerror=alert(1)>');
+      const feedPath = (format: string) => `/v1/tags/${encodeURIComponent('عدائي')}/feeds/${format}`;
+      const read = async (format: string) => (await app.request(feedPath(format))).text();
+
+      const [channel] = childrenNamed(parseXml(await read('rss')), 'channel');
+      const [item] = channel ? childrenNamed(channel, 'item') : [];
+      for (const [field, expected] of [
+        ['title', summary?.title],
+        ['description', summary?.excerpt],
+      ] as const) {
+        // Readers render these as HTML: decoded from the XML, they must hold text and no element.
+        expect(readAsHtml((item && childText(item, field)) ?? ''), field).toEqual({
+          nodes: [],
+          text: expected,
+        });
+      }
+
+      // Atom says `type="text"` by default: the decoded text is the article's, and a reader shows it so.
+      const [entry] = childrenNamed(parseXml(await read('atom')), 'entry');
+      expect(entry?.children.find((child) => child.name === 'summary')?.attributes.type ?? 'text').toBe(
+        'text',
+      );
+      expect(entry && childText(entry, 'summary')).toBe(summary?.excerpt);
+      expect(entry && childText(entry, 'title')).toBe(summary?.title);
+
+      const [jsonItem] = JsonFeed.parse(JSON.parse(await read('json'))).items;
+      expect(jsonItem?.content_text).toBe(summary?.excerpt);
+      expect(jsonItem?.title).toBe(summary?.title);
+      expect(jsonItem).not.toHaveProperty('content_html');
+    } finally {
+      await harness().store.delete(article.id);
+    }
   });
 
   it('answers 304 to the current ETag and 400 to an unknown format', async () => {
@@ -140,7 +198,18 @@ describe('feed serializers', () => {
     const rss = parseXml(renderRss(feed));
     const [channel] = childrenNamed(rss, 'channel');
     const [item] = channel ? childrenNamed(channel, 'item') : [];
-    expect(item && childText(item, 'description')).toBe(readable);
+    // RSS readers render a description and a title as HTML: decoded from the XML, they hold only text.
+    for (const field of ['title', 'description']) {
+      expect(readAsHtml((item && childText(item, field)) ?? ''), field).toEqual({
+        nodes: [],
+        text: readable,
+      });
+      expect(readAsHtml((channel && childText(channel, field)) ?? ''), field).toEqual({
+        nodes: [],
+        text: readable,
+      });
+    }
+    expect(item && childText(item, 'category')).toBe(readable);
     expect(item && childText(item, 'link')).toBe(feed.items[0]?.url);
     expect(item && childText(item, 'pubDate')).toBeUndefined();
   });

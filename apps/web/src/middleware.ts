@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createHash } from 'node:crypto';
+import { withSecurityHeaders } from './lib/security.ts';
 
 /** Text answers worth compressing; fonts and images come compressed already. */
 const compressible = /^(?:text\/|application\/(?:json|xml|rss\+xml|ld\+json))/;
@@ -23,7 +24,8 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /**
- * For text answers: cache headers, a validator, and gzip for clients that accept it.
+ * Every answer, errors, redirects and feeds included, gets the security headers (`src/lib/security.ts`).
+ * For text answers, also: cache headers, a validator, and gzip for clients that accept it.
  * - A successful GET gets `Cache-Control` (unless its route set one) and a weak `ETag`; a request whose
  *   `If-None-Match` holds it gets 304 and no body. Anything else is `no-store`: a 404 or a 503 page must
  *   not outlive the moment.
@@ -32,9 +34,11 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  const type = response.headers.get('content-type') ?? '';
-  if (!response.body || response.headers.has('content-encoding') || !compressible.test(type)) return response;
-  const headers = new Headers(response.headers);
+  const headers = withSecurityHeaders(response.headers);
+  const type = headers.get('content-type') ?? '';
+  if (!response.body || headers.has('content-encoding') || !compressible.test(type)) {
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
   headers.append('Vary', 'Accept-Encoding');
   const method = context.request.method;
   const cacheable = response.status === 200 && (method === 'GET' || method === 'HEAD');

@@ -21,6 +21,10 @@ describe('the site without its API', () => {
       expect(html, target).toMatch(/<html lang="ar" dir="rtl">/);
       expect(html, target).toContain('الأخبار غير متاحة الآن');
       expect(html, target).not.toMatch(/ECONNREFUSED|fetch failed|\.mjs:\d+/);
+      expect(response.headers.get('content-security-policy'), target).toMatch(
+        /^default-src 'none';.*style-src 'self' 'sha256-/,
+      );
+      expect(response.headers.get('x-frame-options'), target).toBe('DENY');
     }
   });
 
@@ -29,6 +33,8 @@ describe('the site without its API', () => {
       const response = await fetch(`${site.url}${target}`);
       expect(response.status, target).toBe(503);
       expect(response.headers.get('retry-after'), target).toBe('30');
+      expect(response.headers.get('content-security-policy'), target).toMatch(/^default-src 'none'; /);
+      expect(response.headers.get('x-content-type-options'), target).toBe('nosniff');
     }
   });
 

@@ -1,5 +1,6 @@
 export { chromiumFlags, chromiumPath } from './chromium.ts';
 export { type LoadTestOptions, type LoadTestResult, loadTest } from './load-test.ts';
+export { childrenNamed, childText, parseXml, readAsHtml, type XmlElement } from './markup.ts';
 export { freePort } from './ports.ts';
 export {
   type Service,

@@ -1,3 +1,4 @@
+import { childrenNamed, childText, parseXml, readAsHtml } from '@khabar/devkit';
 import type { ArticleSummary } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
 import { renderRss } from './rss.ts';
@@ -35,10 +36,39 @@ describe('renderRss', () => {
   );
 
   it('escapes every text and links each item to the site', () => {
-    expect(rss).toContain('<title>أرباح &amp; خسائر &lt;b&gt;</title>');
+    expect(rss).toContain('<title>أرباح &amp;amp; خسائر &amp;lt;b&amp;gt;</title>');
     expect(rss).toContain('<description>نص &quot;مقتبس&quot;</description>');
     expect(rss).toContain(`<link>https://example.org/articles/${encodeURIComponent(summary.slug)}</link>`);
     expect(rss).toContain('<category>اقتصاد</category>');
+  });
+
+  it('gives readers a hostile article’s markup as text, in the title and the description they render as HTML', () => {
+    const markup = '<script>alert(1)</script> <img src=x onerror=alert(1)> ]]> &amp; &lt;b&gt; نص';
+    const hostile = renderRss(
+      {
+        title: markup,
+        description: markup,
+        link: 'https://example.org/',
+        self: 'https://example.org/feed.xml',
+      },
+      [{ ...summary, title: markup, excerpt: markup, tags: [markup] }],
+      () => 'https://example.org/articles/x',
+    );
+    const [channel] = childrenNamed(parseXml(hostile), 'channel');
+    const [item] = channel ? childrenNamed(channel, 'item') : [];
+    for (const [element, field] of [
+      [item, 'title'],
+      [item, 'description'],
+      [channel, 'title'],
+      [channel, 'description'],
+    ] as const) {
+      expect(readAsHtml((element && childText(element, field)) ?? ''), field).toEqual({
+        nodes: [],
+        text: markup,
+      });
+    }
+    // A category is a label, not rendered: it stays the tag as written.
+    expect(item && childText(item, 'category')).toBe(markup);
   });
 
   it('gives RFC 822 dates, reading a zoneless date as GMT, and none for an undated item', () => {

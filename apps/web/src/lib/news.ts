@@ -53,7 +53,8 @@ export const listArticles = (filter: ListFilter) =>
 
 export const getArticle = (idOrSlug: string) =>
   read<Success<(typeof api.v1.articles)[':idOrSlug']['$get']>>((init) =>
-    api.v1.articles[':idOrSlug'].$get({ param: { idOrSlug } }, { init }),
+    // The client puts the parameter into the path as it is: a `/`, `?`, `#` or `%` in a slug must be escaped.
+    api.v1.articles[':idOrSlug'].$get({ param: { idOrSlug: encodeURIComponent(idOrSlug) } }, { init }),
   );
 
 export const searchArticles = (q: string, cursor: string | undefined) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, sourcePath, tagPath, withQuery } from './paths.ts';
+import { articlePath, locationPath, pathParam, sourcePath, tagPath, withQuery } from './paths.ts';
 
 describe('paths', () => {
   it('keeps Arabic letters readable and encodes what would break the path', () => {
@@ -26,5 +26,39 @@ describe('paths', () => {
   it('leaves out empty parameters', () => {
     expect(withQuery('/search', { q: '', cursor: null })).toBe('/search');
     expect(withQuery('/search', { q: 'روسيا' })).toBe(`/search?q=${encodeURIComponent('روسيا')}`);
+  });
+
+  it('reads every name back from the request URL a link makes, reserved characters and all', () => {
+    const names = [
+      ...'=:+,&;@$/?#%'.split('').map((character) => `a${character}b`),
+      'a b',
+      'a%3Db',
+      'a%2541',
+      'تحلية المياه',
+      'قال "نعم" و\'لا\'',
+      '<b>',
+    ];
+    for (const name of names) {
+      for (const [path, prefix] of [
+        [tagPath(name), '/tags/'],
+        [sourcePath(name, 'publisher'), '/sources/'],
+        [articlePath(name), '/articles/'],
+      ] as const) {
+        // What the server sees: the link resolved against the site, as a browser sends it.
+        expect(pathParam(new URL(path, 'https://khabar.example/').href, prefix), path).toBe(name);
+      }
+    }
+  });
+
+  it('reads no name from another route, a second segment or a broken escape', () => {
+    expect(pathParam('https://x/tags/a/', '/tags/')).toBe('a');
+    expect(pathParam('https://x/tags/a/b', '/tags/')).toBeNull();
+    expect(pathParam('https://x/tags/', '/tags/')).toBeNull();
+    expect(pathParam('https://x/sources/a', '/tags/')).toBeNull();
+    expect(pathParam('https://x/tags/%E0%A4', '/tags/')).toBeNull();
+  });
+
+  it('writes a Location header in bytes without encoding an escape twice', () => {
+    expect(locationPath(articlePath('عنوان=1%'))).toBe(`/articles/${encodeURIComponent('عنوان')}%3D1%25`);
   });
 });

@@ -19,6 +19,37 @@ export function pathSegment(value: string): string {
   return value.replace(/[^\p{L}\p{M}\p{N}]|\p{ASCII}/gu, (character) => encodeURIComponent(character));
 }
 
+/**
+ * The name in the one path segment after `prefix` (`/tags/`, `/sources/`, `/articles/`) of a request's
+ * URL, decoded once, or null when the path holds no such segment or a malformed escape.
+ *
+ * Route parameters cannot serve here: Astro decodes the path with `decodeURI`, again and again until it
+ * stops changing, which leaves the escapes of `= : + , & ; @ $ / ? #` in place while turning `%25` into
+ * `%`, so a name holding `=` and one holding `%3D` come out the same. The request's own URL still has
+ * the path as the link wrote it, and `pathSegment` wrote it for exactly one `decodeURIComponent`.
+ */
+export function pathParam(requestUrl: string, prefix: string): string | null {
+  const path = new URL(requestUrl).pathname;
+  if (!path.startsWith(prefix)) return null;
+  // A trailing slash is not part of the name (an encoded one, `%2F`, is).
+  const segment = path.slice(prefix.length).replace(/\/$/, '');
+  if (segment === '' || segment.includes('/')) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A site path as a `Location` header can carry it: header values are bytes, so the letters that
+ * `pathSegment` leaves readable are percent-encoded, and the escapes already there are kept as they are
+ * (`encodeURI` would encode their `%` a second time).
+ */
+export function locationPath(path: string): string {
+  return path.replace(/[^\p{ASCII}]+/gu, (run) => encodeURIComponent(run));
+}
+
 export const articlePath = (slug: string): string => `/articles/${pathSegment(slug)}`;
 export const tagPath = (tag: string): string => `/tags/${pathSegment(tag)}`;
 

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '@khabar/schema';
-import { escapeXml } from './xml.ts';
+import { escapeXml, htmlText } from './xml.ts';
 
 export interface Channel {
   title: string;
@@ -20,7 +20,11 @@ function rfc822(publishedAt: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toUTCString();
 }
 
-/** An RSS 2.0 document for the newest articles; `articleUrl` makes each item's absolute link. */
+/**
+ * An RSS 2.0 document for the newest articles; `articleUrl` makes each item's absolute link. Readers
+ * render a `<description>`, and often a `<title>`, as HTML: article text goes into both as HTML text, so
+ * markup in an article reaches them as characters, never as elements.
+ */
 export function renderRss(
   channel: Channel,
   items: ArticleSummary[],
@@ -31,11 +35,11 @@ export function renderRss(
     const date = item.publishedAt ? rfc822(item.publishedAt) : null;
     return [
       '<item>',
-      `<title>${escapeXml(item.title)}</title>`,
+      `<title>${escapeXml(htmlText(item.title))}</title>`,
       `<link>${link}</link>`,
       `<guid isPermaLink="false">${escapeXml(item.id)}</guid>`,
       date ? `<pubDate>${date}</pubDate>` : '',
-      `<description>${escapeXml(item.excerpt)}</description>`,
+      `<description>${escapeXml(htmlText(item.excerpt))}</description>`,
       ...item.tags.map((tag) => `<category>${escapeXml(tag)}</category>`),
       '</item>',
     ].join('');
@@ -44,9 +48,9 @@ export function renderRss(
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
     '<channel>',
-    `<title>${escapeXml(channel.title)}</title>`,
+    `<title>${escapeXml(htmlText(channel.title))}</title>`,
     `<link>${escapeXml(channel.link)}</link>`,
-    `<description>${escapeXml(channel.description)}</description>`,
+    `<description>${escapeXml(htmlText(channel.description))}</description>`,
     '<language>ar</language>',
     `<atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
     ...entries,
