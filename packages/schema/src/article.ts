@@ -86,6 +86,9 @@ export const RelatedArticle = z
   .describe('A whole article appended after the footer of the page.');
 export type RelatedArticle = z.infer<typeof RelatedArticle>;
 
+/** The longest URL an article keeps, in UTF-16 code units of its serialised (percent-encoded) form. */
+export const MAX_URL_LENGTH = 2048;
+
 /**
  * An absolute http or https URL: the only kinds a page may link to or load, so that a `javascript:` or
  * `data:` URL in a hostile article never reaches an `href` or a `src`. Any host the WHATWG parser
@@ -94,7 +97,7 @@ export type RelatedArticle = z.infer<typeof RelatedArticle>;
 export const WebUrl = z
   .url({ protocol: /^https?$/ })
   .regex(/^https?:\/\/[^\s/?#]+\S*$/, 'an absolute http(s) URL, its scheme in lower case')
-  .max(2048)
+  .max(MAX_URL_LENGTH)
   .describe('An absolute http(s) URL.');
 export type WebUrl = z.infer<typeof WebUrl>;
 

@@ -19,6 +19,7 @@ export {
   ArticleInput,
   ArticleLink,
   LeadImage,
+  MAX_URL_LENGTH,
   Provenance,
   ProvenanceField,
   PublishedAt,

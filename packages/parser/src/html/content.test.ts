@@ -192,3 +192,16 @@ describe('extractContent on malformed HTML', () => {
     expect(texts(extract(html))).toEqual([PARAGRAPHS[0]]);
   });
 });
+
+describe('extractContent on an unreadable tree', () => {
+  it('lets an unexpected exception through rather than answer that the page has no article', () => {
+    const dom = parsePage(`<p>${PARAGRAPHS[0]}</p>`);
+    const broken = {
+      ...dom,
+      get document(): never {
+        throw new Error('unreadable tree');
+      },
+    };
+    expect(() => extractContent(broken)).toThrow('unreadable tree');
+  });
+});

@@ -25,19 +25,18 @@ export interface ContentOptions {
 /** Less body text than this (in characters, headings aside) is not an article: a front page, a list, an error page. */
 const MIN_ARTICLE_CHARS = 80;
 
-/** The article's text blocks; `title` (the headline found elsewhere) lets the extractor leave the headline out of the body. Never throws; [] when the page has no article. */
+/**
+ * The article's text blocks; `title` (the headline found elsewhere) lets the extractor leave the headline
+ * out of the body. [] when the page has no article; an exception is a bug, left to reach `readHtml`.
+ */
 export function extractContent(dom: PageDom, options: ContentOptions = {}): ContentBlock[] {
-  try {
-    const page = measurePage(dom.document);
-    const containers = chooseContainers(page);
-    const blocks = withoutHeadline(gatherBlocks(containers, page), options.title);
-    let bodyChars = 0;
-    for (const block of blocks) if (block.kind !== 'heading') bodyChars += block.text.length;
-    if (bodyChars < MIN_ARTICLE_CHARS) return [];
-    return blocks.map(({ text, start, end, kind }) => ({ text, start, end, kind }));
-  } catch {
-    return [];
-  }
+  const page = measurePage(dom.document);
+  const containers = chooseContainers(page);
+  const blocks = withoutHeadline(gatherBlocks(containers, page), options.title);
+  let bodyChars = 0;
+  for (const block of blocks) if (block.kind !== 'heading') bodyChars += block.text.length;
+  if (bodyChars < MIN_ARTICLE_CHARS) return [];
+  return blocks.map(({ text, start, end, kind }) => ({ text, start, end, kind }));
 }
 
 /** How many blocks at the top may hold the headline. */

@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { buildHtmlTree } from './html-tree.ts';
 
 /** A parsed page: its DOM, with each node's source range, and a way from a source offset to its line. */
 export interface PageDom {
@@ -11,17 +11,12 @@ export interface PageDom {
 }
 
 /**
- * Parses a page with htmlparser2 into a domhandler tree whose nodes carry their source ranges
- * (`startIndex`, `endIndex`), entities decoded. The parser is forgiving: any string gives a tree.
+ * Parses a page with htmlparser2's tokenizer into a domhandler tree whose nodes carry their source
+ * ranges (`startIndex`, `endIndex`), entities decoded (`html-tree.ts`). The parser is forgiving: any
+ * string gives a tree, in time linear in its length, at most `MAX_TREE_DEPTH` deep.
  */
 export function parsePage(html: string): PageDom {
-  const document = parseDocument(html, {
-    withStartIndices: true,
-    withEndIndices: true,
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  });
+  const { document } = buildHtmlTree(html);
   return { document, length: html.length, lineAt: lineIndex(html) };
 }
 

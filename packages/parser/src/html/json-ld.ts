@@ -167,7 +167,9 @@ function typeName(type: string): string {
   return (type.split(/[/:#]/).pop() ?? type).toLowerCase();
 }
 
-function text(value: Json | undefined): string | null {
+/** A string or number, the first one in an array, or an object's `@value`; null past {@link MAX_DEPTH} nested arrays. */
+function text(value: Json | undefined, depth = 0): string | null {
+  if (depth > MAX_DEPTH) return null;
   if (typeof value === 'string') {
     const trimmed = value.replace(/\s+/g, ' ').trim();
     return trimmed.length > 0 ? trimmed : null;
@@ -175,12 +177,12 @@ function text(value: Json | undefined): string | null {
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     for (const entry of value) {
-      const found = text(entry);
+      const found = text(entry, depth + 1);
       if (found !== null) return found;
     }
     return null;
   }
-  if (value !== null && typeof value === 'object') return text(value['@value']);
+  if (value !== null && typeof value === 'object') return text(value['@value'], depth + 1);
   return null;
 }
 
@@ -214,9 +216,11 @@ function people(
 function organisationName(
   value: Json | undefined,
   resolve: (value: Json | undefined) => Json | undefined,
+  depth = 0,
 ): string | null {
+  if (depth > MAX_DEPTH) return null;
   if (typeof value === 'string') return text(value);
-  if (Array.isArray(value)) return organisationName(resolve(value[0]), resolve);
+  if (Array.isArray(value)) return organisationName(resolve(value[0]), resolve, depth + 1);
   if (value !== null && typeof value === 'object') return text(value.name);
   return null;
 }
@@ -224,14 +228,15 @@ function organisationName(
 function images(
   value: Json | undefined,
   resolve: (value: Json | undefined) => Json | undefined,
+  depth = 0,
 ): JsonLdImage[] {
   const resolved = resolve(value);
-  if (resolved === undefined || resolved === null) return [];
+  if (resolved === undefined || resolved === null || depth > MAX_DEPTH) return [];
   if (typeof resolved === 'string') return [{ url: resolved.trim(), caption: null }];
-  if (Array.isArray(resolved)) return resolved.flatMap((entry) => images(entry, resolve));
+  if (Array.isArray(resolved)) return resolved.flatMap((entry) => images(entry, resolve, depth + 1));
   if (typeof resolved !== 'object') return [];
   const list = resolved['@list'];
-  if (list !== undefined) return images(list, resolve);
+  if (list !== undefined) return images(list, resolve, depth + 1);
   const url = link(resolved.url) ?? link(resolved.contentUrl) ?? text(resolved['@id']);
   if (url === null) return [];
   return [{ url, caption: text(resolved.caption) ?? text(resolved.description) ?? text(resolved.name) }];

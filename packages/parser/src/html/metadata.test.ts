@@ -195,3 +195,26 @@ describe('readMetadata: byline, URLs and the rest', () => {
     }
   });
 });
+
+describe('readMetadata on hostile input', () => {
+  it('reads the other fields when JSON-LD values are nested 100,000 arrays deep', () => {
+    const deep = `${'['.repeat(100_000)}"عنوان مدفون"${']'.repeat(100_000)}`;
+    const script = `{"@type":"NewsArticle","headline":${deep},"image":${deep},"publisher":${deep},"datePublished":"2023-09-18T10:00:00Z"}`;
+    const html = `<title>عنوان الخبر</title><script type="application/ld+json">${script}</script><h1>عنوان الخبر</h1>${BODY}`;
+    const meta = read(html);
+    expect(meta.title?.value).toBe('عنوان الخبر');
+    expect(meta.publishedAt?.value).toBe('2023-09-18T10:00:00Z');
+    expect(meta.image).toBeNull();
+  });
+
+  it('lets an unexpected exception through rather than answer with empty metadata', () => {
+    const dom = parsePage(`<title>عنوان الخبر</title>${BODY}`);
+    const broken = {
+      ...dom,
+      get document(): never {
+        throw new Error('unreadable tree');
+      },
+    };
+    expect(() => readMetadata(broken)).toThrow('unreadable tree');
+  });
+});

@@ -25,33 +25,10 @@ export type { Located, MetaConflict, MetaSource, PageMetadata } from './metadata
  * - `description`: og:description, JSON-LD, meta description, twitter:description;
  * - `keywords`: article:tag, JSON-LD keywords, news_keywords, keywords (the first that has any);
  * - `lang`: `<html lang>`, JSON-LD inLanguage, og:locale, content-language.
- * Never throws: a page it cannot read gives empty metadata.
+ * A field the page does not declare is null (or empty); an exception here is a bug, and is left to
+ * reach `readHtml`, which reports it as `internal_error` rather than give a page without its metadata.
  */
 export function readMetadata(dom: PageDom, pageUrl?: string): PageMetadata {
-  try {
-    return read(dom, pageUrl);
-  } catch {
-    return emptyMetadata(httpUrl(pageUrl));
-  }
-}
-
-function emptyMetadata(url: string | null): PageMetadata {
-  return {
-    title: null,
-    publishedAt: null,
-    modifiedAt: null,
-    byline: null,
-    siteName: null,
-    url,
-    description: null,
-    image: null,
-    keywords: [],
-    lang: null,
-    conflicts: [],
-  };
-}
-
-function read(dom: PageDom, pageUrl: string | undefined): PageMetadata {
   const tags = readTags(dom.document);
   const jsonLd = readJsonLd(tags.jsonLd);
   const given = httpUrl(pageUrl);

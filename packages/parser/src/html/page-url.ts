@@ -1,23 +1,30 @@
+import { MAX_URL_LENGTH } from '@khabar/schema';
+
 /** URLs of a page: made absolute, kept only when http(s), and the day some news URLs carry. */
 
 const MIN_YEAR = 1995;
 const MAX_YEAR = 2100;
 
 /**
- * The URL as an absolute http(s) URL, resolved against `base` when relative; null for anything else
- * (`javascript:`, `data:`, unparsable text, a relative URL without a base).
+ * The URL as an absolute http(s) URL, resolved against `base` when relative; null for anything else:
+ * `javascript:`, `data:`, unparsable text, a relative URL without a base, a URL with a user name or
+ * password (`https://trusted.example@elsewhere.example/` goes elsewhere than it reads), and one longer
+ * once percent-encoded than an article may keep ({@link MAX_URL_LENGTH}: an Arabic slug grows sixfold).
  */
 export function httpUrl(raw: string | null | undefined, base?: string | null): string | null {
   if (typeof raw !== 'string') return null;
   const trimmed = raw.trim();
-  if (trimmed.length === 0 || trimmed.length > 4096) return null;
+  // Encoding only lengthens a URL, apart from the tabs, line breaks and dot segments it drops.
+  if (trimmed.length === 0 || trimmed.length > 2 * MAX_URL_LENGTH) return null;
   let url: URL;
   try {
     url = base === null || base === undefined ? new URL(trimmed) : new URL(trimmed, base);
   } catch {
     return null;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username !== '' || url.password !== '') return null;
+  return url.href.length > MAX_URL_LENGTH ? null : url.href;
 }
 
 /** The host without `www.`, lower-cased, or null. */

@@ -113,6 +113,54 @@ describe('readHtml', () => {
     });
   });
 
+  it('reads an article 50,000 unclosed elements deep, with its metadata, in well under the test timeout', () => {
+    // Broken markup this deep took htmlparser2's own tree builder seconds: its stack work grew with the depth.
+    const depth = 50_000;
+    const head = `<meta property="article:published_time" content="2020-03-17T10:00:00+02:00">
+<meta property="og:image" content="https://news.example/img/lead.jpg">`;
+    const article = read(
+      page({
+        head,
+        article: `${'<div class="story">'.repeat(depth)}<h1>وزارة الصحة تسجل حالات جديدة</h1>
+<p class="byline">كتب: سامي المصري</p><p>${lead}</p><p>${second}</p>${'</span>'.repeat(depth)}`,
+      }),
+    );
+    expect(article).toMatchObject({
+      title: 'وزارة الصحة تسجل حالات جديدة',
+      byline: 'سامي المصري',
+      image: { url: 'https://news.example/img/lead.jpg' },
+    });
+    expect(article.publishedAt?.slice(0, 10)).toBe('2020-03-17');
+    expect(article.body).toEqual([lead, second]);
+  });
+
+  it('keeps the metadata of a page whose article sits 20,000 elements deep', () => {
+    const depth = 20_000;
+    const article = read(
+      page({
+        head: '<meta property="og:image" content="/img/lead.jpg"><link rel="canonical" href="https://news.example/a">',
+        article: `<article>${'<div>'.repeat(depth)}<h1>وزارة الصحة تسجل حالات جديدة</h1><p>${lead}</p>${'</div>'.repeat(depth)}</article>`,
+      }),
+    );
+    expect(article).toMatchObject({
+      title: 'وزارة الصحة تسجل حالات جديدة',
+      body: [lead],
+      url: 'https://news.example/a',
+      image: { url: 'https://news.example/img/lead.jpg' },
+    });
+  });
+
+  it('reports an unexpected exception as internal_error instead of throwing or dropping fields', () => {
+    const options = {
+      get url(): string {
+        throw new Error('unreadable option');
+      },
+    };
+    const result = readHtml(html, options);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal_error' } });
+    expect(result.ok ? '' : result.error.message).toContain('unreadable option');
+  });
+
   it('reads broken markup: unclosed tags, stray end tags, a comment never closed', () => {
     const broken = `<html><head><title>خبر عاجل</title><body><div><h1>خبر عاجل عن الطقس</h1><div><p>${lead}<p>${second}</div></div></span></td><!-- never closed`;
     const article = read(broken);
@@ -180,6 +228,34 @@ const head = fc.constantFrom(
   '<meta property="og:title" content="عنوان"><meta property="article:published_time" content="not a date">',
 );
 
+// URLs as pages declare them: Arabic slugs that percent-encode past the schema's limit (or just under
+// it), relative paths, schemes an article must never link to, and a user name hiding the real host.
+const declaredUrl = fc.oneof(
+  fc.integer({ min: 0, max: 200 }).map((words) => `https://news.example/${'خبر-'.repeat(words)}`),
+  fc.integer({ min: 2000, max: 2100 }).map((length) => `https://news.example/${'a'.repeat(length - 21)}`),
+  fc.constantFrom(
+    '/2023/09/18/خبر-عاجل',
+    '../img/صورة.jpg',
+    '//cdn.example/img.jpg',
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:image/png;base64,AAAA',
+    'https://trusted.example@evil.example/',
+    'https://news.example/a b',
+    'http://[::1]/x',
+    'https://أخبار.مصر/خبر',
+    '',
+  ),
+);
+const urlHead = fc
+  .tuple(declaredUrl, declaredUrl, declaredUrl)
+  .map(
+    ([canonical, image, jsonLd]) =>
+      `<link rel="canonical" href="${canonical}"><meta property="og:image" content="${image}">` +
+      `<script type="application/ld+json">{"@type":"NewsArticle","headline":"عنوان","url":"${jsonLd}","image":"${jsonLd}"}</script>`,
+  );
+const pageUrl = fc.option(declaredUrl, { nil: undefined });
+
 function check(html: string, result: ParseResult): void {
   if (!result.ok) {
     expect(Object.keys(parseErrors)).toContain(result.error.code);
@@ -204,6 +280,18 @@ describe('readHtml properties', () => {
       fc.property(head, fc.array(element(5), { maxLength: 8 }), (headHtml, body) => {
         const html = `<html><head>${headHtml}</head><body>${body.join('\n')}</body></html>`;
         check(html, readHtml(html, {}));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps only URLs the schema takes: canonical, og:image, JSON-LD and the page URL', () => {
+    fc.assert(
+      fc.property(urlHead, pageUrl, fc.array(element(3), { maxLength: 4 }), (headHtml, url, body) => {
+        const html = `<html><head>${headHtml}</head><body><article><h1>عنوان</h1><p>${lead}</p>${body.join('')}</article></body></html>`;
+        const result = readHtml(html, url === undefined ? {} : { url });
+        check(html, result);
+        expect(result.ok).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -3,6 +3,7 @@ import { parseError } from '../errors.ts';
 import { finish, type PageFields } from '../finish.ts';
 import type { Line } from '../lines.ts';
 import type { ParseOptions, ParseResult } from '../options.ts';
+import { guarded } from '../parse-article.ts';
 import { type Layout, readLayout } from '../read-layout.ts';
 import { warning } from '../warnings.ts';
 import { type ContentBlock, extractContent } from './content.ts';
@@ -19,9 +20,15 @@ export interface PageOptions extends ParseOptions {
  * Reads an HTML page into an article: the metadata (JSON-LD, OpenGraph, meta tags, the headline, dates
  * printed near it) and the article's text blocks, which then go through the same rules as a text dump
  * (read-also items, credits, keywords, bylines, datelines, chrome). Spans are the source ranges of the
- * elements each field came from; warnings name the source line of their element.
+ * elements each field came from; warnings name the source line of their element. Never throws: an
+ * unexpected exception while reading gives `internal_error` with its message, never a page silently
+ * read without its metadata or its text.
  */
 export function readHtml(html: string, options: PageOptions): ParseResult {
+  return guarded(() => read(html, options));
+}
+
+function read(html: string, options: PageOptions): ParseResult {
   const dom = parsePage(html);
   const metadata = readMetadata(dom, options.url);
   const blocks = extractContent(dom, metadata.title === null ? {} : { title: metadata.title.value });

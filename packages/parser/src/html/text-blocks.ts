@@ -1,4 +1,4 @@
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 
 /**
@@ -62,20 +62,24 @@ export function rangeOf(node: AnyNode): { start: number; end: number } {
 /** The visible text of a node, whitespace collapsed, scripts and styles left out. */
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
-  collectText(node, parts);
+  // Nodes still to read, last first; a string is a separator to add once an element's content is read.
+  const pending: (AnyNode | string)[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop() as AnyNode | string;
+    if (typeof next === 'string') parts.push(next);
+    else if (isText(next)) parts.push(next.data);
+    else if (isTag(next)) {
+      if (SKIPPED.has(next.name)) continue;
+      if (next.name === 'br') parts.push(' ');
+      if (!INLINE.has(next.name)) pending.push(' ');
+      pushChildren(next, pending);
+    } else if ('children' in next) pushChildren(next, pending);
+  }
   return collapse(parts.join(''));
 }
 
-function collectText(node: AnyNode, parts: string[]): void {
-  if (isText(node)) parts.push(node.data);
-  else if (isTag(node)) {
-    if (SKIPPED.has(node.name)) return;
-    if (node.name === 'br') parts.push(' ');
-    for (const child of node.children) collectText(child, parts);
-    if (!INLINE.has(node.name)) parts.push(' ');
-  } else if ('children' in node) {
-    for (const child of node.children) collectText(child, parts);
-  }
+function pushChildren(node: ParentNode, pending: (AnyNode | string)[]): void {
+  for (let at = node.children.length - 1; at >= 0; at--) pending.push(node.children[at] as AnyNode);
 }
 
 /** Every element of the tree in document order. */
@@ -119,6 +123,10 @@ interface Surroundings {
   inArticle: boolean;
 }
 
+/** A node to read and what it inherits, or the end of a block element's content. */
+type Visit = { node: AnyNode; around: Surroundings } | typeof BLOCK_END;
+const BLOCK_END = null;
+
 /** The text blocks of the document, in order. */
 export function textBlocks(document: Document): TextBlock[] {
   const state: WalkState = {
@@ -131,18 +139,25 @@ export function textBlocks(document: Document): TextBlock[] {
     inLink: false,
     inChrome: false,
   };
-  walk(document, state, { hints: '', tag: '', inLink: false, inChrome: false, inArticle: false });
+  const top: Surroundings = { hints: '', tag: '', inLink: false, inChrome: false, inArticle: false };
+  // A stack rather than recursion: however deep the page, the walk does not run out of call stack.
+  const pending: Visit[] = [{ node: document, around: top }];
+  while (pending.length > 0) {
+    const visit = pending.pop() as Visit;
+    if (visit === BLOCK_END) flush(state);
+    else visitNode(visit.node, visit.around, state, pending);
+  }
   flush(state);
   return state.blocks;
 }
 
-function walk(node: AnyNode, state: WalkState, around: Surroundings): void {
+function visitNode(node: AnyNode, around: Surroundings, state: WalkState, pending: Visit[]): void {
   if (isText(node)) {
     addText(node.data, node, state, around);
     return;
   }
   if (!isTag(node)) {
-    if ('children' in node) for (const child of node.children) walk(child, state, around);
+    if ('children' in node) visitChildren(node, around, pending);
     return;
   }
   if (SKIPPED.has(node.name)) return;
@@ -158,8 +173,14 @@ function walk(node: AnyNode, state: WalkState, around: Surroundings): void {
     inArticle,
   };
   if (node.name === 'br') state.parts.push(' ');
-  for (const child of node.children) walk(child, state, inner);
-  if (block) flush(state);
+  if (block) pending.push(BLOCK_END);
+  visitChildren(node, inner, pending);
+}
+
+function visitChildren(node: ParentNode, around: Surroundings, pending: Visit[]): void {
+  for (let at = node.children.length - 1; at >= 0; at--) {
+    pending.push({ node: node.children[at] as AnyNode, around });
+  }
 }
 
 function addText(data: string, node: AnyNode, state: WalkState, around: Surroundings): void {
