@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdWriteLock } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 import { type ArticleStore, createSqliteStore } from '@khabar/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generatedDocuments, parsed } from '../test/documents.ts';
 import { bearer, testConfig } from '../test/harness.ts';
-import { holdWriteLock } from '../test/hold-write-lock.ts';
 import { silentLogger } from './logger.ts';
 import { listen, type RunningApi } from './server.ts';
 

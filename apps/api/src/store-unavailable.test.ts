@@ -1,9 +1,9 @@
+import { type ScratchDatabase, scratchDatabase } from '@khabar/devkit';
 import { Problem } from '@khabar/schema';
 import { openStore } from '@khabar/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDocuments, parsed } from '../test/documents.ts';
 import { testConfig } from '../test/harness.ts';
-import { type ScratchDatabase, scratchDatabase } from '../test/scratch-database.ts';
 import { createApp } from './app.ts';
 import { silentLogger } from './logger.ts';
 

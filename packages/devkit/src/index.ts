@@ -1,4 +1,5 @@
 export { chromiumFlags, chromiumPath } from './chromium.ts';
+export { holdWriteLock, type LockHolder } from './hold-write-lock.ts';
 export { type LoadTestOptions, type LoadTestResult, loadTest } from './load-test.ts';
 export { childrenNamed, childText, parseXml, readAsHtml, type XmlElement } from './markup.ts';
 export { freePort } from './ports.ts';
@@ -10,3 +11,4 @@ export {
   waitUntilAnswering,
 } from './processes.ts';
 export { seededRandom, zipfSampler } from './random.ts';
+export { type ScratchDatabase, scratchDatabase } from './scratch-database.ts';

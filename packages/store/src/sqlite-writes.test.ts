@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { holdWriteLock } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateArticles } from '../test/generate-articles.ts';
-import { holdWriteLock } from '../test/hold-write-lock.ts';
 import { type ArticleStore, createSqliteStore, StoreError } from './index.ts';
 
 const execFileAsync = promisify(execFile);

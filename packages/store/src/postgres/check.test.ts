@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { scratchDatabase } from '@khabar/devkit';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../test/build-article.ts';
-import { scratchDatabase } from '../../test/scratch-database.ts';
 import { StoreError } from '../errors.ts';
 import { openStore } from '../open-store.ts';
 import type { ArticleStore } from '../types.ts';
