@@ -19,3 +19,11 @@ export function memoryIo(options: { stdin?: string; cwd?: string; env?: Record<s
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
+
+/** The JSON values of JSON Lines output, blank lines left out. */
+export function jsonLines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

@@ -5,7 +5,7 @@ import { openStore } from '@khabar/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { run } from '../cli.ts';
-import { memoryIo } from '../test-io.ts';
+import { jsonLines, memoryIo } from '../test-io.ts';
 
 // Pages, UTF-16 dumps and web archives through `khabar parse` and `khabar ingest`: the one intake.
 const paragraph = 'قال المتحدث باسم الوزارة في بيان صدر اليوم، إن العمل في المشروع سيبدأ مطلع الشهر المقبل.';
@@ -64,13 +64,6 @@ beforeAll(async () => {
   await warc(join(dir, 'crawl.warc.gz'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function jsonLines(text: string): Record<string, unknown>[] {
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 describe('khabar parse on pages and archives', () => {
   it('prints one article line for an HTML page, with its canonical URL', async () => {

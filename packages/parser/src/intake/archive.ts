@@ -1,6 +1,6 @@
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { ParseOptions } from '../options.ts';
-import { sniffKind } from './detect.ts';
+import { kindOfMediaType, mediaTypeOf, sniffKind } from './detect.ts';
 import { readHttpResponse } from './http-message.ts';
 import { type DocumentResult, readDocument } from './read-document.ts';
 
@@ -159,16 +159,16 @@ async function readRecord(
     contentType = response.headers.get('content-type');
     content = response.body;
   }
-  const kind = recordKind(contentType, type, content);
-  if (kind === null) return skip(`content of type ${contentType ?? 'unknown'}`);
-  const name = url ?? `record at ${offset}`;
+  if (!holdsDocument(contentType, type, content)) return skip(`content of type ${contentType ?? 'unknown'}`);
+  // A WET conversion record names no type: its text is a full page's. Otherwise the intake reads the
+  // kind and the charset from the record's own content type, or from the bytes when it has none.
+  const readAs = contentType ?? (type === 'conversion' ? 'text/plain' : undefined);
   const [result] = readDocument(
     {
       content,
-      name,
-      contentType: kind,
+      name: url ?? `record at ${offset}`,
+      ...(readAs === undefined ? {} : { contentType: readAs }),
       ...(url === undefined ? {} : { url }),
-      charset: charsetHint(contentType),
     },
     options,
   );
@@ -194,19 +194,14 @@ async function readBlock(record: WARCRecord, keep: number): Promise<{ bytes: Uin
 }
 
 /**
- * The content type to read a record's payload as, or null when it holds no document. A payload with no
- * content type is a page when it starts like one.
+ * Whether a record's payload is a document: a page or text by its content type, a WET conversion, or,
+ * with no content type, a payload that starts like a page.
  */
-function recordKind(contentType: string | undefined, type: string, content: Uint8Array): string | null {
-  const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (media === 'text/html' || media === 'application/xhtml+xml') return 'text/html';
-  if (media === 'text/plain' || (type === 'conversion' && media === '')) return 'text/plain';
-  if (media === '' && sniffKind(content.subarray(0, 1024)) === 'html') return 'text/html';
-  return null;
-}
-
-function charsetHint(contentType: string | undefined): string | undefined {
-  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+function holdsDocument(contentType: string | undefined, type: string, content: Uint8Array): boolean {
+  const kind = kindOfMediaType(contentType);
+  if (kind === 'html' || kind === 'text') return true;
+  if (mediaTypeOf(contentType) !== '') return false;
+  return type === 'conversion' || sniffKind(content.subarray(0, 1024)) === 'html';
 }
 
 /**

@@ -16,8 +16,6 @@ export interface DocumentInput {
   name?: string;
   /** The `Content-Type` it came with: the kind, and the charset of bytes. */
   contentType?: string;
-  /** The charset the transport named when `contentType` does not carry it (a web archive's HTTP header). */
-  charset?: string | undefined;
   /** The URL the page was fetched from. */
   url?: string;
 }
@@ -57,7 +55,7 @@ function read(input: DocumentInput, source: string, options: ParseOptions): Docu
   let utf8: Uint8Array | undefined;
   if (bytes === null) text = content as string;
   else {
-    const decoded = decodeBytes(bytes, input.charset ?? charsetOf(input.contentType), kind === 'html');
+    const decoded = decodeBytes(bytes, charsetOf(input.contentType), kind === 'html');
     text = decoded.text;
     problem = decoded.problem;
     // Bytes that are the text's own UTF-8 are hashed as they stand, sparing an encoding of the text.
