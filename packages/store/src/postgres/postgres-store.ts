@@ -3,7 +3,6 @@ import type {
   ArticleSummary,
   IngestOutcome,
   Page,
-  SearchHit,
   SourceCount,
   StoreStats,
   TagCount,
@@ -18,28 +17,10 @@ import {
   type StoredState,
   type UrlOwnerRow,
 } from '../batch-plan.ts';
-import { decodeListCursor, decodeSearchCursor, encodeListCursor } from '../cursor.ts';
+import { decodeListCursor, encodeListCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
-import {
-  checkLimit,
-  DEFAULT_COUNTS,
-  DEFAULT_LIST_SIZE,
-  DEFAULT_RELATED,
-  DEFAULT_SEARCH_SIZE,
-  MAX_COUNTS,
-} from '../limits.ts';
+import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
 import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { queryGroups, requiredGroups, tsAllGroups, tsAnyTerm } from '../query-terms.ts';
-import { rankCandidates } from '../rank-candidates.ts';
-import {
-  BODY_WEIGHT,
-  POSTGRES_TEXT_RANK_SCALE,
-  RANKED_WINDOW,
-  TITLE_WEIGHT,
-  TITLED_WINDOW,
-} from '../ranking.ts';
-import { type HitRow, searchPage } from '../search-page.ts';
-import { similarityTerms } from '../similarity-terms.ts';
 import { lowerBound, upperBound } from '../sort-key.ts';
 import {
   type ArticleRow,
@@ -50,10 +31,11 @@ import {
   type SummaryColumns,
   toSummary,
 } from '../stored-row.ts';
-import type { ArticleStore, BatchResult, ListQuery, SearchQuery } from '../types.ts';
+import type { ArticleStore, BatchResult, ListQuery } from '../types.ts';
 import { checkPostgres } from './check.ts';
 import { toStoreError } from './errors.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
+import { postgresSearch } from './search.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -73,9 +55,6 @@ const UPSERT_ROWS = `
   SELECT ${ROW_COLUMNS.join(', ')} FROM json_populate_recordset(NULL::articles, $1::json)
   ON CONFLICT (id) DO UPDATE SET ${SET_FROM_EXCLUDED}
   RETURNING seq, id`;
-
-// ts_rank_cd weights are listed D, C, B, A: the title is A, the body B, in the SQLite store's ratio.
-const RANK_WEIGHTS = `'{0, 0, ${BODY_WEIGHT / TITLE_WEIGHT}, 1}'`;
 
 /**
  * Connects to a PostgreSQL database and migrates it. Every process that opens the same database shares
@@ -133,6 +112,8 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       throw storeError(error);
     }
   };
+
+  const search = postgresSearch((sql, params) => query(sql, params));
 
   const lookups = async (
     client: pg.Pool | pg.PoolClient,
@@ -308,87 +289,9 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       };
     },
 
-    async search(searchQuery: SearchQuery): Promise<Page<SearchHit>> {
-      const limit = checkLimit(searchQuery.limit, DEFAULT_SEARCH_SIZE);
-      const after = searchQuery.cursor === undefined ? null : decodeSearchCursor(searchQuery.cursor);
-      const groups = queryGroups(searchQuery.q);
-      if (groups.length === 0) return { items: [], nextCursor: null };
-      // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
-      const required = requiredGroups(groups);
-      const rank = required.rankText
-        ? `ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1))`
-        : '0';
-      // The newest RANKED_WINDOW matches and the newest TITLED_WINDOW whose title holds every word,
-      // each with its text rank; the title score is added here, with the same code as SQLite's, and
-      // the keyset applied to the result.
-      const titled = required.rankText
-        ? `UNION SELECT seq FROM (
-             SELECT seq FROM articles WHERE to_tsvector('simple'::regconfig, search_title) @@ to_tsquery('simple', $1)
-             ORDER BY seq DESC LIMIT ${TITLED_WINDOW}
-           ) AS titled`
-        : '';
-      const candidates = await query<{ seq: string; id: string; search_title: string; rank: number }>(
-        `WITH candidates AS (
-           SELECT seq FROM (
-             SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
-             ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
-           ) AS newest
-           ${titled}
-         )
-         SELECT articles.seq, articles.id, articles.search_title, ${rank}::float8 AS rank
-         FROM candidates JOIN articles ON articles.seq = candidates.seq`,
-        [tsAllGroups(required.groups)],
-      );
-      const ranked = rankCandidates(
-        candidates.map((hit) => ({
-          seq: hit.seq,
-          id: hit.id,
-          searchTitle: hit.search_title,
-          textRank: hit.rank,
-        })),
-        groups,
-        POSTGRES_TEXT_RANK_SCALE,
-        after,
-        limit + 1,
-      );
-      const rows = await query<HitRow & { seq: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq = ANY($1::bigint[])`,
-        [ranked.slice(0, limit).map((hit) => hit.seq)],
-      );
-      return searchPage(ranked, limit, new Map(rows.map((row) => [row.seq, row])), groups);
-    },
+    search: (searchQuery) => search.search(searchQuery),
 
-    async related(id, limit) {
-      const size = checkLimit(limit, DEFAULT_RELATED);
-      const [self] = await query<{ seq: string; title: string; tags: string }>(
-        'SELECT seq, title, tags FROM articles WHERE id = $1',
-        [id],
-      );
-      if (!self) return [];
-      const byTags = await query<SummaryColumns & { seq: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, seq FROM articles JOIN (
-           SELECT other.article_seq, count(*) AS shared
-           FROM article_tags AS mine JOIN article_tags AS other
-             ON other.tag = mine.tag AND other.article_seq <> mine.article_seq
-           WHERE mine.article_seq = $1 GROUP BY other.article_seq
-         ) AS sharing ON sharing.article_seq = articles.seq
-         ORDER BY shared DESC, sort_at DESC, id DESC LIMIT $2`,
-        [self.seq, size],
-      );
-      const terms = similarityTerms(self.title, JSON.parse(self.tags) as string[]);
-      if (byTags.length >= size || terms.length === 0) return byTags.map(toSummary);
-      const taken = new Set([self.seq, ...byTags.map((row) => row.seq)]);
-      const similar = await query<SummaryColumns & { seq: string }>(
-        `WITH newest AS (
-           SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
-           ORDER BY seq DESC LIMIT ${RANKED_WINDOW}
-         )
-         SELECT ${SUMMARY_COLUMNS}, articles.seq FROM newest JOIN articles ON articles.seq = newest.seq
-         ORDER BY ts_rank_cd(${RANK_WEIGHTS}, search_vector, to_tsquery('simple', $1)) DESC, id ASC LIMIT $2`,
-        [tsAnyTerm(terms), size + taken.size],
-      );
-      return [...byTags, ...similar.filter((row) => !taken.has(row.seq))].slice(0, size).map(toSummary);
-    },
+    related: (id, limit) => search.related(id, limit),
 
     async tags(limit): Promise<TagCount[]> {
       const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
