@@ -8,5 +8,6 @@ export type {
   IntegrityReport,
   ListQuery,
   SearchQuery,
+  StoreChange,
   WriteOptions,
 } from './types.ts';

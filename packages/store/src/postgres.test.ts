@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { describeWatch } from '../test/describe-watch.ts';
 import { olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
@@ -77,6 +78,7 @@ async function postgresHarness(): Promise<StoreHarness> {
 
 describe.runIf(url)('PostgreSQL', () => {
   describeStore('PostgreSQL store', postgresHarness);
+  describeWatch('PostgreSQL store', postgresHarness);
 
   describe('PostgreSQL store setup', () => {
     it('migrates a new schema once when many processes open it at the same moment', async () => {

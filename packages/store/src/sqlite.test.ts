@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { describeWatch } from '../test/describe-watch.ts';
 import { olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
@@ -62,6 +63,7 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
 }
 
 describeStore('SQLite store', () => sqliteHarness());
+describeWatch('SQLite store', () => sqliteHarness());
 // The same behaviour when searches run on threads with connections of their own.
 describeStore('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
 

@@ -60,6 +60,12 @@ export interface IntegrityReport {
   skipped: string[];
 }
 
+/** What a committed write changed. */
+export interface StoreChange {
+  /** Ids of the articles added, updated or removed; empty when the store cannot tell (assume any). */
+  ids: readonly string[];
+}
+
 /** One store of articles with Arabic full-text search; SQLite and PostgreSQL implement it alike. */
 export interface ArticleStore {
   /** `sqlite` or `postgres`. */
@@ -95,5 +101,11 @@ export interface ArticleStore {
    * message; null while none has. Readiness checks report it.
    */
   damage(): string | null;
+  /**
+   * Calls `listener` after each committed write that changed something: writes through this store and,
+   * on PostgreSQL, writes by every other process sharing the database (LISTEN/NOTIFY), within moments
+   * of their commit. Returns a function that stops listening.
+   */
+  watch(listener: (change: StoreChange) => void): () => void;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   Article,
   ArticleSummary,
@@ -17,6 +18,7 @@ import {
   type StoredState,
   type UrlOwnerRow,
 } from '../batch-plan.ts';
+import { ChangeListeners, changedIds } from '../change-listeners.ts';
 import { decodeListCursor, encodeListCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
@@ -32,6 +34,7 @@ import {
   toSummary,
 } from '../stored-row.ts';
 import type { ArticleStore, BatchResult, ListQuery } from '../types.ts';
+import { CHANGE_CHANNEL, CHANGE_FEED_NAME, changePayload, PostgresChangeFeed } from './change-feed.ts';
 import { checkPostgres } from './check.ts';
 import { toStoreError } from './errors.ts';
 import { migratePostgres, WRITE_LOCK } from './migrations.ts';
@@ -87,10 +90,16 @@ export async function createPostgresStore(
     await pool.end();
     throw toStoreError(error);
   }
-  return postgresStore(pool, schema ?? '');
+  const connect = () =>
+    new pg.Client({
+      connectionString: url,
+      application_name: `${CHANGE_FEED_NAME} ${schema ?? ''}`.trim(),
+      ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    });
+  return postgresStore(pool, schema ?? '', connect);
 }
 
-function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
+function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client): ArticleStore {
   let damage: string | null = null;
   // Every failure passes here: the first sign of damaged data is kept for readiness checks.
   const storeError = (error: unknown): Error => {
@@ -114,6 +123,12 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
   };
 
   const search = postgresSearch((sql, params) => query(sql, params));
+
+  // Writes notify on commit; this store reports its own at once and the feed those of other processes.
+  const origin = randomUUID();
+  const listeners = new ChangeListeners();
+  const feed = new PostgresChangeFeed(connect, schema, origin, (change) => listeners.emit(change));
+  const notify = (ids: readonly string[]) => changePayload(origin, schema, ids);
 
   const lookups = async (
     client: pg.Pool | pg.PoolClient,
@@ -151,18 +166,21 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
     client: pg.PoolClient,
     articles: readonly Article[],
     prepared: ReadonlyMap<Article, ArticleRow>,
-  ): Promise<IngestOutcome[]> => {
+  ): Promise<{ outcomes: IngestOutcome[]; changed: string[] }> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
     await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
     const plan = planBatch(articles, await lookups(client, articles), prepared);
+    const changed = changedIds(plan.outcomes);
     if (plan.superseded.length > 0) {
-      await query(
+      const removed = await query<{ id: string }>(
         `DELETE FROM articles USING unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
          WHERE articles.origin = 'appended' AND articles.title_key = superseded.title_key
-           AND articles.id <> superseded.keep`,
+           AND articles.id <> superseded.keep
+         RETURNING articles.id`,
         [plan.superseded.map((item) => item.titleKey), plan.superseded.map((item) => item.keep)],
         client,
       );
+      changed.push(...removed.map((row) => row.id));
     }
     if (plan.rows.length > 0) {
       const written = await query<{ seq: string; id: string }>(
@@ -191,7 +209,10 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
         client,
       );
     }
-    return plan.outcomes;
+    // Delivered to the listeners of every process when the transaction commits, and never if it does not.
+    if (changed.length > 0)
+      await query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, notify(changed)], client);
+    return { outcomes: plan.outcomes, changed };
   };
 
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
@@ -230,7 +251,9 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       // The text is analysed before the transaction: a batch waiting for the write lock has its rows
       // ready, and the caller's next batch can be prepared while this one is written.
       const prepared = prepareRows(articles, await lookups(pool, articles));
-      return { outcomes: await transaction((client) => storeBatch(client, articles, prepared)) };
+      const { outcomes, changed } = await transaction((client) => storeBatch(client, articles, prepared));
+      if (changed.length > 0) listeners.emit({ ids: changed });
+      return { outcomes };
     },
 
     async get(idOrSlug) {
@@ -248,8 +271,14 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
     },
 
     async delete(id) {
-      const rows = await query<{ id: string }>('DELETE FROM articles WHERE id = $1 RETURNING id', [id]);
-      return rows.length > 0;
+      const rows = await query<{ id: string }>(
+        `WITH gone AS (DELETE FROM articles WHERE id = $1 RETURNING id)
+         SELECT gone.id, pg_notify($2, $3) FROM gone`,
+        [id, CHANGE_CHANNEL, notify([id])],
+      );
+      if (rows.length === 0) return false;
+      listeners.emit({ ids: [id] });
+      return true;
     },
 
     async list(listQuery: ListQuery = {}): Promise<Page<ArticleSummary>> {
@@ -361,7 +390,17 @@ function postgresStore(pool: pg.Pool, schema: string): ArticleStore {
       return damage;
     },
 
+    watch(listener) {
+      const stop = listeners.add(listener);
+      feed.start();
+      return () => {
+        stop();
+        if (listeners.size === 0) void feed.stop();
+      };
+    },
+
     async close() {
+      await feed.stop();
       if (!pool.ended) await pool.end();
     },
   };

@@ -10,6 +10,7 @@ import type {
   TagCount,
 } from '@khabar/schema';
 import type Database from 'better-sqlite3';
+import { ChangeListeners, changedIds } from '../change-listeners.ts';
 import { decodeListCursor, encodeListCursor } from '../cursor.ts';
 import { StoreError } from '../errors.ts';
 import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
@@ -38,6 +39,9 @@ import { sqliteSearch } from './search.ts';
 import { SearchThreads } from './search-threads.ts';
 import { WriterThread } from './writer-thread.ts';
 import { sqliteWrites } from './writes.ts';
+
+// How often a watched store looks for commits made by other connections.
+const DATA_VERSION_POLL_MS = 250;
 
 /** Options of the embedded store. */
 export interface SqliteStoreOptions {
@@ -205,6 +209,26 @@ function sqliteStore(parts: Parts): ArticleStore {
     searcher.forget();
   };
 
+  // Writes through this store are reported with their ids once committed; commits by any other
+  // connection (another process, or this store's writer thread replacing appended articles) show in
+  // SQLite's data_version, looked at every DATA_VERSION_POLL_MS while someone watches.
+  const listeners = new ChangeListeners();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seenVersion: unknown = null;
+  let poll: NodeJS.Timeout | null = null;
+  const lookForCommits = () => {
+    if (!db.open) return;
+    let version: unknown;
+    try {
+      version = dataVersion.get();
+    } catch {
+      return;
+    }
+    if (version === seenVersion) return;
+    seenVersion = version;
+    listeners.emit({ ids: [] });
+  };
+
   const summaries = (rows: SummaryColumns[]): ArticleSummary[] => rows.map(toSummary);
 
   const store: ArticleStore = {
@@ -219,7 +243,10 @@ function sqliteStore(parts: Parts): ArticleStore {
       if (articles.length === 0) return { outcomes: [] };
       writable();
       try {
-        return { outcomes: await writer.upsertMany(articles, options.signal) };
+        const outcomes = await writer.upsertMany(articles, options.signal);
+        const ids = changedIds(outcomes);
+        if (ids.length > 0) listeners.emit({ ids });
+        return { outcomes };
       } catch (error) {
         return noted(error);
       } finally {
@@ -248,7 +275,9 @@ function sqliteStore(parts: Parts): ArticleStore {
     async delete(id, options: WriteOptions = {}) {
       writable();
       try {
-        return await writer.delete(id, options.signal);
+        const deleted = await writer.delete(id, options.signal);
+        if (deleted) listeners.emit({ ids: [id] });
+        return deleted;
       } catch (error) {
         return noted(error);
       } finally {
@@ -375,7 +404,25 @@ function sqliteStore(parts: Parts): ArticleStore {
       return damage;
     },
 
+    watch(listener) {
+      const stop = listeners.add(listener);
+      if (poll === null && !db.memory) {
+        seenVersion = dataVersion.get();
+        poll = setInterval(lookForCommits, DATA_VERSION_POLL_MS);
+        poll.unref();
+      }
+      return () => {
+        stop();
+        if (listeners.size === 0 && poll !== null) {
+          clearInterval(poll);
+          poll = null;
+        }
+      };
+    },
+
     async close() {
+      if (poll !== null) clearInterval(poll);
+      poll = null;
       await threads?.close();
       await writer.close();
       if (db.open) db.close();
