@@ -32,4 +32,5 @@ export {
   Warning,
   WebUrl,
 } from './article.ts';
+export { type Code, type CodeEntry, type CodeOf, type CodeSource, codes, codesOf, isCode } from './codes.ts';
 export { jsonSchemas } from './json-schema.ts';
