@@ -317,11 +317,11 @@ export const codes = {
     hint: 'Retry, with a smaller page or body; an operator may raise the limit.',
     status: 504,
   },
-  api_unreachable: {
+  api_failed: {
     sources: ['site'],
-    title: 'The API cannot be reached',
-    message: 'The site could not reach the API, or the API failed.',
-    hint: 'An operator checks that the API at `KHABAR_API_URL` is up.',
+    title: 'The API failed',
+    message: 'The API answered the site with a server error.',
+    hint: 'An operator looks in the API log for the request; the site retries on the next visit.',
     status: 502,
     reader: unavailableReader,
   },

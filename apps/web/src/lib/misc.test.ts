@@ -33,10 +33,10 @@ describe('excerpt', () => {
 
 describe('failureFor', () => {
   it('keeps the reader’s mistakes 4xx and turns API failures into 502 or 503', () => {
-    expect(failureFor(404)).toMatchObject({ failure: 'not-found', status: 404 });
-    expect(failureFor(400)).toMatchObject({ failure: 'bad-request', status: 400 });
+    expect(failureFor(404)).toMatchObject({ failure: 'not_found', status: 404 });
+    expect(failureFor(400)).toMatchObject({ failure: 'bad_request', status: 400 });
     expect(failureFor(429)).toMatchObject({ failure: 'unavailable', status: 503 });
-    expect(failureFor(500)).toMatchObject({ failure: 'unavailable', status: 502 });
+    expect(failureFor(500)).toMatchObject({ failure: 'api_failed', status: 502 });
   });
 });
 
@@ -45,7 +45,7 @@ describe('emptyIsNotFound', () => {
   const one = { ok: true as const, value: { items: ['خبر'], nextCursor: null } };
 
   it('makes an empty first page a 404 and leaves later pages and full pages alone', () => {
-    expect(emptyIsNotFound(empty, true)).toEqual({ ok: false, failure: 'not-found', status: 404 });
+    expect(emptyIsNotFound(empty, true)).toEqual({ ok: false, failure: 'not_found', status: 404 });
     expect(emptyIsNotFound(empty, false)).toBe(empty);
     expect(emptyIsNotFound(one, true)).toBe(one);
   });
