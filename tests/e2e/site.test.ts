@@ -135,10 +135,10 @@ describe('caching', () => {
     }
   });
 
-  it('keeps feeds on their own policy and lets no error page be stored', async () => {
-    expect((await fetch(`${stack.site.url}/feed.xml`)).headers.get('cache-control')).toBe(
-      'public, max-age=300',
-    );
+  it('keeps the feed on the API’s policy and lets no error page be stored', async () => {
+    const feedPolicy = (await fetch(`${stack.api.url}/v1/feeds/rss`)).headers.get('cache-control');
+    expect(feedPolicy).toMatch(/^public, max-age=\d+/);
+    expect((await fetch(`${stack.site.url}/feed.xml`)).headers.get('cache-control')).toBe(feedPolicy);
     const missing = await fetch(`${stack.site.url}/articles/no-such-article`);
     expect(missing.status).toBe(404);
     expect(missing.statusText).toBe('Not Found');
@@ -368,11 +368,14 @@ describe('search', () => {
 });
 
 describe('feed, sitemap and robots', () => {
-  it('serves RSS with the site’s article links', async () => {
+  it('serves the API’s RSS, with the site’s article links', async () => {
     const response = await fetch(`${stack.site.url}/feed.xml`);
     expect(response.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
     const xml = await response.text();
-    expect(xml).toContain(`<link>${stack.site.url}/articles/${fixture(stack, 'القمح').slug}</link>`);
+    expect(xml).toBe(await (await fetch(`${stack.api.url}/v1/feeds/rss?limit=50`)).text());
+    expect(xml).toContain(
+      `<link>${stack.site.url}/articles/${encodeURIComponent(fixture(stack, 'القمح').slug)}</link>`,
+    );
     const listed = (await (await fetch(`${stack.api.url}/v1/articles?limit=100`)).json()) as {
       items: { title: string; excerpt: string }[];
     };

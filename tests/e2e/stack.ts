@@ -69,6 +69,7 @@ export async function startStack(
   const articles = [...(await readFixtures()), ...extra];
   await ingest(db, articles);
   const apiPort = await freePort();
+  const sitePort = await freePort();
   const api = await startService({
     name: 'API',
     args: [apiEntry],
@@ -79,10 +80,11 @@ export async function startStack(
       KHABAR_API_PORT: String(apiPort),
       KHABAR_API_LOG: 'off',
       KHABAR_API_RATE_LIMIT: '0',
+      // Feed items link to the site's pages, as in a deployment: the site serves the API's feed.
+      KHABAR_SITE_URL: siteEnv.KHABAR_SITE_URL ?? `http://127.0.0.1:${sitePort}`,
     },
     probe: '/healthz',
   });
-  const sitePort = await freePort();
   const site = await startService({
     name: 'site',
     args: [siteEntry],

@@ -77,3 +77,45 @@ export const listSources = async () => {
   );
   return outcome.ok ? { ...outcome, value: outcome.value.items } : outcome;
 };
+
+/** What the site passes on of the API's feed answer. */
+export interface FeedAnswer {
+  status: 200 | 304;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * The API's RSS feed of the newest articles, as it sent it: the API links the items to the site's pages
+ * (its `KHABAR_SITE_URL`). A reader's `If-None-Match` is passed on, so an unchanged feed costs a 304.
+ */
+export async function getFeed(limit: number, ifNoneMatch: string | undefined): Promise<Outcome<FeedAnswer>> {
+  let response: Response;
+  try {
+    response = await api.v1.feeds[':format'].$get(
+      { param: { format: 'rss' }, query: { limit } },
+      {
+        init: {
+          signal: AbortSignal.timeout(timeoutMs),
+          ...(ifNoneMatch === undefined ? {} : { headers: { 'If-None-Match': ifNoneMatch } }),
+        },
+      },
+    );
+  } catch {
+    return unreachable;
+  }
+  if (response.status !== 200 && response.status !== 304) {
+    await response.body?.cancel();
+    return failureFor(response.status);
+  }
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'etag', 'cache-control', 'last-modified']) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  try {
+    return { ok: true, value: { status: response.status, body: await response.text(), headers } };
+  } catch {
+    return unreachable;
+  }
+}

@@ -24,13 +24,3 @@ export function escapeXml(text: string): string {
   }
   return escaped;
 }
-
-const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/**
- * Text written as HTML that shows exactly that text, for feed elements readers render as HTML. Escape it
- * for XML afterwards: a reader that decodes the XML then gets `&lt;script&gt;`, never `<script>`.
- */
-export function htmlText(text: string): string {
-  return text.replace(/[&<>]/g, (character) => htmlEntities[character] ?? character);
-}

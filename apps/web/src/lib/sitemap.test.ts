@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { renderSitemap } from './sitemap.ts';
+import { escapeXml } from './xml.ts';
+
+describe('escapeXml', () => {
+  it('escapes markup and drops the control characters XML forbids', () => {
+    expect(escapeXml(`a<b>&"'\u0001\u000b`)).toBe('a&lt;b&gt;&amp;&quot;&apos;');
+    expect(escapeXml('سطر\nثان\tو')).toBe('سطر\nثان\tو');
+  });
+});
+
+describe('renderSitemap', () => {
+  it('lists escaped locations with their dates', () => {
+    const xml = renderSitemap([
+      { loc: 'https://example.org/a?x=1&y=2', lastmod: '2023-09-18' },
+      { loc: 'https://example.org/' },
+    ]);
+    expect(xml).toContain(
+      '<url><loc>https://example.org/a?x=1&amp;y=2</loc><lastmod>2023-09-18</lastmod></url>',
+    );
+    expect(xml).toContain('<url><loc>https://example.org/</loc></url>');
+  });
+});
