@@ -33,4 +33,5 @@ export {
   WebUrl,
 } from './article.ts';
 export { type Code, type CodeEntry, type CodeOf, type CodeSource, codes, codesOf, isCode } from './codes.ts';
+export { ConfigError, type Environment, envInteger, envList, envUrl, readEnvironment } from './config.ts';
 export { jsonSchemas } from './json-schema.ts';
