@@ -1,14 +1,16 @@
-// The site's whole configuration, read once from the environment and validated.
+// The site's settings: the one place it reads the environment. They are read when first needed (the
+// server's first request), not when a module is imported; `pnpm start` checks them before the site starts.
+import { type Environment, envInteger, envUrl, readEnvironment } from '@khabar/schema';
 import { z } from 'zod';
 
-const Environment = z.object({
-  KHABAR_API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8787'),
+const Settings = z.object({
+  KHABAR_API_URL: envUrl('KHABAR_API_URL').transform((value) => value ?? 'http://127.0.0.1:8787'),
   /** Public origin of the site for canonical and feed links; the request's origin when unset. */
-  KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  KHABAR_WEB_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  KHABAR_SITE_URL: envUrl('KHABAR_SITE_URL'),
+  KHABAR_WEB_PAGE_SIZE: envInteger('KHABAR_WEB_PAGE_SIZE', 1, 100, 20),
 });
 
-export interface Config {
+export interface SiteConfig {
   /** Base URL of the Khabar API, without a trailing slash. */
   apiUrl: string;
   /** Public origin of the site, without a trailing slash, or null to use each request's origin. */
@@ -17,18 +19,20 @@ export interface Config {
   pageSize: number;
 }
 
-/** Validates the environment; a bad value is a startup error that names the variable. */
-export function readConfig(environment: Record<string, string | undefined>): Config {
-  const parsed = Environment.safeParse(environment);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`invalid site configuration: ${issues.join('; ')}`);
-  }
+/** Reads and validates the settings; throws `ConfigError` with a one-line message naming the variable. */
+export function loadConfig(env: Environment): SiteConfig {
+  const settings = readEnvironment(Settings, env);
   return {
-    apiUrl: parsed.data.KHABAR_API_URL.replace(/\/+$/, ''),
-    siteUrl: parsed.data.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
-    pageSize: parsed.data.KHABAR_WEB_PAGE_SIZE,
+    apiUrl: settings.KHABAR_API_URL,
+    siteUrl: settings.KHABAR_SITE_URL ?? null,
+    pageSize: settings.KHABAR_WEB_PAGE_SIZE,
   };
 }
 
-export const config: Config = readConfig(process.env);
+let current: SiteConfig | undefined;
+
+/** The running site's settings, from its environment, read once. */
+export function siteConfig(): SiteConfig {
+  current ??= loadConfig(process.env);
+  return current;
+}

@@ -1,13 +1,14 @@
+import { ConfigError } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { excerpt } from './excerpt.ts';
 import { emptyIsNotFound, failureFor } from './outcome.ts';
 
-describe('readConfig', () => {
+describe('loadConfig', () => {
   it('defaults the API to the local port and trims trailing slashes', () => {
-    expect(readConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:8787', siteUrl: null, pageSize: 20 });
+    expect(loadConfig({})).toEqual({ apiUrl: 'http://127.0.0.1:8787', siteUrl: null, pageSize: 20 });
     expect(
-      readConfig({
+      loadConfig({
         KHABAR_API_URL: 'http://api:9000/',
         KHABAR_SITE_URL: 'https://khabar.example/',
         KHABAR_WEB_PAGE_SIZE: '5',
@@ -16,8 +17,9 @@ describe('readConfig', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => readConfig({ KHABAR_API_URL: 'ftp://x' })).toThrow(/KHABAR_API_URL/);
-    expect(() => readConfig({ KHABAR_WEB_PAGE_SIZE: '500' })).toThrow(/KHABAR_WEB_PAGE_SIZE/);
+    expect(() => loadConfig({ KHABAR_API_URL: 'ftp://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ KHABAR_API_URL: 'ftp://x' })).toThrow(/^invalid configuration: KHABAR_API_URL/);
+    expect(() => loadConfig({ KHABAR_WEB_PAGE_SIZE: '500' })).toThrow(/KHABAR_WEB_PAGE_SIZE/);
   });
 });
 

@@ -1,17 +1,25 @@
 // Everything the site reads, through the API's typed client. Pages get outcomes, never exceptions.
 import type { AppType } from '@khabar/api';
 import { hc, type InferResponseType } from 'hono/client';
-import { config } from './config.ts';
+import { siteConfig } from './config.ts';
 import { failureFor, type Outcome, unreachable } from './outcome.ts';
 
 /** A page waits this long for the API before answering 503. */
 const timeoutMs = 8000;
 
+const makeClient = (apiUrl: string) => hc<AppType>(apiUrl);
+type Api = ReturnType<typeof makeClient>;
+let client: Api | undefined;
+
 /**
  * The API's typed client: `hc<AppType>` is what `createClient` of `@khabar/api` returns. Built here from
- * the type alone so the site's server bundle does not carry the API's own server code.
+ * the type alone so the site's server bundle does not carry the API's own server code; made on first use,
+ * with the configured API URL.
  */
-const api = hc<AppType>(config.apiUrl);
+function apiClient() {
+  client ??= makeClient(siteConfig().apiUrl);
+  return client;
+}
 
 /** The body of an endpoint's 200 answer, as the API declares it. */
 type Success<Endpoint> = Endpoint extends (...args: never[]) => unknown
@@ -47,33 +55,39 @@ async function read<T>(send: (init: RequestInit) => Promise<Response>): Promise<
 }
 
 export const listArticles = (filter: ListFilter) =>
-  read<Success<typeof api.v1.articles.$get>>((init) =>
-    api.v1.articles.$get({ query: { ...filter, limit: filter.limit ?? config.pageSize } }, { init }),
+  read<Success<Api['v1']['articles']['$get']>>((init) =>
+    apiClient().v1.articles.$get(
+      { query: { ...filter, limit: filter.limit ?? siteConfig().pageSize } },
+      { init },
+    ),
   );
 
 export const getArticle = (idOrSlug: string) =>
-  read<Success<(typeof api.v1.articles)[':idOrSlug']['$get']>>((init) =>
+  read<Success<Api['v1']['articles'][':idOrSlug']['$get']>>((init) =>
     // The client puts the parameter into the path as it is: a `/`, `?`, `#` or `%` in a slug must be escaped.
-    api.v1.articles[':idOrSlug'].$get({ param: { idOrSlug: encodeURIComponent(idOrSlug) } }, { init }),
+    apiClient().v1.articles[':idOrSlug'].$get(
+      { param: { idOrSlug: encodeURIComponent(idOrSlug) } },
+      { init },
+    ),
   );
 
 export const searchArticles = (q: string, cursor: string | undefined) =>
-  read<Success<typeof api.v1.search.$get>>((init) =>
-    api.v1.search.$get({ query: { q, cursor, limit: config.pageSize } }, { init }),
+  read<Success<Api['v1']['search']['$get']>>((init) =>
+    apiClient().v1.search.$get({ query: { q, cursor, limit: siteConfig().pageSize } }, { init }),
   );
 
 /** Every tag (up to the API's largest page), most used first. */
 export const listTags = async () => {
-  const outcome = await read<Success<typeof api.v1.tags.$get>>((init) =>
-    api.v1.tags.$get({ query: { limit: 1000 } }, { init }),
+  const outcome = await read<Success<Api['v1']['tags']['$get']>>((init) =>
+    apiClient().v1.tags.$get({ query: { limit: 1000 } }, { init }),
   );
   return outcome.ok ? { ...outcome, value: outcome.value.items } : outcome;
 };
 
 /** Every credited agency and publisher (up to the API's largest page), most credited first. */
 export const listSources = async () => {
-  const outcome = await read<Success<typeof api.v1.sources.$get>>((init) =>
-    api.v1.sources.$get({ query: { limit: 1000 } }, { init }),
+  const outcome = await read<Success<Api['v1']['sources']['$get']>>((init) =>
+    apiClient().v1.sources.$get({ query: { limit: 1000 } }, { init }),
   );
   return outcome.ok ? { ...outcome, value: outcome.value.items } : outcome;
 };
@@ -92,7 +106,7 @@ export interface FeedAnswer {
 export async function getFeed(limit: number, ifNoneMatch: string | undefined): Promise<Outcome<FeedAnswer>> {
   let response: Response;
   try {
-    response = await api.v1.feeds[':format'].$get(
+    response = await apiClient().v1.feeds[':format'].$get(
       { param: { format: 'rss' }, query: { limit } },
       {
         init: {

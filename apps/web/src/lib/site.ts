@@ -1,8 +1,8 @@
-import { config } from './config.ts';
+import { siteConfig } from './config.ts';
 
 /** The public origin: configured, or the one the request came to. */
 export function siteOrigin(requestUrl: URL): string {
-  return config.siteUrl ?? requestUrl.origin;
+  return siteConfig().siteUrl ?? requestUrl.origin;
 }
 
 /** An absolute URL on the site for a path such as `/articles/x`. */
