@@ -3,8 +3,10 @@ import { calendarName, mark, type Step, skip, type Tokens, word } from './date-r
 import type { DateToken } from './date-tokens.ts';
 import { dateTokens } from './date-tokens.ts';
 import type { CalendarDay } from './hijri.ts';
-import { relativeDate } from './relative-date.ts';
+import { type RelativeDate, relativeDate } from './relative-date.ts';
 import { type TimeOfDay, timeAfter, timeOfDay, zoneFirstTime } from './time-of-day.ts';
+
+export type { RelativeDate } from './relative-date.ts';
 
 /** A date and wall-clock time as written; hour, minute and second are null when the text gives none. */
 export interface DateParts {
@@ -28,15 +30,6 @@ export interface FoundDate {
   /** The calendar of the date used: Gregorian whenever the text gives one. */
   calendar: 'gregorian' | 'hijri';
   relative: false;
-}
-
-/** A date relative to an unknown moment (منذ ساعتين, أمس): no date without a reference time. */
-export interface RelativeDate {
-  relative: true;
-  start: number;
-  end: number;
-  /** The expression as written. */
-  text: string;
 }
 
 function pad(value: number, width: number): string {

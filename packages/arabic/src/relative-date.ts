@@ -1,6 +1,14 @@
-import type { RelativeDate } from './date.ts';
 import { number, type Tokens, word } from './date-reader.ts';
 import { timeAfter } from './time-of-day.ts';
+
+/** A date relative to an unknown moment (منذ ساعتين, أمس): no date without a reference time. */
+export interface RelativeDate {
+  relative: true;
+  start: number;
+  end: number;
+  /** The expression as written. */
+  text: string;
+}
 
 // Normalized spellings: ساعة is ساعه, أيام is ايام, الآن is الان.
 const AGO = new Set(['منذ', 'قبل']);
