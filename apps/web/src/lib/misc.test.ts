@@ -1,7 +1,7 @@
 import { ConfigError } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
+import { clipText } from './clip-text.ts';
 import { loadConfig } from './config.ts';
-import { excerpt } from './excerpt.ts';
 import { emptyIsNotFound, failureFor } from './outcome.ts';
 
 describe('loadConfig', () => {
@@ -23,11 +23,11 @@ describe('loadConfig', () => {
   });
 });
 
-describe('excerpt', () => {
+describe('clipText', () => {
   it('keeps short text whole and cuts long text at a word', () => {
-    expect(excerpt('  نص   قصير ')).toBe('نص قصير');
+    expect(clipText('  نص   قصير ')).toBe('نص قصير');
     const long = 'كلمة '.repeat(60);
-    const cut = excerpt(long, 40);
+    const cut = clipText(long, 40);
     expect(cut.length).toBeLessThanOrEqual(40);
     expect(cut).toMatch(/كلمة…$/);
   });
