@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { bodyShadow } from '../stored-row.ts';
+import { bandKeys, fingerprintOf, signatureOf, storyFingerprint } from './fingerprint.ts';
+import { BAND_COUNT, MAX_BODY_CHARACTERS, MAX_SHINGLES, SIGNATURE_LENGTH } from './parameters.ts';
+import { bodySentences, shadowLines } from './sentences.ts';
+import { decodeSketch, encodeSketch } from './sketch-codec.ts';
+import { HOSPITAL, MATCH } from './test-articles.ts';
+
+const FIVE_MB = 5 * 2 ** 20;
+
+/** `count` distinct words, so that every shingle of the text is new. */
+function distinctWords(count: number): string {
+  return Array.from({ length: count }, (_, index) => `w${index.toString(36)}`).join(' ');
+}
+
+describe('storyFingerprint', () => {
+  it('gives the same fingerprint for the same body, and band keys distinct per band', () => {
+    const first = storyFingerprint(HOSPITAL);
+    const second = storyFingerprint([...HOSPITAL]);
+    expect(second).toEqual(first);
+    expect(first.signature).toHaveLength(SIGNATURE_LENGTH);
+    expect(first.bandKeys).toHaveLength(BAND_COUNT);
+    expect(new Set(first.bandKeys.map((key) => Math.floor(key / 2 ** 32))).size).toBe(BAND_COUNT);
+    expect(first.bandKeys.every(Number.isSafeInteger)).toBe(true);
+  });
+
+  it('keeps the shingles of reordered paragraphs, so their signatures match', () => {
+    const reordered = storyFingerprint([...HOSPITAL].reverse());
+    const original = storyFingerprint(HOSPITAL);
+    expect(reordered.sketch.shingles).toEqual(original.sketch.shingles);
+    expect(reordered.bandKeys).toEqual(original.bandKeys);
+  });
+
+  it('shares band keys between a story and its trimmed copy, and few with another story', () => {
+    const keys = new Set(storyFingerprint(HOSPITAL).bandKeys);
+    const shared = (body: string[]) => storyFingerprint(body).bandKeys.filter((key) => keys.has(key)).length;
+    expect(shared(HOSPITAL.slice(0, 4))).toBeGreaterThan(shared(MATCH));
+    expect(shared(MATCH)).toBeLessThan(BAND_COUNT / 8);
+  });
+
+  it('leaves empty and one-word bodies without band keys, so they never become candidates', () => {
+    for (const body of [[], [''], ['   '], ['خبر'], ['...']]) {
+      const fingerprint = storyFingerprint(body);
+      expect(fingerprint.bandKeys).toEqual([]);
+      expect(fingerprint.sketch.sentenceEnds).toHaveLength(0);
+      expect(fingerprint.work.minHashSteps).toBe(0);
+    }
+  });
+
+  it('reads at most a bounded part of a 5 MB body, however it is made', () => {
+    const bodies = [
+      ['كلمة '.repeat(FIVE_MB / 5)],
+      [distinctWords(FIVE_MB / 7)],
+      Array.from({ length: FIVE_MB / 64 }, (_, index) => `${distinctWords(6)} ${index}.`.padEnd(64, ' ')),
+      ['ب'.repeat(FIVE_MB)],
+      ['.'.repeat(FIVE_MB)],
+    ];
+    for (const body of bodies) {
+      const { sketch, work, bandKeys } = storyFingerprint(body);
+      expect(work.characters).toBeLessThanOrEqual(MAX_BODY_CHARACTERS);
+      expect(work.shingles).toBeLessThanOrEqual(MAX_SHINGLES);
+      expect(sketch.shingles.length).toBeLessThanOrEqual(MAX_SHINGLES);
+      expect(work.minHashSteps).toBeLessThanOrEqual(MAX_SHINGLES + SIGNATURE_LENGTH);
+      expect(bandKeys.length === 0 || bandKeys.length === BAND_COUNT).toBe(true);
+    }
+    const manyWords = storyFingerprint([distinctWords(FIVE_MB / 7)]);
+    expect(manyWords.sketch.shingles.length).toBeGreaterThan(MAX_SHINGLES / 2);
+    expect(manyWords.sketch.sentenceEnds.length).toBeGreaterThan(1);
+  });
+});
+
+describe('bodySentences', () => {
+  it('reads a body once for both the fingerprint and the search text', () => {
+    const bodies = [HOSPITAL, MATCH, ['', 'سعر النفط 3.5 دولار. ارتفع اليوم!', '...'], ['ﷺ قال: نعم؟ لا']];
+    for (const body of bodies) {
+      const read = bodySentences(body);
+      expect(read.complete).toBe(true);
+      expect(shadowLines(read).join('\n')).toBe(bodyShadow(body));
+      expect(fingerprintOf(read)).toEqual(storyFingerprint(body));
+    }
+  });
+
+  it('splits sentences at their punctuation, not at a dot inside a number', () => {
+    const read = bodySentences(['ارتفع السعر إلى 3.5 دولار. وتراجع الطلب؟ نعم', 'فقرة ثانية']);
+    expect(read.sentences).toHaveLength(4);
+    expect(read.paragraphOf).toEqual([0, 0, 0, 1]);
+  });
+
+  it('says when a body was too long to read whole', () => {
+    const read = bodySentences(['كلمة '.repeat(FIVE_MB / 5)]);
+    expect(read.complete).toBe(false);
+    expect(read.characters).toBe(MAX_BODY_CHARACTERS);
+  });
+});
+
+describe('encodeSketch and decodeSketch', () => {
+  it('give back the sketch that was stored, and with it the band keys to delete', () => {
+    for (const body of [HOSPITAL, [], [distinctWords(20_000)]]) {
+      const { sketch, bandKeys: keys } = storyFingerprint(body);
+      const decoded = decodeSketch(encodeSketch(sketch));
+      expect(decoded).toEqual(sketch);
+      expect(bandKeys(signatureOf(decoded ?? sketch))).toEqual(keys);
+    }
+  });
+
+  it('refuse damaged bytes and bytes of another version', () => {
+    const bytes = encodeSketch(storyFingerprint(HOSPITAL).sketch);
+    expect(decodeSketch(bytes.subarray(0, bytes.length - 1))).toBeNull();
+    expect(decodeSketch(new Uint8Array(3))).toBeNull();
+    const otherVersion = bytes.slice();
+    otherVersion[0] = (otherVersion[0] as number) + 1;
+    expect(decodeSketch(otherVersion)).toBeNull();
+    const unordered = bytes.slice();
+    unordered.copyWithin(13, 17, 21);
+    expect(decodeSketch(unordered)).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { searchTerms } from '@khabar/arabic';
+import { MAX_BODY_CHARACTERS } from './parameters.ts';
+
+// A sentence ends at . ! ? ؟ ؛ … followed by blank space; a dot inside a number (3.5) does not end one.
+const SENTENCE_BREAK = /(?<=[.!?\u061F\u061B\u2026])\s+/u;
+
+/** The sentences of a body as search terms, and how much of the body was read. */
+export interface BodySentences {
+  /** Each sentence's normalized, light-stemmed words, as the search index has them, in order. */
+  sentences: string[][];
+  /** The index of the paragraph each sentence belongs to. */
+  paragraphOf: number[];
+  /** Paragraphs read, the last perhaps in part. */
+  paragraphs: number;
+  /** Characters of the body read: at most MAX_BODY_CHARACTERS. */
+  characters: number;
+  /** Whether the whole body was read. */
+  complete: boolean;
+}
+
+/**
+ * Splits a body into sentences of search terms (normalized and light-stemmed as the search index
+ * does; blank space only separates, so a paragraph's terms are its sentences' terms one after the
+ * other). Only the first `maxCharacters` are read, so a hostile body costs no more than a long article.
+ */
+export function bodySentences(
+  body: readonly string[],
+  maxCharacters: number = MAX_BODY_CHARACTERS,
+): BodySentences {
+  const sentences: string[][] = [];
+  const paragraphOf: number[] = [];
+  let characters = 0;
+  let paragraphs = 0;
+  for (const paragraph of body) {
+    if (characters >= maxCharacters) break;
+    const room = maxCharacters - characters;
+    const text = paragraph.length > room ? paragraph.slice(0, room) : paragraph;
+    characters += text.length;
+    for (const sentence of text.split(SENTENCE_BREAK)) {
+      const terms = searchTerms(sentence);
+      if (terms.length === 0) continue;
+      sentences.push(terms);
+      paragraphOf.push(paragraphs);
+    }
+    paragraphs++;
+  }
+  const total = body.reduce((sum, paragraph) => sum + paragraph.length, 0);
+  return { sentences, paragraphOf, paragraphs, characters, complete: characters === total };
+}
+
+/**
+ * The search index's body text (one line of terms per paragraph, as the stores' shadow column
+ * holds it) from a body read whole, so that a store tokenizes a body once for both.
+ */
+export function shadowLines(read: BodySentences): string[] {
+  const lines: string[][] = Array.from({ length: read.paragraphs }, () => []);
+  read.sentences.forEach((terms, index) => {
+    lines[read.paragraphOf[index] as number]?.push(...terms);
+  });
+  return lines.map((terms) => terms.join(' '));
+}
