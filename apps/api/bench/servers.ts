@@ -1,13 +1,14 @@
 // Child-process entries for the benchmark, so the load generator never shares the server's event loop.
 // Each prints its URL, then its CPU time so far (`cpu <µs>`) whenever it gets SIGUSR2.
 //   node servers.ts api <sqlite file>    the Khabar API over that store (KHABAR_* settings pass
-//                                        through: caches, threads, keys)
+//                                        through: caches, threads, keys; KHABAR_BENCH_LOG=json writes
+//                                        the access log, to /dev/null, as a server logging to a file)
 //   node servers.ts bare <json file>     node:http answering that JSON from memory on every path
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.ts';
-import { silentLogger } from '../src/logger.ts';
+import { createJsonLogger, silentLogger } from '../src/logger.ts';
 import { startApi } from '../src/start.ts';
 
 const [mode, file] = process.argv.slice(2);
@@ -29,9 +30,12 @@ if (mode === 'api') {
     KHABAR_API_PORT: '0',
     KHABAR_DB: file,
     KHABAR_API_RATE_LIMIT: '0',
-    KHABAR_API_LOG: 'off',
+    KHABAR_API_LOG: process.env.KHABAR_BENCH_LOG === 'json' ? 'json' : 'off',
   });
-  const api = await startApi(config, silentLogger);
+  const devNull = openSync('/dev/null', 'w');
+  const sink = { write: (text: string) => writeSync(devNull, text) };
+  const logger = config.accessLog ? createJsonLogger(sink, sink) : silentLogger;
+  const api = await startApi(config, logger);
   process.stdout.write(`${api.url}\n`);
   process.once('SIGTERM', () => api.close().then(() => process.exit(0)));
 } else {

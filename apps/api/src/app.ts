@@ -2,10 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ArticleStore } from '@khabar/store';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { accessLog } from './access-log.ts';
+import { allowedMethods } from './allowed-methods.ts';
+import { answerHeaders } from './answer-headers.ts';
 import { ArticleCache } from './article-cache.ts';
 import { KeyRing } from './auth.ts';
 import type { ApiConfig } from './config.ts';
@@ -16,6 +15,7 @@ import { jsonLogger, type Logger } from './logger.ts';
 import { buildDocument, registerSecurity } from './openapi.ts';
 import { handleError, ProblemError, problemResponse, validationHook } from './problem.ts';
 import { rateLimit } from './rate-limit.ts';
+import { ProcessWindows, type RateCounter } from './rate-windows.ts';
 import { ReadCache } from './read-cache.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -33,6 +33,13 @@ export interface AppOptions {
   logger?: Logger;
   /** The rate limiter's clock, for tests. */
   now?: () => number;
+  /**
+   * Where the rate limit counts requests; windows in this process by default. `startApi` passes
+   * windows shared through Redis when `KHABAR_REDIS_URL` is set.
+   */
+  rateCounter?: RateCounter;
+  /** Aborting it stops the app following the store's changes (at shutdown, before the store closes). */
+  signal?: AbortSignal;
 }
 
 const MIB = 1024 * 1024;
@@ -42,30 +49,8 @@ const exposedHeaders = ['ETag', 'Location', 'RateLimit', 'RateLimit-Policy', 'Re
 /** Middleware every request goes through, in order; the `/v1` ones only for the API proper. */
 function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: RouteDeps, logger: Logger) {
   const { config } = options;
-  app.use(requestId());
+  app.use(answerHeaders({ varyOrigin: config.corsOrigins.length > 0 }));
   if (config.accessLog) app.use(accessLog(logger));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginResourcePolicy: 'cross-origin',
-      xFrameOptions: 'DENY',
-      // Headers for HTML pages in old browsers, no use on JSON; each costs a header write per answer.
-      xDownloadOptions: false,
-      xXssProtection: false,
-      xDnsPrefetchControl: false,
-      xPermittedCrossDomainPolicies: false,
-      originAgentCluster: false,
-    }),
-  );
   if (config.corsOrigins.length > 0) {
     const corsHeaders = cors({
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
@@ -76,22 +61,9 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
     });
     // Only browsers need CORS headers, and they send Origin. hono/cors writes its headers onto a response
     // made before the handler's, which Hono then copies into a streamed one; skipping it for the many
-    // requests without Origin keeps their bodies on the server's direct write path. `Vary: Origin`
-    // keeps shared caches from serving those answers to browsers.
-    app.use(async (c, next) => {
-      c.header('Vary', 'Origin', { append: true });
-      return c.req.header('Origin') === undefined ? next() : corsHeaders(c, next);
-    });
+    // requests without Origin keeps their answers on the direct path (see `answerHeaders`).
+    app.use((c, next) => (c.req.header('Origin') === undefined ? next() : corsHeaders(c, next)));
   }
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(c, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}`, {
-          headers: { Allow: methods.join(', ') },
-        }),
-    }),
-  );
   if (config.rateLimit > 0) {
     app.use(
       '/v1/*',
@@ -99,9 +71,15 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
         limit: config.rateLimit,
         windowSeconds: config.rateWindowSeconds,
         keys: deps.keys,
+        counter:
+          options.rateCounter ??
+          new ProcessWindows({
+            limit: config.rateLimit,
+            windowSeconds: config.rateWindowSeconds,
+            ...(options.now ? { now: options.now } : {}),
+          }),
         exempt: config.rateLimitExempt,
         trustedProxies: config.trustedProxies,
-        ...(options.now ? { now: options.now } : {}),
       }),
     );
   }
@@ -123,6 +101,21 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
   );
 }
 
+/**
+ * Drops cached answers when the store reports a committed write: its own, and on PostgreSQL those of
+ * every other process on the database. The changed articles' serializations go, and every read answer
+ * (lists, search, tags, feeds and articles by slug may all show a changed article).
+ */
+function followChanges({ store, articles, reads }: RouteDeps, signal: AbortSignal | undefined) {
+  if (signal?.aborted) return;
+  const stop = store.watch(({ ids }) => {
+    if (ids.length === 0) articles.clear();
+    for (const id of ids) articles.forget(id);
+    reads.clear();
+  });
+  signal?.addEventListener('abort', stop, { once: true });
+}
+
 /** Builds the API: every route, declared once with its schemas, behind the shared middleware. */
 export function createApp(options: AppOptions) {
   const logger = options.logger ?? jsonLogger;
@@ -137,10 +130,20 @@ export function createApp(options: AppOptions) {
       ...(options.now ? { now: options.now } : {}),
     }),
   };
+  followChanges(deps, options.signal);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   useMiddleware(app, options, deps, logger);
   app.onError((error, c) => handleError(error, c, logger));
-  app.notFound((c) => problemResponse(c, 'not_found', `there is no route ${c.req.method} ${c.req.path}`));
+  const methodsOn = allowedMethods(() => app.routes);
+  app.notFound((c) => {
+    const allowed = methodsOn(c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      return problemResponse(c, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}`, {
+        headers: { Allow: allowed.join(', ') },
+      });
+    }
+    return problemResponse(c, 'not_found', `there is no route ${c.req.method} ${c.req.path}`);
+  });
   registerSecurity(app);
   return app
     .route('/', healthRoutes(deps))

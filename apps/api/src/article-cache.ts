@@ -48,4 +48,8 @@ export class ArticleCache {
   forget(id: string): void {
     this.#entries.delete(id);
   }
+
+  clear(): void {
+    this.#entries.clear();
+  }
 }

@@ -23,6 +23,14 @@ export class KeyRing {
   }
 
   /**
+   * A name for the key at `index` that does not reveal it: the first 16 hex digits of its digest, the
+   * same in every process that has the key, whatever order the keys are configured in.
+   */
+  label(index: number): string {
+    return this.#digests[index]?.toString('hex', 0, 8) ?? 'none';
+  }
+
+  /**
    * Index of the configured key a presented one matches, or -1. Digests have one length, so
    * `timingSafeEqual` applies, and every key is compared so the time does not tell which one matched.
    */

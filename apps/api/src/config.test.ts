@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       readCacheMiB: 16,
       siteUrl: null,
       accessLog: true,
+      redisUrl: null,
+      redisKeyPrefix: 'khabar:',
     });
   });
 
@@ -51,6 +53,8 @@ describe('loadConfig', () => {
       KHABAR_API_READ_CACHE_MIB: '64',
       KHABAR_SITE_URL: 'https://khabar.example/',
       KHABAR_API_LOG: 'off',
+      KHABAR_REDIS_URL: 'redis://:secret@cache:6379/2',
+      KHABAR_REDIS_KEY_PREFIX: 'khabar-staging:',
     });
     expect(config).toEqual({
       port: 9000,
@@ -74,6 +78,8 @@ describe('loadConfig', () => {
       readCacheMiB: 64,
       siteUrl: 'https://khabar.example',
       accessLog: false,
+      redisUrl: 'redis://:secret@cache:6379/2',
+      redisKeyPrefix: 'khabar-staging:',
     });
   });
 
@@ -86,6 +92,8 @@ describe('loadConfig', () => {
     [{ KHABAR_API_CORS_ORIGINS: 'not a url' }, 'KHABAR_API_CORS_ORIGINS'],
     [{ KHABAR_SITE_URL: 'ftp://x' }, 'KHABAR_SITE_URL'],
     [{ KHABAR_API_LOG: 'verbose' }, 'KHABAR_API_LOG must be `json` or `off`'],
+    [{ KHABAR_REDIS_URL: 'http://cache:6379' }, 'KHABAR_REDIS_URL must be a redis:// or rediss:// URL'],
+    [{ KHABAR_REDIS_KEY_PREFIX: 'has space' }, 'KHABAR_REDIS_KEY_PREFIX: give 1 to 64'],
     [
       { KHABAR_API_TRUSTED_PROXIES: 'proxy.internal' },
       'KHABAR_API_TRUSTED_PROXIES: give comma-separated IP addresses or networks such as 10.0.0.0/8',

@@ -90,6 +90,21 @@ const Environment = z.object({
   KHABAR_API_READ_CACHE_MIB: integer('KHABAR_API_READ_CACHE_MIB', 0, 4096, 16),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
+  KHABAR_REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z
+        .url({ protocol: /^rediss?$/, error: 'KHABAR_REDIS_URL must be a redis:// or rediss:// URL' })
+        .optional(),
+    ),
+  KHABAR_REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w:.-]{1,64}$/, 'KHABAR_REDIS_KEY_PREFIX: give 1 to 64 letters, digits, `_`, `:`, `.` or `-`')
+    .default('khabar:'),
 });
 
 /** Everything the API reads from its environment, validated. */
@@ -140,6 +155,13 @@ export interface ApiConfig {
   siteUrl: string | null;
   /** Whether to write one JSON line per request. */
   accessLog: boolean;
+  /**
+   * Redis that every API process counts rate limits in, so the limit is one budget across them; null
+   * counts in each process.
+   */
+  redisUrl: string | null;
+  /** Put before every key the API writes to Redis. */
+  redisKeyPrefix: string;
 }
 
 /** A configuration value the API cannot start with; its message is one line naming the variable. */
@@ -181,6 +203,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     readCacheMiB: values.KHABAR_API_READ_CACHE_MIB,
     siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
     accessLog: values.KHABAR_API_LOG === 'json',
+    redisUrl: values.KHABAR_REDIS_URL ?? null,
+    redisKeyPrefix: values.KHABAR_REDIS_KEY_PREFIX,
   };
 }
 

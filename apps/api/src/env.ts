@@ -1,4 +1,3 @@
-import type { RequestIdVariables } from 'hono/request-id';
 import type { SentBody } from './http-cache.ts';
 
 /**
@@ -6,7 +5,11 @@ import type { SentBody } from './http-cache.ts';
  * cacheable body a read sent (for the read cache) and the signal of the request's deadline.
  */
 export interface AppEnv {
-  Variables: RequestIdVariables & {
+  Variables: {
+    /** The request's id: a well-formed `X-Request-Id` the client sent, or a new UUID. */
+    requestId: string;
+    /** Headers every answer to this request carries (see `answerHeaders`). */
+    headers: Record<string, string>;
     sent: SentBody | undefined;
     /** Aborted when the request runs out of time (`/v1` only): writes pass it to the store. */
     signal: AbortSignal | undefined;

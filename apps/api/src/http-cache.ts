@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Context } from 'hono';
+import { answersDirectly, directResponse } from './answer-headers.ts';
 import type { AppEnv } from './env.ts';
 
 const utf8 = new TextEncoder();
@@ -14,7 +15,7 @@ export const cachePolicies = {
 
 /** A strong entity tag over the exact bytes sent (or over a key that determines them). */
 export function strongEtag(content: string | Uint8Array): string {
-  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', content, 'base64url').slice(0, 27)}"`;
 }
 
 /** Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header). */
@@ -43,11 +44,15 @@ export function sendCached(
   etag: string,
   options: { contentType: string; cacheControl: string },
 ): Response {
-  const headers = { ETag: etag, 'Cache-Control': options.cacheControl };
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+  const direct = answersDirectly(c);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
+    const headers = { ETag: etag, 'Cache-Control': options.cacheControl };
+    return direct ? directResponse(c, null, 304, headers) : c.body(null, 304, headers);
+  }
   const bytes = typeof body === 'string' ? utf8.encode(body) : body;
   c.set('sent', { body: bytes, etag, contentType: options.contentType, cacheControl: options.cacheControl });
-  return c.body(bytes, 200, { ...headers, 'Content-Type': options.contentType });
+  const headers = { ETag: etag, 'Cache-Control': options.cacheControl, 'Content-Type': options.contentType };
+  return direct ? directResponse(c, bytes, 200, headers) : c.body(bytes, 200, headers);
 }
 
 /** Serializes `value` as JSON and sends it through `sendCached`. */

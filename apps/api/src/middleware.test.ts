@@ -18,6 +18,36 @@ describeEachStore('shared middleware', (harness) => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('sends the same security headers on reads, 304s, problems and CORS answers', async () => {
+    const app = harness().appWith({ KHABAR_API_RATE_LIMIT: '50' });
+    const named = [
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'referrer-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'x-frame-options',
+      'vary',
+      'ratelimit-policy',
+    ];
+    const pick = (response: Response) => named.map((name) => response.headers.get(name));
+    const read = await app.request('/v1/tags');
+    const etag = read.headers.get('etag') ?? '';
+    const answers = [
+      await app.request('/v1/tags', { headers: { 'If-None-Match': etag } }),
+      await app.request('/v1/nothing-here'),
+      await app.request('/v1/tags', { headers: { Origin: 'https://reader.example' } }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([304, 404, 200]);
+    expect(pick(read).every((value) => value !== null)).toBe(true);
+    for (const answer of answers) {
+      expect(pick(answer)).toEqual(pick(read));
+      expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(answers[2]?.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('gives every response a request id, keeping a well-formed one the client sent', async () => {
     const generated = (await request('/healthz')).headers.get('x-request-id');
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);

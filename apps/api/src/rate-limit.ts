@@ -4,18 +4,19 @@ import { KeyRing } from './auth.ts';
 import { addressList, clientAddress, plainAddress } from './client-address.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemError } from './problem.ts';
+import type { RateCounter } from './rate-windows.ts';
 
 export interface RateLimitOptions {
   /** Requests allowed per window and client. */
   limit: number;
   windowSeconds: number;
   keys: KeyRing;
+  /** Where requests are counted: this process's windows, or windows shared through Redis. */
+  counter: RateCounter;
   /** Client addresses left out of the limit (IPv4-mapped IPv6 forms match their IPv4 address). */
   exempt?: readonly string[];
   /** Proxies whose `X-Forwarded-For` names the client (see `clientAddress`). */
   trustedProxies?: readonly string[];
-  /** Milliseconds since the epoch; tests pass their own clock. */
-  now?: () => number;
 }
 
 /** The peer address of a request served by @hono/node-server; undefined under `app.request`. */
@@ -29,41 +30,35 @@ function peerAddress(c: Context): string | undefined {
 }
 
 /**
- * Fixed windows aligned to the clock, counted per API key (when a valid one is sent) or per client
- * address (behind trusted proxies, the address they forward). Only the current window's counters are kept, so memory is bounded by the clients of one
- * window. Headers follow the IETF RateLimit fields draft (`RateLimit-Policy`, `RateLimit`).
+ * Fixed windows counted per API key (when a valid one is sent) or per client address (behind trusted
+ * proxies, the address they forward), by the counter given: in this process, or shared by every
+ * process through Redis. A key is counted by a digest of it, the same in every process whatever
+ * order the keys are configured in. Headers follow the IETF RateLimit fields draft (`RateLimit-Policy`,
+ * `RateLimit`).
  */
 export function rateLimit(options: RateLimitOptions) {
-  const windowMs = options.windowSeconds * 1000;
-  const now = options.now ?? Date.now;
   const policy = `"default";q=${options.limit};w=${options.windowSeconds}`;
-  let window = -1;
-  let counts = new Map<string, number>();
   const exempt = new Set(options.exempt?.map(plainAddress));
   const trusted = options.trustedProxies?.length ? addressList(options.trustedProxies) : null;
+  const { counter, keys, limit } = options;
 
   return createMiddleware<AppEnv>(async (c, next) => {
     const address = clientAddress(peerAddress(c), c.req.header('X-Forwarded-For'), trusted);
     if (exempt.has(address)) return next();
-    const time = now();
-    const current = Math.floor(time / windowMs);
-    if (current !== window) {
-      window = current;
-      counts = new Map();
-    }
     const token = KeyRing.token(c.req.header('Authorization'));
-    const keyIndex = token === null ? -1 : options.keys.match(token);
-    const client = keyIndex === -1 ? `address ${address}` : `key ${keyIndex}`;
-    const used = (counts.get(client) ?? 0) + 1;
-    counts.set(client, used);
-    const resetSeconds = Math.max(1, Math.ceil(((current + 1) * windowMs - time) / 1000));
-    const remaining = Math.max(0, options.limit - used);
-    c.header('RateLimit-Policy', policy);
-    c.header('RateLimit', `"default";r=${remaining};t=${resetSeconds}`);
-    if (used > options.limit) {
+    const keyIndex = token === null ? -1 : keys.match(token);
+    const client = keyIndex === -1 ? `address ${address}` : `key ${keys.label(keyIndex)}`;
+    const counted = counter.count(client);
+    const { used, resetMs } = counted instanceof Promise ? await counted : counted;
+    const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
+    const remaining = Math.max(0, limit - used);
+    const headers = c.get('headers');
+    headers['RateLimit-Policy'] = policy;
+    headers.RateLimit = `"default";r=${remaining};t=${resetSeconds}`;
+    if (used > limit) {
       throw new ProblemError(
         'rate_limited',
-        `at most ${options.limit} requests per ${options.windowSeconds} s; retry in ${resetSeconds} s`,
+        `at most ${limit} requests per ${options.windowSeconds} s; retry in ${resetSeconds} s`,
         { headers: { 'Retry-After': String(resetSeconds) } },
       );
     }

@@ -18,13 +18,16 @@ export interface ReadCacheOptions {
 /**
  * Recent answers of the public reads (lists, articles, search, tags, sources, related, feeds) by URL,
  * reused for a few seconds. Their `Cache-Control` already lets any cache reuse them as long or longer;
- * this spares the store the same query from many readers at once. Writes through the API clear it;
- * writes by another process show once the entries expire.
+ * this spares the store the same query from many readers at once. The app clears it whenever the store
+ * reports a write (see `watch`). An answer read before a clear and finished after it is not kept: it
+ * may predate the write.
  */
 export class ReadCache {
   readonly #entries: ByteLru<Entry>;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  /** Counts clears, so an answer computed across one is known to be stale. */
+  #generation = 0;
 
   constructor(options: ReadCacheOptions) {
     this.#entries = new ByteLru(options.budget ?? 32 * 1024 * 1024);
@@ -33,6 +36,7 @@ export class ReadCache {
   }
 
   clear(): void {
+    this.#generation += 1;
     this.#entries.clear();
   }
 
@@ -43,9 +47,10 @@ export class ReadCache {
       const key = c.req.url;
       const cached = this.#entries.get(key);
       if (cached && cached.expires > this.#now()) return sendCached(c, cached.body, cached.etag, cached);
+      const generation = this.#generation;
       await next();
       const sent = c.get('sent');
-      if (c.res.status !== 200 || sent === undefined) return;
+      if (c.res.status !== 200 || sent === undefined || generation !== this.#generation) return;
       this.#entries.set(key, { ...sent, expires: this.#now() + this.#ttlMs });
     });
   }

@@ -4,6 +4,7 @@ import type { ArticleStore } from '@khabar/store';
 import { createApp } from './app.ts';
 import type { ApiConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { RateCounter } from './rate-windows.ts';
 
 /** How long open keep-alive connections get to finish their requests on shutdown. */
 const closeGraceMs = 5000;
@@ -11,13 +12,31 @@ const closeGraceMs = 5000;
 export interface RunningApi {
   /** Where it listens, such as `http://127.0.0.1:8787`. */
   url: string;
-  /** Stops accepting connections, lets open requests finish, then closes the store. */
+  /**
+   * Stops accepting connections, lets open requests finish, then stops following the store's
+   * changes, closes the rate limit's Redis connection and the store.
+   */
   close(): Promise<void>;
 }
 
-/** Serves the API over HTTP on the configured host and port (0 picks a free port). */
-export async function listen(store: ArticleStore, config: ApiConfig, logger: Logger): Promise<RunningApi> {
-  const app = createApp({ store, config, logger });
+/**
+ * Serves the API over HTTP on the configured host and port (0 picks a free port), counting rate limits
+ * with `rateCounter` when given (else in the process).
+ */
+export async function listen(
+  store: ArticleStore,
+  config: ApiConfig,
+  logger: Logger,
+  rateCounter?: RateCounter,
+): Promise<RunningApi> {
+  const stopping = new AbortController();
+  const app = createApp({
+    store,
+    config,
+    logger,
+    signal: stopping.signal,
+    ...(rateCounter ? { rateCounter } : {}),
+  });
   const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
     (resolve, reject) => {
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) =>
@@ -41,7 +60,11 @@ export async function listen(store: ArticleStore, config: ApiConfig, logger: Log
           resolve();
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }).then(() => store.close());
+      }).then(async () => {
+        stopping.abort();
+        await rateCounter?.close();
+        await store.close();
+      });
       return closing;
     },
   };

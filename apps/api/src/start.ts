@@ -1,6 +1,7 @@
 import { openStore } from '@khabar/store';
-import type { ApiConfig } from './config.ts';
+import { type ApiConfig, redactLocation } from './config.ts';
 import type { Logger } from './logger.ts';
+import { RedisWindows } from './rate-windows.ts';
 import { seedIfEmpty } from './seed.ts';
 import { listen, type RunningApi } from './server.ts';
 
@@ -20,6 +21,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Start
     pageCacheMiB: config.dbPageCacheMiB,
     openCheck: config.dbOpenCheck,
   });
+  let rateCounter: RedisWindows | undefined;
   try {
     let seeded = 0;
     if (config.dbIsDefault && store.kind === 'sqlite') {
@@ -27,9 +29,36 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Start
       seeded = report.added;
       for (const failure of report.failed) logger.error({ msg: 'seed not read', ...failure });
     }
-    return { ...(await listen(store, config, logger)), seeded };
+    rateCounter = await sharedRateCounter(config, logger);
+    return { ...(await listen(store, config, logger, rateCounter)), seeded };
   } catch (error) {
+    await rateCounter?.close();
     await store.close();
     throw error;
   }
+}
+
+/** How long start-up waits for Redis before serving with limits counted in the process. */
+const redisWaitMs = 3000;
+
+/**
+ * Rate limit windows in Redis when `KHABAR_REDIS_URL` is set (and limits are on), once Redis answers
+ * or `redisWaitMs` has passed: a Redis that is down does not keep the API from starting.
+ */
+async function sharedRateCounter(config: ApiConfig, logger: Logger): Promise<RedisWindows | undefined> {
+  if (config.redisUrl === null || config.rateLimit === 0) return undefined;
+  const counter = new RedisWindows({
+    url: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    limit: config.rateLimit,
+    windowSeconds: config.rateWindowSeconds,
+    logger,
+  });
+  const shared = await counter.ready(redisWaitMs);
+  logger.info({
+    msg: 'rate limits',
+    store: shared ? 'redis' : 'process',
+    redis: redactLocation(config.redisUrl),
+  });
+  return counter;
 }

@@ -103,9 +103,11 @@ describe('the API while another process holds the SQLite write lock', () => {
     const written = await write;
 
     expect(rounds).toBeGreaterThanOrEqual(10);
+    // Far under the 1.5 s the write waits, with room for a machine busy with other work: a read held up
+    // behind the write would take the whole wait.
     for (const read of [...together, ...during]) {
       expect(read.status).toBe(200);
-      expect(read.ms).toBeLessThan(50);
+      expect(read.ms).toBeLessThan(300);
     }
     expect(written.status).toBe(503);
     expect(written.contentType).toBe('application/problem+json');

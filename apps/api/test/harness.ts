@@ -27,11 +27,26 @@ export interface Harness {
   /** Another app over the same store with its own configuration and logger. */
   appWith(
     env: Record<string, string>,
-    options?: { logger?: Logger; store?: ArticleStore; now?: () => number },
+    options?: { logger?: Logger; store?: ArticleStore; now?: () => number; signal?: AbortSignal },
   ): ReturnType<typeof createApp>;
+  /** Another store over the same database, as another process would open it (closed after the tests). */
+  openAnother(): Promise<ArticleStore>;
 }
 
 export const reportCount = 47;
+
+/** Resolves at the store's first reported change, or after `ms` when none comes. */
+function firstChange(store: ArticleStore, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const stop = store.watch(done);
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
 
 /**
  * Runs `body` once per real store, each filled with the fixtures and the generated reports before
@@ -56,8 +71,21 @@ export function describeEachStore(title: string, body: (harness: () => Harness) 
             config: testConfig(env),
             logger: options.logger ?? silentLogger,
             ...(options.now ? { now: options.now } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
           });
-        harness = { kind: kind.name, store: opened.store, app: appWith({}), fixtures, reports, appWith };
+        const app = appWith({});
+        // PostgreSQL reports a change of unknown extent once its listening connection is up (it may have
+        // missed notifications before): let that happen before the tests count what the caches keep.
+        if (kind.name === 'postgres') await firstChange(opened.store, 5000);
+        harness = {
+          kind: kind.name,
+          store: opened.store,
+          app,
+          fixtures,
+          reports,
+          appWith,
+          openAnother: opened.openAnother,
+        };
       });
       afterAll(async () => {
         await dispose?.();

@@ -8,6 +8,8 @@ import pg from 'pg';
 /** A real store opened for one test file, and how to remove it after. */
 export interface OpenedStore {
   store: ArticleStore;
+  /** Another store over the same database, as a second process would open it; closed by `dispose`. */
+  openAnother(): Promise<ArticleStore>;
   dispose(): Promise<void>;
 }
 
@@ -22,10 +24,18 @@ const sqlite: StoreKind = {
   name: 'sqlite',
   async open() {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-api-test-'));
-    const store = await openStore(join(dir, 'khabar.db'));
+    const path = join(dir, 'khabar.db');
+    const store = await openStore(path);
+    const others: ArticleStore[] = [];
     return {
       store,
+      async openAnother() {
+        const other = await openStore(path);
+        others.push(other);
+        return other;
+      },
       async dispose() {
+        for (const other of others) await other.close();
         await store.close();
         await rm(dir, { recursive: true, force: true });
       },
@@ -40,9 +50,16 @@ function postgres(url: string): StoreKind {
     async open() {
       const schema = `khabar_api_test_${randomBytes(6).toString('hex')}`;
       const store = await openStore(url, { schema, poolSize: 4 });
+      const others: ArticleStore[] = [];
       return {
         store,
+        async openAnother() {
+          const other = await openStore(url, { schema, poolSize: 2 });
+          others.push(other);
+          return other;
+        },
         async dispose() {
+          for (const other of others) await other.close();
           await store.close();
           const client = new pg.Client({ connectionString: url });
           await client.connect();
