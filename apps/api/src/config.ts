@@ -1,41 +1,18 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { ConfigError, type Environment, envInteger, envList, readEnvironment } from '@khabar/schema';
 import { z } from 'zod';
 import { isAddressOrNetwork } from './client-address.ts';
+
+export { ConfigError };
 
 /** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
 export const defaultDb = 'data/khabar.db';
 
-function integer(name: string, min: number, max: number, fallback: number) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '') return fallback;
-      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-        context.addIssue({
-          code: 'custom',
-          message: `${name} must be an integer from ${min} to ${max} (got "${value}")`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
-
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
 const Origin = z.union([z.literal('*'), z.url({ protocol: /^https?$/ })]);
 
-const Environment = z.object({
-  KHABAR_API_PORT: integer('KHABAR_API_PORT', 0, 65535, 8787),
+const Settings = z.object({
+  KHABAR_API_PORT: envInteger('KHABAR_API_PORT', 0, 65535, 8787),
   KHABAR_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
   KHABAR_DB: z
     .string()
@@ -45,21 +22,21 @@ const Environment = z.object({
   KHABAR_API_KEYS: z
     .string()
     .optional()
-    .transform(list)
+    .transform(envList)
     .pipe(z.array(z.string().min(16, 'KHABAR_API_KEYS: each key must have at least 16 characters'))),
   KHABAR_API_CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((value) => (value === undefined ? ['*'] : list(value)))
+    .transform((value) => (value === undefined ? ['*'] : envList(value)))
     .pipe(z.array(Origin, 'KHABAR_API_CORS_ORIGINS: give `*` or comma-separated http(s) origins')),
-  KHABAR_API_BODY_LIMIT: integer('KHABAR_API_BODY_LIMIT', 1, 1024 * 1024 * 1024, 1024 * 1024),
-  KHABAR_API_TIMEOUT_MS: integer('KHABAR_API_TIMEOUT_MS', 1, 10 * 60 * 1000, 10_000),
-  KHABAR_API_RATE_LIMIT: integer('KHABAR_API_RATE_LIMIT', 0, 1_000_000_000, 600),
-  KHABAR_API_RATE_WINDOW_S: integer('KHABAR_API_RATE_WINDOW_S', 1, 86_400, 60),
+  KHABAR_API_BODY_LIMIT: envInteger('KHABAR_API_BODY_LIMIT', 1, 1024 * 1024 * 1024, 1024 * 1024),
+  KHABAR_API_TIMEOUT_MS: envInteger('KHABAR_API_TIMEOUT_MS', 1, 10 * 60 * 1000, 10_000),
+  KHABAR_API_RATE_LIMIT: envInteger('KHABAR_API_RATE_LIMIT', 0, 1_000_000_000, 600),
+  KHABAR_API_RATE_WINDOW_S: envInteger('KHABAR_API_RATE_WINDOW_S', 1, 86_400, 60),
   KHABAR_API_RATE_LIMIT_EXEMPT: z
     .string()
     .optional()
-    .transform(list)
+    .transform(envList)
     .pipe(
       z.array(
         z.string().refine((address) => isIP(address) !== 0, {
@@ -70,7 +47,7 @@ const Environment = z.object({
   KHABAR_API_TRUSTED_PROXIES: z
     .string()
     .optional()
-    .transform(list)
+    .transform(envList)
     .pipe(
       z.array(
         z.string().refine(isAddressOrNetwork, {
@@ -79,15 +56,15 @@ const Environment = z.object({
         }),
       ),
     ),
-  KHABAR_API_CACHE_TTL_S: integer('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
-  KHABAR_SEARCH_THREADS: integer('KHABAR_SEARCH_THREADS', 0, 64, Math.min(2, availableParallelism())),
-  KHABAR_DB_BUSY_TIMEOUT_MS: integer('KHABAR_DB_BUSY_TIMEOUT_MS', 0, 10 * 60 * 1000, 5000),
-  KHABAR_DB_PAGE_CACHE_MIB: integer('KHABAR_DB_PAGE_CACHE_MIB', 1, 4096, 16),
+  KHABAR_API_CACHE_TTL_S: envInteger('KHABAR_API_CACHE_TTL_S', 0, 3600, 10),
+  KHABAR_SEARCH_THREADS: envInteger('KHABAR_SEARCH_THREADS', 0, 64, Math.min(2, availableParallelism())),
+  KHABAR_DB_BUSY_TIMEOUT_MS: envInteger('KHABAR_DB_BUSY_TIMEOUT_MS', 0, 10 * 60 * 1000, 5000),
+  KHABAR_DB_PAGE_CACHE_MIB: envInteger('KHABAR_DB_PAGE_CACHE_MIB', 1, 4096, 16),
   KHABAR_DB_OPEN_CHECK: z
     .enum(['refuse', 'record', 'off'], 'KHABAR_DB_OPEN_CHECK must be `refuse`, `record` or `off`')
     .default('refuse'),
-  KHABAR_API_ARTICLE_CACHE_MIB: integer('KHABAR_API_ARTICLE_CACHE_MIB', 0, 4096, 16),
-  KHABAR_API_READ_CACHE_MIB: integer('KHABAR_API_READ_CACHE_MIB', 0, 4096, 16),
+  KHABAR_API_ARTICLE_CACHE_MIB: envInteger('KHABAR_API_ARTICLE_CACHE_MIB', 0, 4096, 16),
+  KHABAR_API_READ_CACHE_MIB: envInteger('KHABAR_API_READ_CACHE_MIB', 0, 4096, 16),
   KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
   KHABAR_REDIS_URL: z
@@ -164,23 +141,12 @@ export interface ApiConfig {
   redisKeyPrefix: string;
 }
 
-/** A configuration value the API cannot start with; its message is one line naming the variable. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Reads and validates the configuration; throws `ConfigError` with a one-line message on a bad value. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
-  const result = Environment.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = issue?.path[0];
-    const message = issue?.message ?? 'invalid value';
-    const named =
-      typeof variable === 'string' && !message.includes(variable) ? `${variable}: ${message}` : message;
-    throw new ConfigError(`invalid configuration: ${named}`);
-  }
-  const values = result.data;
+/**
+ * Reads and validates the configuration, from `env` or else the process's environment: the one place the
+ * API reads it. Throws `ConfigError` with a one-line message on a bad value.
+ */
+export function loadConfig(env: Environment = process.env): ApiConfig {
+  const values = readEnvironment(Settings, env);
   return {
     port: values.KHABAR_API_PORT,
     host: values.KHABAR_API_HOST,

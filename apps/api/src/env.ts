@@ -1,4 +1,10 @@
-import type { SentBody } from './http-cache.ts';
+/** A cacheable body as sent: UTF-8 bytes with the headers that describe them. */
+export interface SentBody {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+}
 
 /**
  * The Hono environment every part of the app shares: the request id set by the first middleware, the

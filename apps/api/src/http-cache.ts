@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { entityTag, ifNoneMatchHolds } from '@khabar/schema';
 import type { Context } from 'hono';
 import { answersDirectly, directResponse } from './answer-headers.ts';
 import type { AppEnv } from './env.ts';
@@ -15,22 +16,7 @@ export const cachePolicies = {
 
 /** A strong entity tag over the exact bytes sent (or over a key that determines them). */
 export function strongEtag(content: string | Uint8Array): string {
-  return `"${hash('sha256', content, 'base64url').slice(0, 27)}"`;
-}
-
-/** Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header). */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
-}
-
-/** A cacheable body as sent: UTF-8 bytes with the headers that describe them. */
-export interface SentBody {
-  body: Uint8Array<ArrayBuffer>;
-  etag: string;
-  contentType: string;
-  cacheControl: string;
+  return entityTag(hash('sha256', content, 'base64url').slice(0, 27));
 }
 
 /**
@@ -45,7 +31,7 @@ export function sendCached(
   options: { contentType: string; cacheControl: string },
 ): Response {
   const direct = answersDirectly(c);
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
+  if (ifNoneMatchHolds(c.req.header('If-None-Match'), etag)) {
     const headers = { ETag: etag, 'Cache-Control': options.cacheControl };
     return direct ? directResponse(c, null, 304, headers) : c.body(null, 304, headers);
   }

@@ -5,7 +5,7 @@ import { startApi } from './start.ts';
 // The process entry (`pnpm start`, `node apps/api/src/main.ts`): configuration from the environment.
 let config: ReturnType<typeof loadConfig>;
 try {
-  config = loadConfig(process.env);
+  config = loadConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`khabar-api: ${error.message}\n`);

@@ -1,119 +1,41 @@
-import type { FieldIssue, Problem } from '@khabar/schema';
+import { type CodeOf, codes, codesOf, type FieldIssue, type Problem } from '@khabar/schema';
 import { StoreError, type StoreErrorCode } from '@khabar/store';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { AppEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 
 interface ProblemType {
-  status: number;
+  status: ContentfulStatusCode;
   title: string;
-  /** What the code means and what a client can do about it. */
+  /** What the code means. */
   description: string;
+  /** What a client can do about it. */
+  hint: string;
 }
 
-/**
- * Every problem the API answers with, by stable code. Clients branch on `code`; `type` is
- * `/problems/<code>`, which serves the entry.
- */
-export const problemTypes = {
-  validation_failed: {
-    status: 400,
-    title: 'The request is not valid',
-    description: 'A parameter or the body failed validation; `errors` lists each failing field.',
-  },
-  malformed_json: {
-    status: 400,
-    title: 'The request body is not valid JSON',
-    description: 'The body was sent as JSON but could not be parsed.',
-  },
-  invalid_cursor: {
-    status: 400,
-    title: 'The cursor is not valid',
-    description: 'Pass back the `nextCursor` of a page unchanged, with the same filters.',
-  },
-  invalid_query: {
-    status: 400,
-    title: 'The query cannot be run',
-    description: 'The store could not run the query as given.',
-  },
-  bad_request: {
-    status: 400,
-    title: 'Bad request',
-    description: 'The request could not be understood.',
-  },
-  unauthorized: {
-    status: 401,
-    title: 'An API key is required',
-    description: 'Writes need `Authorization: Bearer <key>` with a configured key.',
-  },
-  forbidden: {
-    status: 403,
-    title: 'The API key is not accepted',
-    description: 'The key given is not one of the configured keys.',
-  },
-  not_found: {
-    status: 404,
-    title: 'Not found',
-    description: 'There is no such route or no such article.',
-  },
-  method_not_allowed: {
-    status: 405,
-    title: 'Method not allowed',
-    description: 'The route exists but not with this method; `Allow` lists the methods it takes.',
-  },
-  payload_too_large: {
-    status: 413,
-    title: 'The request body is too large',
-    description: 'The body is larger than the configured limit (`KHABAR_API_BODY_LIMIT`).',
-  },
-  unsupported_media_type: {
-    status: 415,
-    title: 'Unsupported media type',
-    description:
-      'Send the body with a content type the operation accepts (`text/plain` or `application/json`).',
-  },
-  parse_failed: {
-    status: 422,
-    title: 'The document could not be read as an article',
-    description: 'The parser found no article in the text; `detail` gives its reason.',
-  },
-  rate_limited: {
-    status: 429,
-    title: 'Too many requests',
-    description: 'The client used up its requests for the window; retry after `Retry-After` seconds.',
-  },
-  internal_error: {
-    status: 500,
-    title: 'Internal server error',
-    description: 'Something unexpected failed; the request id in `instance` finds it in the server log.',
-  },
-  unavailable: {
-    status: 503,
-    title: 'The store is unavailable',
-    description:
-      'The article store did not answer (down, refusing connections, busy); retry after `Retry-After` seconds.',
-  },
-  store_damaged: {
-    status: 503,
-    title: 'The store is damaged',
-    description:
-      'The article store holds damaged data (a corrupt page or index); retrying will not mend it. An operator runs `khabar check` on the store and repairs or restores it.',
-  },
-  timeout: {
-    status: 504,
-    title: 'The request took too long',
-    description: 'The request did not finish within the configured time (`KHABAR_API_TIMEOUT_MS`).',
-  },
-} as const satisfies Record<string, ProblemType>;
+/** The codes the API answers with: those of the code catalogue given by the API. */
+export type ProblemCode = CodeOf<'api'>;
 
-export type ProblemCode = keyof typeof problemTypes;
+/**
+ * Every problem the API answers with, by stable code, from the code catalogue of `@khabar/schema`.
+ * Clients branch on `code`; `type` is `/problems/<code>`, which serves the entry.
+ */
+export const problemTypes = Object.fromEntries(
+  codesOf('api').map((code) => {
+    const { status, title, message, hint } = codes[code];
+    return [code, { status: status as ContentfulStatusCode, title, description: message, hint }];
+  }),
+) as Record<ProblemCode, ProblemType>;
 
 export const problemCodes = Object.keys(problemTypes) as ProblemCode[];
 
 interface ProblemOptions {
   errors?: FieldIssue[];
+  /** For `parse_failed`: the parser's code. */
+  parseError?: Problem['parseError'];
   headers?: Record<string, string>;
 }
 
@@ -174,6 +96,7 @@ export function problemResponse(
     instance: `${c.req.path}#${c.get('requestId')}`,
     code,
     ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.parseError ? { parseError: options.parseError } : {}),
   };
   const retryAfter = retryAfterSeconds[code];
   const headers: Record<string, string> = {

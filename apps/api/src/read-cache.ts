@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { ByteLru } from './byte-lru.ts';
-import type { AppEnv } from './env.ts';
-import { type SentBody, sendCached } from './http-cache.ts';
+import type { AppEnv, SentBody } from './env.ts';
+import { sendCached } from './http-cache.ts';
 
 interface Entry extends SentBody {
   expires: number;

@@ -143,7 +143,14 @@ describeEachStore('POST /v1/articles and DELETE /v1/articles/{idOrSlug}', (harne
 
     const blank = await request('/v1/articles', textPost('   \n\n  \n'));
     expect(blank.status).toBe(422);
-    expect((await problemOf(blank)).code).toBe('parse_failed');
+    const refused = await problemOf(blank);
+    expect(refused.code).toBe('parse_failed');
+    // The parser's own code, as a field a client can branch on, and in the code catalogue.
+    expect(refused.parseError).toBe('whitespace_only');
+    const entry = await request(`/problems/${refused.code}`);
+    expect(((await entry.json()) as { hint: string }).hint).toMatch(/parseError/);
+    const punctuation = await request('/v1/articles', textPost('... ---\n!!!'));
+    expect((await problemOf(punctuation)).parseError).toBe('no_title');
   });
 
   it('deletes by id or slug with a key: 204, then 404; 401 without a key', async () => {

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createHash } from 'node:crypto';
+import { entityTag, ifNoneMatchHolds } from '@khabar/schema';
 import { withSecurityHeaders } from './lib/security.ts';
 
 /** Text answers worth compressing; fonts and images come compressed already. */
@@ -13,14 +14,7 @@ export const pageCacheControl = 'public, max-age=60, stale-while-revalidate=600'
 
 /** A weak validator of a page's bytes: the same for its gzipped and plain forms, which mean the same. */
 function weakEtag(bytes: Uint8Array): string {
-  return `W/"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-}
-
-/** Whether `If-None-Match` names the page's validator (weak comparison, as RFC 9110 asks for it). */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (ifNoneMatch === null) return false;
-  const opaque = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag);
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag.trim()) === opaque(etag));
+  return entityTag(createHash('sha256').update(bytes).digest('base64url').slice(0, 27), true);
 }
 
 /**
@@ -49,7 +43,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (cacheable) {
     const etag = weakEtag(bytes);
     headers.set('ETag', etag);
-    if (matches(context.request.headers.get('if-none-match'), etag)) {
+    if (ifNoneMatchHolds(context.request.headers.get('if-none-match'), etag)) {
       headers.delete('Content-Type');
       headers.delete('Content-Length');
       return new Response(null, { status: 304, headers });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleId, PublishedAt, Slug, Source, Warning } from './article.ts';
+import { type CodeOf, codesOf } from './codes.ts';
 
 export const ArticleSummary = z
   .object({
@@ -139,6 +140,12 @@ export const Problem = z
       .regex(/^[a-z][a-z0-9_]*$/)
       .describe('Stable machine-readable code, such as `not_found` or `validation_failed`.'),
     errors: z.array(FieldIssue).optional().describe('For validation failures: the failing fields.'),
+    parseError: z
+      .enum(codesOf('parser') as [CodeOf<'parser'>, ...CodeOf<'parser'>[]])
+      .optional()
+      .describe(
+        'For `parse_failed`: the code the parser refused the document with, such as `no_title`; the code catalogue (`/problems/{code}`) says what it means.',
+      ),
   })
   .describe('An RFC 9457 problem details object.');
 export type Problem = z.infer<typeof Problem>;

@@ -34,4 +34,5 @@ export {
 } from './article.ts';
 export { type Code, type CodeEntry, type CodeOf, type CodeSource, codes, codesOf, isCode } from './codes.ts';
 export { ConfigError, type Environment, envInteger, envList, envUrl, readEnvironment } from './config.ts';
+export { entityTag, ifNoneMatchHolds } from './http.ts';
 export { jsonSchemas } from './json-schema.ts';

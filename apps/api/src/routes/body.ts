@@ -51,7 +51,7 @@ export async function readDocumentBody(c: Context<AppEnv>, url: string | undefin
   });
   if (result === undefined || !result.ok) {
     const error = result?.error ?? { code: 'empty_input', message: 'The input is empty.' };
-    throw new ProblemError('parse_failed', `${error.message} (${error.code})`);
+    throw new ProblemError('parse_failed', `${error.message} (${error.code})`, { parseError: error.code });
   }
   return { article: result.article, warnings: result.warnings };
 }
