@@ -9,6 +9,7 @@ import {
   readArchive,
   readDocument,
 } from '@khabar/parser';
+import type { FileRead, ParseBatchRequest, ParsedBatch, ParseSettings } from './file-batches.ts';
 
 /** One input of a command: a file, or standard input. */
 export interface InputFile {
@@ -87,9 +88,72 @@ export function readFileDocuments(file: InputFile, options: ParseOptions = {}): 
   return readDocument({ content: bytes, name: file.name }, options);
 }
 
+/** A result as `khabar parse` prints it: the article, or `{file, error}` in place of a document that gave none. */
+export function documentLine(result: DocumentResult, pretty: boolean): string {
+  const value = result.ok
+    ? result.article
+    : { file: result.source, error: { code: result.error.code, message: result.error.message } };
+  return JSON.stringify(value, null, pretty ? 2 : undefined);
+}
+
+/** Parses a batch of files read into their output lines, encoded one file after the other. */
+export function parseBatch(
+  { id, paths, names }: ParseBatchRequest,
+  files: readonly FileRead[],
+  settings: ParseSettings,
+): ParsedBatch {
+  output.used = 0;
+  const ends: number[] = [];
+  const failed: boolean[] = [];
+  files.forEach((file, index) => {
+    const name = names[index] ?? paths[index] ?? '';
+    const results =
+      file.bytes === null
+        ? [unreadable(name, { code: file.reason })]
+        : readDocument({ content: file.bytes, name }, settings.options);
+    let anyFailed = false;
+    for (const result of results) {
+      anyFailed ||= !result.ok;
+      output.addLine(documentLine(result, settings.pretty));
+    }
+    ends.push(output.used);
+    failed.push(anyFailed);
+  });
+  return { id, buffer: output.copy(), ends, failed };
+}
+
+/** A byte buffer that lines are encoded into, growing as needed and kept from batch to batch. */
+class GrowingBytes {
+  private buffer = Buffer.allocUnsafeSlow(1 << 20);
+  used = 0;
+
+  addLine(text: string): void {
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    const most = text.length * 3 + 1;
+    if (this.buffer.length - this.used < most) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.used + most));
+      this.buffer.copy(grown, 0, 0, this.used);
+      this.buffer = grown;
+    }
+    this.used += this.buffer.write(text, this.used);
+    this.buffer[this.used++] = 0x0a;
+  }
+
+  /** The bytes written, in memory of their own to transfer: no more than they take. */
+  copy(): ArrayBuffer {
+    const bytes = new Uint8Array(this.used);
+    bytes.set(this.buffer.subarray(0, this.used));
+    return bytes.buffer;
+  }
+}
+
+const output = new GrowingBytes();
+
 /** The result for an input that could not be read at all. */
 export function unreadable(name: string, error: unknown): DocumentResult {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : 'read error';
+  // A file system error, or the code a reading thread sent back for one.
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'read error';
   return {
     ok: false,
     source: name,

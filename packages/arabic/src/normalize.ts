@@ -49,20 +49,43 @@ const arabicActions: (typeof KEEP | typeof DELETE | string)[] = Array.from({ len
   return REPLACED[char] ?? KEEP;
 });
 
+// What the fast path does with each code unit below U+2100 (the last one NFKC_STABLE admits is U+2022):
+// keep it, delete it, put the Arabic block's replacement instead, or give up for the full rules.
+const STABLE = 0;
+const REMOVE = 1;
+const REPLACE = 2;
+const UNSTABLE = 3;
+const FAST_LIMIT = 0x2100;
+let fastActions: Uint8Array | null = null;
+
+function fastActionTable(): Uint8Array {
+  if (fastActions !== null) return fastActions;
+  const table = new Uint8Array(FAST_LIMIT).fill(UNSTABLE);
+  for (let code = 0; code < FAST_LIMIT; code++) {
+    if (!NFKC_STABLE.test(String.fromCharCode(code))) continue;
+    const inBlock = code >= ARABIC_BLOCK && code <= 0x06ff;
+    const action = inBlock ? arabicActions[code - ARABIC_BLOCK] : KEEP;
+    table[code] = action === KEEP ? STABLE : action === DELETE ? REMOVE : REPLACE;
+  }
+  fastActions = table;
+  return table;
+}
+
 /**
- * N2–N9 on text whose only characters that change are in the Arabic block (what NFKC_STABLE
- * admits): one pass, copying the runs that stay as they are.
+ * N2–N9 in one pass over text that NFKC leaves as it is (every character one NFKC_STABLE admits),
+ * copying the runs that stay as they are; null as soon as a character needs the full rules.
  */
-function unifyArabic(text: string): string {
+function unifyStable(text: string): string | null {
+  const actions = fastActionTable();
   let result = '';
   let kept = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code < ARABIC_BLOCK || code > 0x06ff) continue;
-    const action = arabicActions[code - ARABIC_BLOCK] ?? KEEP;
-    if (action === KEEP) continue;
+    const action = code < FAST_LIMIT ? (actions[code] as number) : UNSTABLE;
+    if (action === STABLE) continue;
+    if (action === UNSTABLE) return null;
     result += text.slice(kept, index);
-    if (action !== DELETE) result += action;
+    if (action === REPLACE) result += arabicActions[code - ARABIC_BLOCK] as string;
     kept = index + 1;
   }
   return kept === 0 ? text : result + text.slice(kept);
@@ -75,7 +98,8 @@ function unifyArabic(text: string): string {
  * normalizing twice gives what normalizing once gives.
  */
 export function normalize(text: string): string {
-  if (NFKC_STABLE.test(text)) return unifyArabic(text);
+  const unified = unifyStable(text);
+  if (unified !== null) return unified;
   let result = normalizeOnce(text);
   while (result.normalize('NFKC') !== result) result = normalizeOnce(result);
   return result;

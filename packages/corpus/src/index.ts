@@ -1,3 +1,13 @@
 export { type CorpusArticle, corpusDir, loadCorpus } from './load.ts';
-export { renderCorpus, renderSeedLayout } from './render.ts';
+export {
+  type DumpFeatures,
+  type RenderedDump,
+  type RenderingSummary,
+  type RenderOptions,
+  renderCorpus,
+  renderCorpusDumps,
+  renderDump,
+  renderSeedLayout,
+  summarizeRendering,
+} from './render.ts';
 export { renderArticlePage } from './render-html.ts';

@@ -1,4 +1,5 @@
 import type { CorpusArticle } from './load.ts';
+import { mix } from './random.ts';
 
 /**
  * Renders a corpus article as a whole news page of one of four invented sites, each with its own
@@ -76,14 +77,6 @@ export function renderArticlePage(
   const layouts = [sahilLayout, madarLayout, bawabaLayout, nakhlaLayout];
   const layout = layouts[seed % layouts.length] as (parts: PageParts) => RenderedPage;
   return layout(parts);
-}
-
-// A small integer hash, so that neighbouring seeds vary independently.
-function mix(seed: number): number {
-  let value = (seed + 0x9e3779b9) | 0;
-  value = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
-  value = Math.imul(value ^ (value >>> 13), 0xc2b2ae35);
-  return (value ^ (value >>> 16)) >>> 0;
 }
 
 function pick<T>(list: readonly T[], value: number): T {

@@ -1,4 +1,6 @@
-// Parser throughput on the SaudiNewsNet corpus rendered as text dumps, on one core: the parser in
+// Parser throughput on the SaudiNewsNet corpus rendered as text dumps of the whole input family
+// (keywords lines, glued credits, read-also items, appended articles, bylines and datelines, at the
+// rates `renderDump` of @khabar/corpus gives; the shares are printed), on one core: the parser in
 // process, against a floor (splitting into trimmed lines) and against Readability over minimal HTML
 // pages of the same articles, then `khabar parse` end to end over the corpus written to files.
 // The machine is shared: besides the best wall-clock round, CPU time is reported, which other
@@ -6,11 +8,11 @@
 // Run: pnpm --filter @khabar/parser bench [-- --rounds N --readability-sample N]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CorpusArticle, loadCorpus, renderCorpus } from '@khabar/corpus';
+import { type CorpusArticle, loadCorpus, renderCorpusDumps, summarizeRendering } from '@khabar/corpus';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { parseArticle } from '../src/index.ts';
@@ -27,13 +29,26 @@ const MB = 1e6;
 
 // Readability reads minimal HTML pages built from an evenly spread sample of the same articles; the
 // corpus objects themselves are let go before the parser is timed, so they do not weigh on its GC.
-const { texts, pages, sampleTexts } = prepare();
+const { texts, pages, sampleTexts, keywordTexts, summary } = prepare();
 const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+const keywordBytes = keywordTexts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 console.log(`corpus: ${texts.length} documents, ${(bytes / MB).toFixed(1)} MB of UTF-8 text`);
+console.log(
+  `rendering: keywords line ${percent(summary.shares.keywords)} (mean ${summary.keywordWords.mean.toFixed(1)}` +
+    ` words, longest ${summary.keywordWords.max}), appended articles ${percent(summary.shares.appended)}` +
+    ` (mean ${summary.appendedPerDocument.toFixed(1)}), read-also ${percent(summary.shares.readAlso)}` +
+    ` (mean ${summary.readAlsoPerDocument.toFixed(1)}), agency credit ${percent(summary.shares.agency)},` +
+    ` publisher credit ${percent(summary.shares.publisher)}, both glued on one line` +
+    ` ${percent(summary.shares.gluedCredits)}, date line ${percent(summary.shares.dateLine)},` +
+    ` byline ${percent(summary.shares.byline)}, dateline ${percent(summary.shares.dateline)},` +
+    ` ad or share line ${percent(summary.shares.chrome)}`,
+);
 
 function prepare() {
   const articles = loadCorpus();
-  const rendered = renderCorpus(articles);
+  const dumps = renderCorpusDumps(articles);
+  const rendered = dumps.map((dump) => dump.text);
   const step = Math.max(1, Math.floor(articles.length / readabilitySample));
   const indexes = articles.map((_, index) => index).filter((index) => index % step === 0);
   const chosen = indexes.slice(0, readabilitySample);
@@ -41,6 +56,8 @@ function prepare() {
     texts: rendered,
     pages: chosen.map((index) => page(articles[index] as CorpusArticle)),
     sampleTexts: chosen.map((index) => rendered[index] as string),
+    keywordTexts: dumps.filter((dump) => dump.features.keywordWords > 0).map((dump) => dump.text),
+    summary: summarizeRendering(dumps.map((dump) => dump.features)),
   };
 }
 
@@ -109,6 +126,10 @@ console.log(
   `parser: ${rate(parseTime, bytes / MB)}; ${Math.round(texts.length / parseTime.wall)} documents/s` +
     ` (best of ${rounds} rounds; ${refused / rounds} documents refused per round)`,
 );
+const keywordTime = timed(rounds, parse, keywordTexts);
+console.log(
+  `parser on the ${keywordTexts.length} documents with a keywords line: ${rate(keywordTime, keywordBytes / MB)}`,
+);
 console.log(
   `floor (split into trimmed lines): ${rate(floorTime, bytes / MB)}; the parser takes` +
     ` ${(parseTime.wall / floorTime.wall).toFixed(1)}x the floor's wall time`,
@@ -141,15 +162,28 @@ try {
     writeFileSync(join(corpusDirectory, `${String(index).padStart(5, '0')}.txt`), text);
   });
   const bin = fileURLToPath(new URL('../../../apps/cli/src/bin.ts', import.meta.url));
-  // bash's `time` gives the child's CPU time beside the wall time.
-  const script = 'TIMEFORMAT="%R %U %S"; time "$0" "$1" parse "$2" > /dev/null';
-  const run = spawnSync('bash', ['-c', script, process.execPath, bin, corpusDirectory], { encoding: 'utf8' });
-  const [wall, user, system] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-  const timing = { wall: wall ?? Number.NaN, cpu: (user ?? Number.NaN) + (system ?? Number.NaN) };
-  console.log(
-    `khabar parse end to end: ${rate(timing, bytes / MB)}, ${Math.round(texts.length / timing.wall)}` +
-      ` documents/s (${timing.wall.toFixed(2)} s wall including process start; exit ${run.status})`,
-  );
+  // bash's `time` gives the child's CPU time beside the wall time. With a second core the command
+  // parses on one thread per core; pinned to one core (taskset) it parses on its main thread.
+  const endToEnd = (pin: string) => {
+    const script = `TIMEFORMAT="%R %U %S"; time ${pin} "$0" "$1" parse "$2" > /dev/null`;
+    const run = spawnSync('bash', ['-c', script, process.execPath, bin, corpusDirectory], {
+      encoding: 'utf8',
+    });
+    const [wall, user, system] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+    const timing = { wall: wall ?? Number.NaN, cpu: (user ?? Number.NaN) + (system ?? Number.NaN) };
+    return { timing, status: run.status };
+  };
+  const cores = availableParallelism();
+  const runs: [string, string][] = [[`on ${cores} core${cores === 1 ? '' : 's'}`, '']];
+  if (cores > 1 && spawnSync('taskset', ['-c', '0', 'true']).status === 0)
+    runs.push(['on one core', 'taskset -c 0']);
+  for (const [label, pin] of runs) {
+    const { timing, status } = endToEnd(pin);
+    console.log(
+      `khabar parse end to end ${label}: ${rate(timing, bytes / MB)}, ${Math.round(texts.length / timing.wall)}` +
+        ` documents/s (${timing.wall.toFixed(2)} s wall including process start; exit ${status})`,
+    );
+  }
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }

@@ -45,9 +45,24 @@ const DATE_LABEL_WORDS = new Set([
 // After the date, only a zone phrase may remain: بتوقيت مكة المكرمة.
 const ZONE_TAIL = /^[\s(]*ب?توقيت\s+[\p{L} ]{1,30}\)?$/u;
 
+// The same line is asked about by the layout check and then by the reader: the last answers are kept.
+const REMEMBERED = 4;
+const remembered: { text: string; reference: number | undefined; line: DateLine | null }[] = [];
+
 /** Reads a date line, or null when the line is not one. */
 export function readDateLine(text: string, referenceTime?: Date): DateLine | null {
   if (text.length > MAX_LENGTH) return null;
+  const reference = referenceTime?.getTime();
+  for (const entry of remembered) {
+    if (entry.text === text && entry.reference === reference) return entry.line;
+  }
+  const line = readDateLineAnew(text, referenceTime);
+  if (remembered.length >= REMEMBERED) remembered.shift();
+  remembered.push({ text, reference, line });
+  return line;
+}
+
+function readDateLineAnew(text: string, referenceTime?: Date): DateLine | null {
   // The date is read after a colon label, so that the label's words cost the date reader nothing.
   const labelEnd = colonEnd(text);
   const mayHoldDate = MAY_HOLD_DATE.test(text);

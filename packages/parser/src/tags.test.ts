@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lexiconKeys, segmentTags } from './tags.ts';
+import { lexiconKeys, segmentTags, stemWords } from './tags.ts';
 
 const none = new Set<string>();
 const texts = (value: string, title: string, body: string[], lexicon = none) =>
@@ -71,5 +72,79 @@ describe('segmentTags', () => {
     const value = 'الصين  كوريا الشمالية';
     const tags = segmentTags(value, 'كوريا الشمالية', [], none);
     expect(tags.map((tag) => value.slice(tag.start, tag.end))).toEqual(['الصين', 'كوريا الشمالية']);
+  });
+});
+
+// The segmentation as the rules state it, with every word of the article stemmed up front: the
+// reader's lazy search must give the same tags on any article.
+function segmentEagerly(value: string, title: string, body: readonly string[], lexicon: ReadonlySet<string>) {
+  const tokens = value.split(' ').filter((token) => stemWords(token).length > 0);
+  const texts = [title, ...body].map(stemWords);
+  const occurs = (phrase: string[], inTitleOnly: boolean) =>
+    (inTitleOnly ? texts.slice(0, 1) : texts).some((stems) =>
+      stems.some((_, at) => phrase.every((stem, offset) => stems[at + offset] === stem)),
+    );
+  type Best = { tags: number; title: number; lexicon: number; length: number };
+  const best: Best[] = [];
+  best[tokens.length] = { tags: 0, title: 0, lexicon: 0, length: 0 };
+  for (let from = tokens.length - 1; from >= 0; from--) {
+    let chosen: Best | undefined;
+    for (let length = Math.min(8, tokens.length - from); length >= 1; length--) {
+      const phrase = tokens.slice(from, from + length).flatMap(stemWords);
+      const known = phrase.length > 1 && lexicon.has(phrase.join(' '));
+      if (length > 1 && !occurs(phrase, false) && !known) continue;
+      const rest = best[from + length] as Best;
+      const candidate = {
+        tags: rest.tags + 1,
+        title: rest.title + (occurs(phrase, true) ? length : 0),
+        lexicon: rest.lexicon + (known ? length : 0),
+        length,
+      };
+      const wins =
+        chosen === undefined ||
+        (candidate.tags !== chosen.tags
+          ? candidate.tags < chosen.tags
+          : candidate.title !== chosen.title
+            ? candidate.title > chosen.title
+            : candidate.lexicon > chosen.lexicon);
+      if (wins) chosen = candidate;
+    }
+    best[from] = chosen as Best;
+  }
+  const tags: string[] = [];
+  for (let from = 0; from < tokens.length; from += (best[from] as Best).length) {
+    tags.push(tokens.slice(from, from + (best[from] as Best).length).join(' '));
+  }
+  return tags;
+}
+
+describe('segmentTags against the rules', () => {
+  // Words that share stems in different spellings (article, conjunction, suffixes, hamza, taa
+  // marbuta, harakat, tatweel), Latin words in both cases, digits and a letter outside the BMP.
+  const word = fc.constantFrom(
+    ...['وزير', 'الوزير', 'وزارة', 'الخارجية', 'خارجيه', 'الخارجيّة', 'الصين', 'صيني', 'الصيني', 'والصين'],
+    ...['كوريا', 'الشمالية', 'شمالي', 'أمن', 'الأمن', 'امن', 'الـأمن', 'مدينة', 'مدينه', 'المدن', 'جدة'],
+    ...['Riyadh', 'RIYADH', 'riyadh', '2030', '٢٠٣٠', '𝐀𝐁', 'في', 'من', 'على'],
+  );
+  const separator = fc.constantFrom(' ', ' ', ' ', '، ', '. ', ' - ', '«', '» ', ' (', ') ');
+  const text = fc.array(fc.tuple(word, separator), { minLength: 0, maxLength: 14 }).map((pairs) =>
+    pairs
+      .map(([item, gap]) => item + gap)
+      .join('')
+      .trim(),
+  );
+  const keywords = fc.array(word, { minLength: 1, maxLength: 10 }).map((words) => words.join(' '));
+
+  it('gives the tags the rules give, on any article and keywords line', () => {
+    fc.assert(
+      fc.property(keywords, text, fc.array(text, { maxLength: 5 }), (value, title, body) => {
+        const lexicon = lexiconKeys(['وزير الخارجية', 'كوريا الشمالية الصين']);
+        for (const known of [none, lexicon]) {
+          const got = segmentTags(value, title, body, known).map((tag) => tag.text);
+          expect(got).toEqual(segmentEagerly(value, title, body, known));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

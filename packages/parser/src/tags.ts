@@ -1,4 +1,6 @@
-import { lightStem, normalize } from '@khabar/arabic';
+import { lightStem } from '@khabar/arabic';
+import { charClass, WORD } from './char-class.ts';
+import { fold } from './fold.ts';
 
 /**
  * Segments a keywords line whose tags are separated only by spaces. A tag of two or more words must
@@ -26,7 +28,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Normalized, stemmed words of a text: the form phrases are compared in. */
 export function stemWords(text: string): string[] {
   const stems: string[] = [];
-  for (const word of normalize(text).toLowerCase().split(NON_WORD)) {
+  for (const word of fold(text).split(NON_WORD)) {
     if (word.length > 0) stems.push(lightStem(word));
   }
   return stems;
@@ -43,49 +45,131 @@ export function lexiconKeys(lexicon: Iterable<string>): Set<string> {
   return keys;
 }
 
-/** Finds stem phrases in the title and body paragraphs, never across two of them. */
+/**
+ * Finds stem phrases in the title and body paragraphs, never across two of them. Nothing is stemmed
+ * ahead of time: a stem is a part of its word, so the words that can stem to a phrase's first word are
+ * found by searching the normalized text for that stem, and only those words, and the words after them,
+ * are stemmed (each distinct word once). A paragraph is normalized the first time a phrase of two or
+ * more words is looked up; a single-word tag needs only the title.
+ */
 class PhraseIndex {
-  private readonly stems: string[] = [];
-  private readonly positions = new Map<string, number[]>();
-  private readonly titleEnd: number;
+  /** The title, then the paragraphs, as given. */
+  private readonly texts: string[];
+  /** The same, normalized and lower-cased, filled in as they are needed. */
+  private readonly normalized: (string | undefined)[];
+  /** Per text, the starts of the words that stem to a given stem. */
+  private readonly starts: Map<string, number[]>[];
+  private readonly stemmed = new Map<string, string>();
 
-  constructor(title: string, paragraphs: readonly string[], wanted: ReadonlySet<string>) {
-    this.add(title, wanted);
-    this.titleEnd = this.stems.length;
-    for (const paragraph of paragraphs) this.add(paragraph, wanted);
+  constructor(title: string, paragraphs: readonly string[]) {
+    this.texts = [title, ...paragraphs];
+    this.normalized = new Array(this.texts.length);
+    this.starts = this.texts.map(() => new Map());
   }
 
-  private add(text: string, wanted: ReadonlySet<string>): void {
-    for (const stem of stemWords(text)) {
-      if (wanted.has(stem)) {
-        const list = this.positions.get(stem);
-        if (list) list.push(this.stems.length);
-        else this.positions.set(stem, [this.stems.length]);
-      }
-      this.stems.push(stem);
+  /** Whether a phrase occurs anywhere, and whether it occurs in the title. */
+  find(phrase: readonly string[]): Occurrence {
+    for (let text = 0; text < this.texts.length; text++) {
+      if (this.occursIn(text, phrase)) return { anywhere: true, inTitle: text === 0 };
     }
-    // An empty stem never equals a word: it keeps phrases inside one text.
-    this.stems.push('');
+    return { anywhere: false, inTitle: false };
   }
 
-  /** Whether the phrase occurs anywhere, and whether it occurs in the title. */
-  find(phrase: readonly string[]): { anywhere: boolean; inTitle: boolean } {
-    const starts = this.positions.get(phrase[0] as string) ?? [];
-    let anywhere = false;
-    for (const start of starts) {
-      let matches = true;
-      for (let offset = 1; offset < phrase.length; offset++) {
-        if (this.stems[start + offset] !== phrase[offset]) {
-          matches = false;
-          break;
-        }
-      }
-      if (!matches) continue;
-      if (start < this.titleEnd) return { anywhere: true, inTitle: true };
-      anywhere = true;
-    }
-    return { anywhere, inTitle: false };
+  /** Whether the phrase occurs in the title. */
+  inTitle(phrase: readonly string[]): boolean {
+    return this.occursIn(0, phrase);
   }
+
+  private occursIn(textIndex: number, phrase: readonly string[]): boolean {
+    const text = this.normalizedText(textIndex);
+    for (const start of this.wordsStemmedTo(textIndex, phrase[0] as string)) {
+      let end = wordEnd(text, start);
+      let offset = 1;
+      for (; offset < phrase.length; offset++) {
+        const next = nextWordStart(text, end);
+        if (next < 0) break;
+        end = wordEnd(text, next);
+        if (this.stemOf(text.slice(next, end)) !== phrase[offset]) break;
+      }
+      if (offset === phrase.length) return true;
+    }
+    return false;
+  }
+
+  private normalizedText(textIndex: number): string {
+    let text = this.normalized[textIndex];
+    if (text === undefined) {
+      text = fold(this.texts[textIndex] as string);
+      this.normalized[textIndex] = text;
+    }
+    return text;
+  }
+
+  private wordsStemmedTo(textIndex: number, stem: string): number[] {
+    const cache = this.starts[textIndex] as Map<string, number[]>;
+    let found = cache.get(stem);
+    if (found !== undefined) return found;
+    found = [];
+    const text = this.normalizedText(textIndex);
+    for (let at = text.indexOf(stem); at >= 0; ) {
+      const start = wordStart(text, at);
+      const end = wordEnd(text, at + stem.length);
+      if (this.stemOf(text.slice(start, end)) === stem) found.push(start);
+      at = text.indexOf(stem, end);
+    }
+    cache.set(stem, found);
+    return found;
+  }
+
+  private stemOf(word: string): string {
+    let stem = this.stemmed.get(word);
+    if (stem === undefined) {
+      stem = lightStem(word);
+      this.stemmed.set(word, stem);
+    }
+    return stem;
+  }
+}
+
+// Word boundaries as `split(NON_WORD)` draws them: a word is a run of letters and digits, a surrogate
+// pair classified whole.
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The start of the word that holds the letter at `index`. */
+function wordStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0) {
+    const pair =
+      isLowSurrogate(text.charCodeAt(start - 1)) && start > 1 && isHighSurrogate(text.charCodeAt(start - 2));
+    const before = pair ? start - 2 : start - 1;
+    if (charClass(text, before) !== WORD) break;
+    start = before;
+  }
+  return start;
+}
+
+/** One past the last letter of the word that goes on at `index`. */
+function wordEnd(text: string, index: number): number {
+  let end = index;
+  while (end < text.length && charClass(text, end) === WORD) {
+    end += isHighSurrogate(text.charCodeAt(end)) && end + 1 < text.length ? 2 : 1;
+  }
+  return end;
+}
+
+/** The start of the next word at or after `index`, or -1 at the end of the text. */
+function nextWordStart(text: string, index: number): number {
+  let at = index;
+  while (at < text.length && charClass(text, at) !== WORD) {
+    at += isHighSurrogate(text.charCodeAt(at)) && at + 1 < text.length ? 2 : 1;
+  }
+  return at < text.length ? at : -1;
 }
 
 interface Choice {
@@ -104,6 +188,65 @@ function better(candidate: Choice, best: Choice | undefined): boolean {
   return candidate.lexiconWords > best.lexiconWords;
 }
 
+/** Whether a phrase occurs in the article, and whether in its title. */
+interface Occurrence {
+  anywhere: boolean;
+  inTitle: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  stems: string[];
+}
+
+/** What is known of the tag made of the keyword tokens from one token on, for one length. */
+interface Found {
+  /** A single word always; a phrase when it occurs in the title or a paragraph. */
+  occurs: boolean;
+  inTitle: boolean;
+  /** A lexicon tag of two or more words. */
+  known: boolean;
+}
+
+const ABSENT: Occurrence = { anywhere: false, inTitle: false };
+// Index 0 of the lengths: no tag has no tokens.
+const ABSENT_FOUND: Found = { occurs: false, inTitle: false, known: false };
+
+/**
+ * For each length (index 1 up to the longest tag allowed), what is known of the tag of that many tokens
+ * from `from` on. A phrase occurs only where the phrase of its first words does, so once a phrase is
+ * missing the longer ones are not looked up.
+ */
+function phrasesFrom(
+  tokens: readonly Token[],
+  from: number,
+  index: PhraseIndex,
+  lexicon: ReadonlySet<string>,
+): Found[] {
+  const longest = Math.min(MAX_TAG_TOKENS, tokens.length - from);
+  const first = tokens[from] as Token;
+  const phrase = [...first.stems];
+  let key = lexicon.size > 0 ? phrase.join(' ') : '';
+  const single = first.stems.length > 1 && lexicon.has(key);
+  // A single token is a tag whether or not it occurs; only whether it is in the title counts.
+  const found: Found[] = [ABSENT_FOUND, { occurs: true, inTitle: index.inTitle(phrase), known: single }];
+  let missing = false;
+  for (let length = 2; length <= longest; length++) {
+    const stems = (tokens[from + length - 1] as Token).stems;
+    phrase.push(...stems);
+    if (lexicon.size > 0) key = `${key} ${stems.join(' ')}`;
+    const where: Occurrence = missing ? ABSENT : index.find(phrase);
+    missing = !where.anywhere;
+    found.push({
+      occurs: where.anywhere,
+      inTitle: where.inTitle,
+      known: lexicon.size > 0 && lexicon.has(key),
+    });
+  }
+  return found;
+}
+
 /** Splits the text after a keywords label into tags. */
 export function segmentTags(
   value: string,
@@ -112,27 +255,25 @@ export function segmentTags(
   lexicon: ReadonlySet<string>,
 ): TagSlice[] {
   if (SEPARATORS.test(value)) return separatedTags(value);
-  const tokens = [...value.matchAll(TOKEN)]
+  const tokens: Token[] = [...value.matchAll(TOKEN)]
     .map((match) => ({ text: match[0], start: match.index, stems: stemWords(match[0]) }))
     .filter((token) => token.stems.length > 0);
   if (tokens.length === 0) return [];
-  const wanted = new Set(tokens.flatMap((token) => token.stems));
-  const index = new PhraseIndex(title, paragraphs, wanted);
+  const index = new PhraseIndex(title, paragraphs);
   const count = tokens.length;
   // best[i]: the best segmentation of tokens i..count-1, as its first tag's length and its score.
   const best: Choice[] = new Array(count + 1);
   best[count] = { tags: 0, titleWords: 0, lexiconWords: 0, length: 0 };
   for (let from = count - 1; from >= 0; from--) {
+    const found = phrasesFrom(tokens, from, index, lexicon);
     let chosen: Choice | undefined;
-    for (let length = Math.min(MAX_TAG_TOKENS, count - from); length >= 1; length--) {
-      const phrase = tokens.slice(from, from + length).flatMap((token) => token.stems);
-      const found = index.find(phrase);
-      const known = phrase.length > 1 && lexicon.has(phrase.join(' '));
-      if (length > 1 && !found.anywhere && !known) continue;
+    for (let length = found.length - 1; length >= 1; length--) {
+      const { occurs, inTitle, known } = found[length] as Found;
+      if (!occurs && !known) continue;
       const rest = best[from + length] as Choice;
       const candidate: Choice = {
         tags: rest.tags + 1,
-        titleWords: rest.titleWords + (found.inTitle ? length : 0),
+        titleWords: rest.titleWords + (inTitle ? length : 0),
         lexiconWords: rest.lexiconWords + (known ? length : 0),
         length,
       };
@@ -143,8 +284,8 @@ export function segmentTags(
   const tags: TagSlice[] = [];
   for (let from = 0; from < count; ) {
     const length = (best[from] as Choice).length;
-    const first = tokens[from] as (typeof tokens)[number];
-    const last = tokens[from + length - 1] as (typeof tokens)[number];
+    const first = tokens[from] as Token;
+    const last = tokens[from + length - 1] as Token;
     const text = tokens
       .slice(from, from + length)
       .map((token) => token.text)

@@ -104,6 +104,42 @@ describe('khabar parse', () => {
     expect(withLexicon?.tags).toEqual(['الصين', 'وزير خارجية الصين', 'روسيا كوريا الشمالية', 'كيم أون']);
   });
 
+  it('prints the same lines in the same order when many files are parsed on worker threads', async () => {
+    mkdirSync(join(dir, 'many'));
+    const names: string[] = [];
+    for (let index = 0; index < 300; index++) {
+      const name = join('many', `${String(index).padStart(3, '0')}.txt`);
+      // A few files the parser refuses, among dumps that differ in title, date and keywords.
+      const text =
+        index % 97 === 5
+          ? ''
+          : `خبر رقم ${index} عن وزارة الصحة\nنشر في: ${1 + (index % 28)}/09/2023\n` +
+            `أعلنت وزارة الصحة اليوم عن الخبر رقم ${index} في مدينة جدة.\nكلمات دلالية: وزارة الصحة جدة\n`;
+      writeFileSync(join(dir, name), text);
+      names.push(name);
+    }
+    // Standard input and a missing file in the middle keep their places.
+    const inputs = [...names.slice(0, 150), '-', 'missing.txt', ...names.slice(150)];
+    const all = memoryIo({ cwd: dir, stdin: short });
+    const status = await run(['parse', ...inputs], all.io);
+    // Below the thread threshold, the same inputs in three runs on this thread.
+    const pieces = [inputs.slice(0, 100), inputs.slice(100, 200), inputs.slice(200)].map((part) => {
+      const piece = memoryIo({ cwd: dir, stdin: short });
+      return run(['parse', ...part], piece.io).then(() => piece.stdout());
+    });
+    expect(status).toBe(1);
+    expect(all.stdout()).toBe((await Promise.all(pieces)).join(''));
+    const lines = jsonLines(all.stdout());
+    expect(lines).toHaveLength(302);
+    expect(lines[150]?.title).toBe('خبر قصير');
+    expect(lines[151]).toEqual({
+      file: 'missing.txt',
+      error: { code: 'unreadable_input', message: 'Cannot read missing.txt (ENOENT).' },
+    });
+    expect(lines[5]).toMatchObject({ file: join('many', '005.txt'), error: { code: 'empty_input' } });
+    expect(lines[299]).toMatchObject({ title: 'خبر رقم 297 عن وزارة الصحة', tags: ['وزارة الصحة', 'جدة'] });
+  });
+
   it('treats a missing input or a bad option as a usage error', async () => {
     for (const args of [
       ['parse'],

@@ -1,10 +1,25 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DocumentResult, type ParseOptions, parseErrors, readDocument } from '@khabar/parser';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { errorCode, type FileRead, readFiles } from '../file-batches.ts';
-import { archiveEvents, expandInputs, type InputFile, isArchive, unreadable } from '../inputs.ts';
+import {
+  errorCode,
+  type FileRead,
+  type ParsedBatch,
+  type ParseSettings,
+  parseFilesOnThreads,
+  readFiles,
+} from '../file-batches.ts';
+import {
+  archiveEvents,
+  documentLine,
+  expandInputs,
+  type InputFile,
+  isArchive,
+  unreadable,
+} from '../inputs.ts';
 
 const usage = `Usage: khabar parse [options] <file|dir|->...
 
@@ -24,8 +39,12 @@ Options:
   -h, --help               show this help
 `;
 
-// Output is written in buffers of this many bytes.
+// Output is written in buffers of this many bytes; encoded runs from this size on are written as they are.
 const CHUNK_BYTES = 1 << 20;
+const COPIED_BYTES = 1 << 16;
+// With this many files or more and a second core, files are parsed on worker threads (one per core)
+// while this thread only writes; below it, starting threads costs more than it saves.
+const THREADS_FROM = 256;
 
 /** `khabar parse`: text dumps in, JSON Lines out. */
 export const parseCommand: Command = {
@@ -43,16 +62,33 @@ export const parseCommand: Command = {
     let failed = false;
     const print = (result: DocumentResult) => {
       failed ||= !result.ok;
-      output.add(resultLine(result, pretty));
+      output.add(documentLine(result, pretty));
     };
+    const printArchive = async (input: InputFile) => {
+      for await (const event of archiveEvents(input, options)) {
+        if (event.type === 'document') print(event.result);
+        else if (event.type === 'damaged') print(damaged(input, event.offset, event.message));
+        await output.writeFull();
+      }
+    };
+    const threads = parsingThreads(inputs);
+    if (threads > 1) {
+      for await (const piece of parseOnThreads(inputs, { options, pretty }, threads, io)) {
+        if ('archive' in piece) await printArchive(piece.archive);
+        else if ('read' in piece) for (const result of documentsOf(piece.read, options)) print(result);
+        else {
+          failed ||= piece.failed;
+          output.addBytes(piece.lines);
+        }
+        await output.writeFull();
+      }
+      await output.flush();
+      return failed ? 1 : 0;
+    }
     for await (const reads of readInputs(inputs, io)) {
       for (const read of reads) {
         if (read.archive) {
-          for await (const event of archiveEvents(read.input, options)) {
-            if (event.type === 'document') print(event.result);
-            else if (event.type === 'damaged') print(damaged(read.input, event.offset, event.message));
-            await output.writeFull();
-          }
+          await printArchive(read.input);
           continue;
         }
         for (const result of documentsOf(read, options)) print(result);
@@ -63,6 +99,73 @@ export const parseCommand: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** How many threads parse: one per core when there are enough files and more than one core; else none. */
+function parsingThreads(inputs: readonly InputFile[]): number {
+  const cores = availableParallelism();
+  if (cores < 2) return 1;
+  const files = inputs.filter((input) => input.path !== null && !isArchive(input)).length;
+  return files >= THREADS_FROM ? cores : 1;
+}
+
+/** Output lines of files parsed on a thread, encoded, and whether one of their documents failed. */
+interface ParsedRun {
+  lines: Uint8Array;
+  failed: boolean;
+}
+
+/** What to print next, in input order: files parsed on a thread, an archive, or standard input read here. */
+type Piece = ParsedRun | { archive: InputFile } | { read: Read & { archive: false } };
+
+/**
+ * The inputs in order, the files parsed on worker threads a batch at a time and handed on as runs of
+ * consecutive files (a whole batch, unless an archive or standard input stands among them); archives
+ * and standard input are left to this thread, at their place.
+ */
+async function* parseOnThreads(
+  inputs: readonly InputFile[],
+  settings: ParseSettings,
+  threads: number,
+  io: Io,
+): AsyncGenerator<Piece> {
+  const files = inputs.flatMap((input) =>
+    input.path === null || isArchive(input) ? [] : [{ path: input.path, name: input.name }],
+  );
+  const parsed = parseFilesOnThreads(files, settings, threads);
+  let batch: ParsedBatch | null = null;
+  // Files of the batch handed on, and files of it counted since.
+  let runFrom = 0;
+  let used = 0;
+  const run = (): ParsedRun[] => {
+    if (batch === null || used === runFrom) return [];
+    const start = runFrom === 0 ? 0 : (batch.ends[runFrom - 1] as number);
+    const lines = new Uint8Array(batch.buffer, start, (batch.ends[used - 1] as number) - start);
+    const failed = batch.failed.slice(runFrom, used).includes(true);
+    runFrom = used;
+    return [{ lines, failed }];
+  };
+  try {
+    for (const input of inputs) {
+      if (isArchive(input) || input.path === null) {
+        yield* run();
+        yield isArchive(input) ? { archive: input } : { read: await readStandardInput(input, io) };
+        continue;
+      }
+      if (batch === null || used === batch.ends.length) {
+        yield* run();
+        const next = await parsed.next();
+        if (next.done) return;
+        batch = next.value;
+        runFrom = 0;
+        used = 0;
+      }
+      used++;
+    }
+    yield* run();
+  } finally {
+    await parsed.return(undefined);
+  }
+}
 
 function parseOptions(args: string[]) {
   try {
@@ -163,7 +266,7 @@ async function* readInputs(inputs: readonly InputFile[], io: Io): AsyncGenerator
   }
 }
 
-async function readStandardInput(input: InputFile, io: Io): Promise<Read> {
+async function readStandardInput(input: InputFile, io: Io): Promise<Read & { archive: false }> {
   try {
     return { input, archive: false, bytes: await readStdin(io) };
   } catch (error) {
@@ -185,14 +288,6 @@ function damaged(input: InputFile, offset: number, message: string): DocumentRes
   };
 }
 
-/** An article as its JSON line, or `{file, error}` in place of a document that gave none. */
-function resultLine(result: DocumentResult, pretty: boolean): string {
-  const value = result.ok
-    ? result.article
-    : { file: result.source, error: { code: result.error.code, message: result.error.message } };
-  return JSON.stringify(value, null, pretty ? 2 : undefined);
-}
-
 async function readStdin(io: Io): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -212,6 +307,18 @@ class LineWriter {
 
   constructor(stream: Io['stdout']) {
     this.stream = stream;
+  }
+
+  /** Adds lines already encoded: a large run is written as it is, a small one copied in. */
+  addBytes(bytes: Uint8Array): void {
+    if (bytes.length >= COPIED_BYTES) {
+      this.seal();
+      this.full.push(bytes);
+      return;
+    }
+    if (bytes.length > this.buffer.length - this.used) this.seal();
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
   }
 
   add(text: string): void {

@@ -77,6 +77,14 @@ describe('decodeBytes', () => {
     expect(decoded.problem).toMatch(/not valid in utf-8/);
   });
 
+  it('reads each document afresh: bytes cut inside a character do not spill into the next one', () => {
+    const cut = utf8.subarray(0, 3);
+    expect(decodeBytes(cut, null, false).problem).toMatch(/not valid in utf-8/);
+    expect(decodeBytes(utf8, null, false)).toMatchObject({ text: arabic, problem: null });
+    expect(decodeBytes(Uint8Array.from([0xd8]), null, false).text).toBe('\uFFFD');
+    expect(decodeBytes(utf8.subarray(1), null, false).text.startsWith('\uFFFD')).toBe(true);
+  });
+
   it('reports an unknown charset and falls back to UTF-8', () => {
     const decoded = decodeBytes(utf8, 'x-klingon', false);
     expect(decoded).toMatchObject({ text: arabic, encoding: 'utf-8' });

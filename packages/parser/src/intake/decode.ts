@@ -76,6 +76,9 @@ function bomEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
+// Nearly every document is UTF-8: one decoder serves them all (a call without streaming starts afresh).
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decodeAs(
   bytes: Uint8Array,
   encoding: string,
@@ -85,7 +88,9 @@ function decodeAs(
   try {
     // `ignoreBOM` keeps a UTF-8 BOM in the text, where the parser treats it as the invisible character
     // it is; the other encodings' marks are dropped.
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: encoding === 'utf-8' }).decode(bytes);
+    const decoder =
+      encoding === 'utf-8' ? STRICT_UTF8 : new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+    const text = decoder.decode(bytes);
     return { text, encoding, from, problem };
   } catch {
     const text = new TextDecoder(encoding, { ignoreBOM: encoding === 'utf-8' }).decode(bytes);

@@ -67,6 +67,9 @@ export function sniffKind(bytes: Uint8Array): DocumentKind {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   while (start < bytes.length && isSpace(bytes[start] as number)) start++;
+  const first = bytes[start];
+  // Markup opens with `<` and an archive with `W`: a text dump shows that in its first byte (unless it is UTF-16).
+  if (first !== 0x3c && first !== 0x57 && !isUtf16Bom(bytes)) return 'text';
   // UTF-16 text: its ASCII markup has a zero byte beside every letter; look at the letters alone.
   const head = asciiHead(bytes, start, 1024);
   if (WARC_START.test(head)) return 'archive';
@@ -77,8 +80,12 @@ function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c;
 }
 
+function isUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 function asciiHead(bytes: Uint8Array, start: number, length: number): string {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const utf16 = isUtf16Bom(bytes);
   let text = '';
   const end = Math.min(bytes.length, start + length);
   for (let index = utf16 ? 2 : start; index < end; index++) {

@@ -1,4 +1,4 @@
-import { wordRuns } from '../char-class.ts';
+import { charClass, classTable, OTHER, TABLE_LIMIT, wordRuns } from '../char-class.ts';
 import type { Line } from '../lines.ts';
 import { FUNCTION_WORDS } from './function-words.ts';
 
@@ -48,7 +48,7 @@ export function lineFeatures(line: Line): LineFeatures {
   const last = text[close];
   const singleStop = last === '.' && text[close - 1] !== '.';
   const endsSentence = singleStop || last === '!' || last === '؟' || last === '?';
-  const link = LINK.test(text) || separators(text) >= MIN_LINK_ROW_SEPARATORS || isBreadcrumb(text);
+  const link = isLink(text);
   const words = runs.length;
   const isArabic = arabic > latin;
   const prose =
@@ -69,6 +69,27 @@ export function lineFeatures(line: Line): LineFeatures {
   };
 }
 
+/** A web address, an e-mail address, a copyright sign, a row of links or a breadcrumb. */
+export function isLink(text: string): boolean {
+  return LINK.test(text) || separators(text) >= MIN_LINK_ROW_SEPARATORS || isBreadcrumb(text);
+}
+
+/** How many words `wordRuns` would give, without making them, counting up to `atMost`. */
+export function runCount(text: string, atMost: number): number {
+  const classes = classTable();
+  let count = 0;
+  let inRun = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const inWord = (code < TABLE_LIMIT ? classes[code] : charClass(text, index)) !== OTHER;
+    if (inWord && !inRun && ++count >= atMost) return count;
+    inRun = inWord;
+    // The second half of a surrogate pair belongs to the character classified with the first.
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) index++;
+  }
+  return count;
+}
+
 function separators(text: string): number {
   return text.includes('|') || text.includes('•') || text.includes('·')
     ? (text.match(SEPARATOR)?.length ?? 0)
@@ -84,6 +105,17 @@ function lastBeforeClosers(text: string): number {
   let index = text.length - 1;
   while (index >= 0 && CLOSERS.has(text[index] as string)) index--;
   return index;
+}
+
+/** Whether the text has sentence punctuation as `characters` counts it: the first one answers. */
+export function hasStop(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x060c || code === 0x061b || code === 0x061f || code === 0x21) return true;
+    if ((code === 0x2e || code === 0x2c) && isLetterAt(text, index - 1) && text[index + 1] !== '.')
+      return true;
+  }
+  return false;
 }
 
 /** Counts sentence punctuation and Arabic and Latin letters in one pass. */

@@ -3,7 +3,7 @@ import { isChrome } from '../chrome.ts';
 import { readDateLine } from '../date-line.ts';
 import type { Line } from '../lines.ts';
 import { hasWordChar } from '../text-shape.ts';
-import { type LineFeatures, lineFeatures } from './line-features.ts';
+import { hasStop, isLink, type LineFeatures, lineFeatures, runCount } from './line-features.ts';
 
 /**
  * Whether a dump is in the seed layout: its first text line is a headline and the article goes on
@@ -40,8 +40,8 @@ export function isSeedLayout(lines: readonly Line[]): boolean {
     const { text } = lines[index] as Line;
     if (!hasWordChar(text) || isChrome(text) || readDateLine(text) !== null || readByline(text) !== null)
       continue;
+    if (readsAsParagraphLine(lines[index] as Line)) return true;
     const features = lineFeatures(lines[index] as Line);
-    if (readsAsParagraph(features)) return true;
     // One short line of another kind may stand in the header (`لندن: رنيم حنوش`); a second is a menu.
     if (features.words > MAX_UNKNOWN_WORDS || ++unknown > 1) return false;
   }
@@ -60,8 +60,8 @@ function datedTitle(lines: readonly Line[], first: number): boolean {
   const last = Math.min(lines.length, first + 2 + DATED_REACH);
   let menuItems = 0;
   for (let index = first + 2; index < last; index++) {
+    if (readsAsParagraphLine(lines[index] as Line)) return true;
     const features = lineFeatures(lines[index] as Line);
-    if (readsAsParagraph(features)) return true;
     // A row of links is a whole menu.
     if (features.link) menuItems += MENU_ITEMS;
     else if (features.words <= MENU_ITEM_WORDS && !features.endsSentence) menuItems++;
@@ -75,6 +75,18 @@ function readsAsTitle(line: Line): boolean {
   if (features.words === 0 || features.words > MAX_TITLE_WORDS || features.link || features.endsColon)
     return false;
   return readDateLine(line.text) === null && !isChrome(line.text);
+}
+
+/**
+ * `readsAsParagraph(lineFeatures(line))`, answered at once for the common paragraph: eight words or
+ * more with sentence punctuation and no link read as a paragraph by either of its rules, and counting
+ * them needs no word list.
+ */
+export function readsAsParagraphLine(line: Line): boolean {
+  const { text } = line;
+  if (hasStop(text) && runCount(text, MIN_PARAGRAPH_WORDS) >= MIN_PARAGRAPH_WORDS && !isLink(text))
+    return true;
+  return readsAsParagraph(lineFeatures(line));
 }
 
 /** Running text: a paragraph, or a shorter line closed as a sentence. */
