@@ -1,11 +1,11 @@
 import { readByline } from './byline.ts';
-import { type DateLine, readDateLine } from './date-line.ts';
 import { datelineEnd } from './dateline.ts';
 import type { Draft } from './draft.ts';
 import type { Credit } from './footer.ts';
 import { classifyLines, type LineKind } from './line-kind.ts';
 import { type Line, lineSpan, spanOf } from './lines.ts';
 import type { ParseOptions } from './options.ts';
+import { type DateLine, readDateLine } from './published-date-line.ts';
 import { RelatedReader } from './related.ts';
 import { hasWordChar } from './text-shape.ts';
 import { warning } from './warnings.ts';

@@ -1,10 +1,10 @@
 import type { RelatedArticle, Span } from '@khabar/schema';
-import { readDateLine } from './date-line.ts';
 import type { Draft } from './draft.ts';
 import { articleId, sha256, slugify } from './identity.ts';
 import type { LineKind } from './line-kind.ts';
 import type { Line } from './lines.ts';
 import type { ParseOptions } from './options.ts';
+import { readDateLine } from './published-date-line.ts';
 import { countWords, endsSentence } from './text-shape.ts';
 import { warning } from './warnings.ts';
 

@@ -1,9 +1,9 @@
 import { readByline } from '../byline.ts';
 import { isChrome } from '../chrome.ts';
-import { readDateLine } from '../date-line.ts';
 import { foldWords } from '../fold.ts';
 import { keywordsStart, readCredits } from '../footer.ts';
 import type { Line } from '../lines.ts';
+import { readDateLine } from '../published-date-line.ts';
 import { readAlsoMarker } from '../read-also.ts';
 import { findHeadline, type HeadlineContext, isTitleShaped } from './headline.ts';
 import { type LineFeatures, lineFeatures } from './line-features.ts';

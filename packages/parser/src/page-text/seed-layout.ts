@@ -1,7 +1,7 @@
 import { readByline } from '../byline.ts';
 import { isChrome } from '../chrome.ts';
-import { readDateLine } from '../date-line.ts';
 import type { Line } from '../lines.ts';
+import { readDateLine } from '../published-date-line.ts';
 import { hasWordChar } from '../text-shape.ts';
 import { hasStop, isLink, type LineFeatures, lineFeatures, runCount } from './line-features.ts';
 

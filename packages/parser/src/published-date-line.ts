@@ -4,7 +4,7 @@ import { foldWords } from './fold.ts';
 import { resolveRelative } from './relative-time.ts';
 
 /**
- * The date line: an optional label (`تاريخ النشر:`, `نشر في:`, `نُشر بتاريخ:`, `التاريخ :`, any other
+ * The published-date line: an optional label (`تاريخ النشر:`, `نشر في:`, `نُشر بتاريخ:`, `التاريخ :`, any other
  * short label closed by a colon, or none) and a date that covers the rest of the line. A date inside a
  * sentence is never the publication date: the line must be the date and nothing else.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDateLine } from './date-line.ts';
+import { readDateLine } from './published-date-line.ts';
 
 const iso = (text: string, reference?: Date) => readDateLine(text, reference)?.iso;
 
