@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../cli.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../test/test-io.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 const pgUrl = process.env.KHABAR_TEST_PG_URL;

@@ -5,7 +5,7 @@ import { openStore } from '@khabar/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { run } from '../cli.ts';
-import { jsonLines, memoryIo } from '../test-io.ts';
+import { jsonLines, memoryIo } from '../../test/test-io.ts';
 
 // Pages, UTF-16 dumps and web archives through `khabar parse` and `khabar ingest`: the one intake.
 const paragraph = 'قال المتحدث باسم الوزارة في بيان صدر اليوم، إن العمل في المشروع سيبدأ مطلع الشهر المقبل.';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '@khabar/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../cli.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../test/test-io.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 let dir: string;

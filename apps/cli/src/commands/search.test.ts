@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../test/test-io.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 let dir: string;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '@khabar/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../cli.ts';
-import { memoryIo } from '../test-io.ts';
+import { memoryIo } from '../../test/test-io.ts';
 
 const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
 

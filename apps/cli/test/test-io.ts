@@ -1,4 +1,4 @@
-import type { Io } from './command.ts';
+import type { Io } from '../src/command.ts';
 
 /** An `Io` over strings, for tests: what the command wrote is in `out` and `err`. */
 export function memoryIo(options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {}) {
