@@ -4,47 +4,32 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { waitUntilAnswering } from '@khabar/devkit';
+import { ConfigError, type Environment } from '@khabar/schema';
+import { readStartSettings, type StartSettings } from './start-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
-
-interface Settings {
-  host: string;
-  apiPort: number;
-  webPort: number;
-  /** Store location handed to the API and to `khabar ingest`; the API's default when unset. */
-  db: string | undefined;
-}
-
-function port(name: string, fallback: number): number {
-  const value = process.env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
-    fail(`${name} must be a port number from 1 to 65535 (got "${value}")`, 2);
-  }
-  return parsed;
-}
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`khabar: ${message}\n`);
   process.exit(code);
 }
 
-function readSettings(): Settings {
-  const apiPort = port('KHABAR_API_PORT', 8787);
-  const webPort = port('KHABAR_WEB_PORT', 4321);
-  if (apiPort === webPort) fail(`KHABAR_API_PORT and KHABAR_WEB_PORT are both ${apiPort}`, 2);
-  return {
-    host: process.env.KHABAR_HOST?.trim() || '127.0.0.1',
-    apiPort,
-    webPort,
-    db: process.env.KHABAR_DB?.trim() || undefined,
-  };
+function readSettings(): StartSettings {
+  try {
+    const settings = readStartSettings();
+    if (settings.apiPort === settings.webPort) {
+      fail(`KHABAR_API_PORT and KHABAR_WEB_PORT are both ${settings.apiPort}`, 2);
+    }
+    return settings;
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message, 2);
+    throw error;
+  }
 }
 
 /** Runs a command to completion with its output passed through; resolves to its exit code. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function run(command: string, args: string[], env: Environment = settings.env): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', () => resolve(127));
@@ -68,10 +53,10 @@ const siteUrl = `http://${settings.host}:${settings.webPort}`;
 const services: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
 
-function start(name: string, label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function start(name: string, label: string, args: string[], env: Environment): ChildProcess {
   const child = spawn(node, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...settings.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   relay(child.stdout, label, process.stdout);
@@ -119,7 +104,7 @@ const built = await run(
   'pnpm',
   ['exec', 'turbo', 'run', 'build', '--filter=@khabar/web...', '--output-logs=errors-only'],
   {
-    ...process.env,
+    ...settings.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     TURBO_TELEMETRY_DISABLED: '1',
   },
@@ -131,9 +116,9 @@ const api = start('API', '[api] ', ['apps/api/src/main.ts'], {
   ...storeEnv,
   KHABAR_API_PORT: String(settings.apiPort),
   KHABAR_API_HOST: settings.host,
-  KHABAR_SITE_URL: process.env.KHABAR_SITE_URL ?? `${siteUrl}/`,
+  KHABAR_SITE_URL: settings.siteUrl ?? `${siteUrl}/`,
   // The site asks the API on behalf of every reader, over loopback: one client address for all of them.
-  KHABAR_API_RATE_LIMIT_EXEMPT: process.env.KHABAR_API_RATE_LIMIT_EXEMPT ?? '127.0.0.1,::1',
+  KHABAR_API_RATE_LIMIT_EXEMPT: settings.rateLimitExempt ?? '127.0.0.1,::1',
 });
 await waitUntilUp(`${apiUrl}/healthz`, api, 'API');
 
@@ -149,7 +134,7 @@ if (
 ) {
   process.stdout.write('khabar: the store is empty; ingesting seeds/\n');
   const ingested = await run(node, ['apps/cli/src/bin.ts', 'ingest', 'seeds'], {
-    ...process.env,
+    ...settings.env,
     ...storeEnv,
   });
   if (ingested !== 0) process.stderr.write('khabar: seeding failed; the site starts with an empty store\n');

@@ -117,7 +117,9 @@ describe('pnpm start', () => {
     child.stderr?.on('data', (chunk) => (errors += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
-    expect(errors).toBe('khabar: KHABAR_WEB_PORT must be a port number from 1 to 65535 (got "eighty")\n');
+    expect(errors).toBe(
+      'khabar: invalid configuration: KHABAR_WEB_PORT must be an integer from 1 to 65535 (got "eighty")\n',
+    );
   });
 });
 

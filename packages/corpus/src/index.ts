@@ -1,4 +1,5 @@
-export { type CorpusArticle, corpusDir, loadCorpus } from './load.ts';
+export { corpusDir } from './config.ts';
+export { type CorpusArticle, loadCorpus } from './load.ts';
 export {
   type DumpFeatures,
   type RenderedDump,

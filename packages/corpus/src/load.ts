@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import { corpusDir } from './config.ts';
 
 /** One SaudiNewsNet article, as the corpus gives it. */
 export interface CorpusArticle {
@@ -22,14 +22,6 @@ interface RawArticle {
   title?: unknown;
   author?: unknown;
   content?: unknown;
-}
-
-/** The corpus folder: `KHABAR_CORPUS_DIR`, else `../shared/corpora/saudinewsnet` beside the repository. */
-export function corpusDir(): string {
-  return (
-    process.env.KHABAR_CORPUS_DIR ??
-    fileURLToPath(new URL('../../../../shared/corpora/saudinewsnet/', import.meta.url))
-  );
 }
 
 /** Reads every `*.zip` of the corpus folder, in file-name order. Articles without a title or text are left out. */

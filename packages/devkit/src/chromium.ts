@@ -1,5 +1,7 @@
+import { chromiumExecutable } from './environment.ts';
+
 /** Debian's Chromium, or the browser `CHROME_PATH` names. */
-export const chromiumPath: string = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const chromiumPath: string = chromiumExecutable();
 
 /**
  * Flags for headless Chromium as root on a machine without network: no sandbox, no GPU, and none of

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { childEnvironment } from './environment.ts';
 
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
@@ -63,7 +64,7 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions): Promise<Service> {
   const child = spawn(process.execPath, options.args, {
     ...(options.cwd ? { cwd: options.cwd } : {}),
-    env: { ...process.env, ...options.env },
+    env: childEnvironment(options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
