@@ -7,6 +7,7 @@ export default defineConfig({
     'search-worker': 'src/sqlite/search-worker.ts',
     'writer-worker': 'src/sqlite/writer-worker.ts',
     'check-worker': 'src/sqlite/check-worker.ts',
+    'row-worker': 'src/core/row-worker.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -3,5 +3,5 @@ export { type CalendarDay, hijriMonthLength, hijriToGregorian } from './hijri.ts
 export { hijriMonthFromName, monthFromName, weekdayFromName } from './months.ts';
 export { INVISIBLE_CHARACTERS, normalize, toLatinDigits } from './normalize.ts';
 export { type NormalizedText, normalizeWithOffsets } from './normalize-offsets.ts';
-export { lightStem } from './stem.ts';
+export { lightStem, stemCandidates } from './stem.ts';
 export { searchTerms, type Token, tokenize } from './tokenize.ts';

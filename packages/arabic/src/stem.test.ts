@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize.ts';
-import { lightStem } from './stem.ts';
+import { lightStem, stemCandidates } from './stem.ts';
 
 const stem = (word: string) => lightStem(normalize(word));
 
@@ -89,5 +89,35 @@ describe('lightStem (arabic.md §2, light10)', () => {
   it('runs the steps in order: prefix, then و, then suffixes', () => {
     expect(stem('والدراسات')).toBe('دراس');
     expect(stem('وكتابها')).toBe('كتاب');
+  });
+});
+
+describe('stemCandidates: ال as the article or as the first letters of the word', () => {
+  const candidates = (word: string) => stemCandidates(normalize(word));
+
+  it('gives a bare word starting with ال the stem its forms with the article have', () => {
+    expect(candidates('التحاق')).toEqual(['تحاق', 'التحاق']);
+    expect(candidates('إلكترونية')).toEqual(['كترون', 'الكترون']);
+    expect(candidates('بالتحاق')).toEqual(['تحاق', 'التحاق']);
+  });
+
+  it('gives a word with the article before such a word the stem of the bare word', () => {
+    expect(candidates('الالتحاق')).toEqual(['التحاق', 'تحاق']);
+    expect(candidates('الالكترونيه')).toEqual(['الكترون', 'كترون']);
+    expect(candidates('والالتحاق')).toEqual(['التحاق', 'تحاق']);
+  });
+
+  it('puts the light stem first and never repeats a stem', () => {
+    for (const word of ['الكتاب', 'التحاق', 'الالتحاق', 'للطالب', 'كتاب', 'الب', 'والله']) {
+      const found = candidates(word);
+      expect(found[0]).toBe(stem(word));
+      expect(new Set(found).size).toBe(found.length);
+    }
+  });
+
+  it('adds nothing when no prefix ending in ال was removed', () => {
+    expect(candidates('كتاب')).toEqual(['كتاب']);
+    expect(candidates('للطالب')).toEqual(['طالب']);
+    expect(candidates('الب')).toEqual(['الب']);
   });
 });

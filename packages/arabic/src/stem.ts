@@ -10,13 +10,8 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ية', 'ه', 
 
 /** Strips one definite prefix, then و, then each suffix once, keeping at least two characters. */
 export function lightStem(token: string): string {
-  let word = token;
-  for (const prefix of DEFINITE_PREFIXES) {
-    if (word.startsWith(prefix) && word.length - prefix.length >= 2) {
-      word = word.slice(prefix.length);
-      break;
-    }
-  }
+  const prefix = definitePrefix(token);
+  let word = prefix === undefined ? token : token.slice(prefix.length);
   if (word.length >= 4 && word.startsWith('و')) {
     word = word.slice(1);
   }
@@ -26,4 +21,29 @@ export function lightStem(token: string): string {
     }
   }
   return word;
+}
+
+/** The definite prefix light stemming removes from a token, if any. */
+function definitePrefix(token: string): string | undefined {
+  for (const prefix of DEFINITE_PREFIXES) {
+    if (token.startsWith(prefix) && token.length - prefix.length >= 2) return prefix;
+  }
+  return undefined;
+}
+
+/**
+ * The stems a normalized token may have in an index of light-stemmed text, its own first. Light
+ * stemming takes ال at the start of a word for the article, but in some words it is their first
+ * letters (التحاق، الكترونيه، الهام): written bare, such a word loses them (تحاق), and written with
+ * the article it keeps them (الالتحاق → التحاق). So when the prefix removed ends in ال, the stem of
+ * the word with those letters kept is a candidate too; and when what is left after the prefix starts
+ * with ال again, so is the stem of that rest (the bare word's stem).
+ */
+export function stemCandidates(token: string): string[] {
+  const stem = lightStem(token);
+  const prefix = definitePrefix(token);
+  if (prefix === undefined || !prefix.endsWith('ال')) return [stem];
+  const rest = token.slice(prefix.length);
+  const other = rest.startsWith('ال') ? lightStem(rest) : lightStem(`ال${token.slice(prefix.length - 2)}`);
+  return other === stem ? [stem] : [stem, other];
 }

@@ -76,15 +76,23 @@ async function ingest(store: ArticleStore): Promise<Ingested> {
   return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000, articles };
 }
 
-async function latency(store: ArticleStore, queries: readonly string[]): Promise<number[]> {
+interface Latency {
+  times: number[];
+  /** CPU time of this process per search (a SQLite store's search threads included, a PostgreSQL server's not). */
+  cpuMs: number;
+}
+
+async function latency(store: ArticleStore, queries: readonly string[]): Promise<Latency> {
   for (const q of queries.slice(0, 20)) await store.search({ q });
   const times: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (const q of queries) {
     const begin = performance.now();
     await store.search({ q });
     times.push(performance.now() - begin);
   }
-  return times;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { times, cpuMs: (cpu.user + cpu.system) / 1000 / queries.length };
 }
 
 function storeSystem(name: string, store: ArticleStore): SearchSystem {
@@ -99,14 +107,14 @@ const systems: SearchSystem[] = [];
 let stored: Map<string, Article> | null = null;
 const cleanups: (() => Promise<void>)[] = [];
 
-function report(name: string, result: Ingested, times: number[]) {
+function report(name: string, result: Ingested, { times, cpuMs }: Latency) {
   console.log(
     `${name}: ingest ${texts.length} documents in ${seconds(result.wallMs)} (CPU ${seconds(result.cpuMs)}, ` +
       `${Math.round(texts.length / (result.wallMs / 1000))} documents/s), ${result.articles.size} distinct ids`,
   );
   console.log(
     `${name}: search over ${times.length} queries: p50 ${millis(percentile(times, 0.5))}, ` +
-      `p95 ${millis(percentile(times, 0.95))}, max ${millis(Math.max(...times))}`,
+      `p95 ${millis(percentile(times, 0.95))}, max ${millis(Math.max(...times))}, CPU ${millis(cpuMs)} per search`,
   );
 }
 
@@ -118,8 +126,8 @@ if (runSqlite) {
   const result = await ingest(store);
   stored = result.articles;
   const queries = latencyQueries([...stored.values()], QUERIES, SEED);
-  const times = await latency(store, queries);
-  report('SQLite', result, times);
+  const searched = await latency(store, queries);
+  report('SQLite', result, searched);
   systems.push(storeSystem('Khabar on SQLite', store));
   cleanups.unshift(async () => {
     // Closing checkpoints the log into the file: its size is then the whole store.
@@ -143,8 +151,8 @@ if (runPostgres) {
   stored ??= result.articles;
   await admin.query('ANALYZE');
   const queries = latencyQueries([...stored.values()], QUERIES, SEED);
-  const times = await latency(store, queries);
-  report('PostgreSQL', result, times);
+  const searched = await latency(store, queries);
+  report('PostgreSQL', result, searched);
   systems.push(storeSystem('Khabar on PostgreSQL', store));
   systems.push(await postgresArabic(admin, [...stored.values()]));
 }
@@ -160,19 +168,22 @@ if (stored) {
   }
   const queries = knownItemQueries(articles, QUERIES, SEED);
   console.log(`known-item search: ${queries.length} queries of 2-5 respelled title words (seed ${SEED})`);
-  console.log(`  ${'system'.padEnd(40)} MRR@10  recall@10  p50`);
+  console.log(`  ${'system'.padEnd(40)} MRR@10  recall@10  no hit  p50`);
   for (const system of systems) {
     const ranks: number[] = [];
     const times: number[] = [];
+    // Every query was written from a stored article: an empty answer is always a miss.
+    let empty = 0;
     for (const { article, query } of queries) {
       const begin = performance.now();
       const ids = await system.search(query, 10);
       times.push(performance.now() - begin);
+      if (ids.length === 0) empty++;
       ranks.push(rankOf(ids, byTitle.get(titleKey(article.title)) as Set<string>));
     }
     const { mrr, recall } = quality(ranks);
     console.log(
-      `  ${system.name.padEnd(40)} ${mrr.toFixed(3)}   ${recall.toFixed(3)}      ${millis(percentile(times, 0.5))}`,
+      `  ${system.name.padEnd(40)} ${mrr.toFixed(3)}   ${recall.toFixed(3)}      ${String(empty).padStart(6)}  ${millis(percentile(times, 0.5))}`,
     );
   }
 }

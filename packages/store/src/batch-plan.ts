@@ -103,13 +103,13 @@ function storedId(article: Article, urlOwners: ReadonlyMap<string, string>): str
  * hash and parser version match the stored one is unchanged; one whose id is stored, or whose URL a
  * stored document has (see `storedId`), replaces it and keeps its id and slug; appended articles with a
  * body become articles of their own unless an article with that title is stored, and give way to a
- * document with their title. `prepared` holds rows already made (see `prepareRows`), so that the costly
+ * document with their title. `prepared` holds rows already made (see `articlesToWrite`), so that the costly
  * part can run before the store's write lock is taken.
  */
 export function planBatch(
   articles: readonly Article[],
   lookups: BatchLookups,
-  prepared: ReadonlyMap<Article, ArticleRow> = new Map(),
+  prepared: PreparedRows = [],
 ): BatchPlan {
   const state = new Map(lookups.existing);
   const slugOwners = new Map(lookups.slugOwners);
@@ -133,7 +133,7 @@ export function planBatch(
     throw new Error(`slug ${slug} of article ${id} is taken by another article`);
   };
 
-  for (const article of articles) {
+  for (const [index, article] of articles.entries()) {
     const id = storedId(article, urlOwners);
     const previous = state.get(id);
     if (previous && isUnchanged(previous, article)) {
@@ -141,7 +141,7 @@ export function planBatch(
       continue;
     }
     const slug = previous?.slug ?? claimSlug(article.slug, id);
-    const ready = prepared.get(article);
+    const ready = prepared[index];
     const row = ready ? withIdentity(ready, id, slug) : toRow({ ...article, id }, slug, 'document');
     // An appended copy planned earlier in this batch gives way as a stored one would.
     const planned = appendedIds.get(row.title_key);
@@ -185,18 +185,38 @@ function fallbackSlug(slug: string, id: string): string {
   return words.length > 0 ? `${words}-${id}` : id;
 }
 
+/** Rows made ahead for a batch, one place per article: null where none was made. */
+export type PreparedRows = readonly (ArticleRow | null)[];
+
 /**
- * The rows of the articles that `hint` (lookups made without a lock, maybe stale) says will be written:
- * text analysis is most of the cost of storing, and done here it does not hold the write lock.
+ * The articles of a batch that `hint` (lookups made without a lock, maybe stale) says will be written:
+ * their text analysis (see `toRow`) is most of the cost of storing, and made ahead of the write
+ * (`preparedRows`), it does not hold the write lock.
  */
-export function prepareRows(articles: readonly Article[], hint: BatchLookups): Map<Article, ArticleRow> {
-  const rows = new Map<Article, ArticleRow>();
-  for (const article of articles) {
-    if (!isUnchanged(hint.existing.get(storedId(article, hint.urlOwners)), article)) {
-      rows.set(article, toRow(article, article.slug, 'document'));
-    }
-  }
-  return rows;
+export function articlesToWrite(articles: readonly Article[], hint: BatchLookups): Article[] {
+  return articles.filter(
+    (article) => !isUnchanged(hint.existing.get(storedId(article, hint.urlOwners)), article),
+  );
+}
+
+/** The rows made for `written` (see `articlesToWrite`) in their places among the batch's articles. */
+export function preparedRows(
+  articles: readonly Article[],
+  written: readonly Article[],
+  rows: readonly ArticleRow[],
+): PreparedRows {
+  const rowOf = new Map(written.map((article, index) => [article, rows[index] ?? null]));
+  return articles.map((article) => rowOf.get(article) ?? null);
+}
+
+/** The rows of the articles `hint` says will be written, made on this thread. */
+export function prepareRows(articles: readonly Article[], hint: BatchLookups): PreparedRows {
+  const written = articlesToWrite(articles, hint);
+  return preparedRows(
+    articles,
+    written,
+    written.map((article) => toRow(article, article.slug, 'document')),
+  );
 }
 
 /** Whether the stored state is this very document: same content hash, same parser version. */

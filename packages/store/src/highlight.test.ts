@@ -46,3 +46,12 @@ describe('highlight', () => {
     }
   });
 });
+
+describe('highlight over the shadow text', () => {
+  it('picks paragraphs by whole terms only, the ones holding the most distinct stems first', () => {
+    const body = ['النفطيات والمنتجات', 'سوق', 'سعر النفط', 'سعر النفط والذهب'];
+    const fragments = highlight({ title: 'عنوان', body }, new Set(['نفط', 'ذهب', 'سعر']), bodyShadow(body));
+    // نفطي (of النفطيات) holds نفط but is another term: paragraph 0 has no match.
+    expect(fragments.map((fragment) => fragment.paragraph)).toEqual([3, 2]);
+  });
+});

@@ -17,9 +17,10 @@ interface Candidate {
  * the field text: the title when it matches, then the body fragments that match the most distinct
  * terms; best first. `searchBody` is the stored shadow text of the body, one line of terms per
  * paragraph: it picks the paragraphs worth tokenizing, so a long article costs little more than a short one.
+ * Only those paragraphs of `body` are read (see `bestParagraphs`): the others may be left out.
  */
 export function highlight(
-  article: { title: string; body: readonly string[] },
+  article: { title: string; body: readonly (string | undefined)[] },
   stems: ReadonlySet<string>,
   searchBody: string,
 ): Highlight[] {
@@ -46,18 +47,48 @@ export function highlight(
   return candidates.sort((a, b) => b.distinctStems - a.distinctStems).map((candidate) => candidate.highlight);
 }
 
-/** Indexes of the paragraphs whose terms cover the most distinct query stems, best first. */
-function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[] {
-  const scored: { index: number; distinct: number }[] = [];
-  searchBody.split('\n').forEach((line, index) => {
-    const found = new Set<string>();
-    for (const term of line.split(' ')) if (stems.has(term)) found.add(term);
-    if (found.size > 0) scored.push({ index, distinct: found.size });
-  });
-  return scored
-    .sort((a, b) => b.distinct - a.distinct || a.index - b.index)
+/**
+ * Indexes of the paragraphs whose terms cover the most distinct query stems, best first. Each stem is
+ * looked for in the shadow text as a whole term (between blanks or line ends) rather than splitting the
+ * text into its thousands of terms.
+ */
+export function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[] {
+  const lineStarts = [0];
+  for (let at = searchBody.indexOf('\n'); at !== -1; at = searchBody.indexOf('\n', at + 1)) {
+    lineStarts.push(at + 1);
+  }
+  const found = new Map<number, number>();
+  for (const stem of stems) {
+    if (stem.length === 0) continue;
+    const lines = new Set<number>();
+    for (let at = searchBody.indexOf(stem); at !== -1; at = searchBody.indexOf(stem, at + 1)) {
+      const end = at + stem.length;
+      if (!isTermEdge(searchBody, at - 1) || !isTermEdge(searchBody, end)) continue;
+      lines.add(lineOf(lineStarts, at));
+    }
+    for (const line of lines) found.set(line, (found.get(line) ?? 0) + 1);
+  }
+  return [...found]
+    .sort(([lineA, a], [lineB, b]) => b - a || lineA - lineB)
     .slice(0, MAX_BODY_FRAGMENTS)
-    .map((paragraph) => paragraph.index);
+    .map(([line]) => line);
+}
+
+// Terms are joined by blanks, paragraphs by line breaks.
+function isTermEdge(text: string, index: number): boolean {
+  return index < 0 || index >= text.length || text[index] === ' ' || text[index] === '\n';
+}
+
+/** The line holding `position`, given each line's first index, ascending. */
+function lineOf(lineStarts: readonly number[], position: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Article } from '@khabar/schema';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
 import { describeWatch } from '../test/describe-watch.ts';
-import { olderRows } from '../test/older-rows.ts';
+import { generateArticles } from '../test/generate-articles.ts';
+import { expectUpgradedReads, olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
@@ -125,13 +127,181 @@ describe.runIf(url)('PostgreSQL', () => {
             { id: older.id, url: null },
             { id: paged.id, url: paged.url },
           ]);
-          expect(await store.get(older.id)).toEqual(older);
-          expect(await store.get(paged.id)).toEqual(paged);
-          const again = buildArticle({ title: 'خبر بعنوان جديد', body: ['نص.'], url: paged.url });
-          expect(await store.upsert(again)).toEqual({ status: 'updated', id: paged.id, slug: paged.slug });
+          await expectUpgradedReads(store, { older, paged, rows });
         } finally {
           await store.close();
         }
+      } finally {
+        await pool.end();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('loads a large first batch without the full-text indexes, then builds them; searches agree', async () => {
+      const schema = freshSchema();
+      const indexes = () =>
+        withClient(schema, async (client) =>
+          (
+            await client.query<{ name: string }>(
+              `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%'
+               ORDER BY indexname`,
+              [schema],
+            )
+          ).rows.map((row) => row.name),
+        );
+      const articles = generateArticles(520, 11);
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        await store.upsertMany(articles);
+        expect(await indexes()).toEqual([]);
+        const query = { q: articles[7]?.title.split(' ').slice(0, 2).join(' ') ?? '' };
+        const scanned = await store.search(query);
+        await store.close();
+        expect(await indexes()).toEqual(['articles_search', 'articles_title_search']);
+        const reopened = await createPostgresStore(url as string, { schema });
+        const indexed = await reopened.search(query);
+        await reopened.close();
+        expect(scanned.items.length).toBeGreaterThan(0);
+        expect(scanned).toEqual(indexed);
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('keeps the full-text indexes for a batch into a store that holds articles', async () => {
+      const schema = freshSchema();
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        await store.upsert(buildArticle({ title: 'خبر أول', body: ['نص.'] }));
+        await store.upsertMany(generateArticles(520, 12));
+        const names = await withClient(
+          schema,
+          async (client) =>
+            (
+              await client.query<{ present: boolean }>(
+                "SELECT to_regclass('articles_search') IS NOT NULL AND to_regclass('articles_title_search') IS NOT NULL AS present",
+              )
+            ).rows,
+        );
+        expect(names).toEqual([{ present: true }]);
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('builds on opening the full-text indexes a bulk load that stopped left unbuilt', async () => {
+      const schema = freshSchema();
+      try {
+        await (await createPostgresStore(url as string, { schema })).close();
+        await withClient(schema, (client) =>
+          client.query('DROP INDEX articles_search, articles_title_search'),
+        );
+        const store = await createPostgresStore(url as string, { schema });
+        await store.close();
+        const present = await withClient(
+          schema,
+          async (client) =>
+            (
+              await client.query(
+                "SELECT to_regclass('articles_search')::text AS body, to_regclass('articles_title_search')::text AS title",
+              )
+            ).rows,
+        );
+        expect(present).toEqual([{ body: 'articles_search', title: 'articles_title_search' }]);
+      } finally {
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('upgrades a schema of version 2: documents and shadow text written from then on use lz4', async () => {
+      const schema = freshSchema();
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      const compression = () =>
+        withClient(
+          schema,
+          async (client) =>
+            (
+              await client.query<{ column: string; method: string }>(
+                `SELECT attname AS column, attcompression::text AS method FROM pg_attribute
+                 WHERE attrelid = 'articles'::regclass AND attname IN ('doc', 'search_body', 'title')
+                 ORDER BY attname`,
+              )
+            ).rows,
+        );
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema, POSTGRES_MIGRATIONS.slice(0, 2));
+        } finally {
+          client.release();
+        }
+        const older = await compression();
+        const store = await createPostgresStore(url as string, { schema });
+        const article = generateArticles(1, 13, 40)[0] as Article;
+        try {
+          await store.upsert(article);
+          expect(await store.get(article.id)).toEqual({ ...article, readAlso: [], related: [] });
+        } finally {
+          await store.close();
+        }
+        expect(older).toEqual([
+          { column: 'doc', method: '' },
+          { column: 'search_body', method: '' },
+          { column: 'title', method: '' },
+        ]);
+        expect(await compression()).toEqual([
+          { column: 'doc', method: 'l' },
+          { column: 'search_body', method: 'l' },
+          { column: 'title', method: '' },
+        ]);
+        const stored = await withClient(
+          schema,
+          async (client) =>
+            (await client.query('SELECT pg_column_compression(doc) AS method FROM articles')).rows,
+        );
+        expect(stored).toEqual([{ method: 'lz4' }]);
+      } finally {
+        await pool.end();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('keeps no pending list in the full-text indexes, and upgrades a version-3 schema to none', async () => {
+      const schema = freshSchema();
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      const options = () =>
+        withClient(
+          schema,
+          async (client) =>
+            (
+              await client.query<{ name: string; options: string[] | null }>(
+                `SELECT relname AS name, reloptions AS options FROM pg_class
+                 WHERE relname IN ('articles_search', 'articles_title_search')
+                   AND relnamespace = $1::regnamespace
+                 ORDER BY relname`,
+                [schema],
+              )
+            ).rows,
+        );
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema, POSTGRES_MIGRATIONS.slice(0, 3));
+          // A version-3 store as it was made: its indexes had the default pending list.
+          await client.query('ALTER INDEX articles_search RESET (fastupdate)');
+          await client.query('ALTER INDEX articles_title_search RESET (fastupdate)');
+        } finally {
+          client.release();
+        }
+        expect((await options()).map((row) => row.options)).toEqual([null, null]);
+        const store = await createPostgresStore(url as string, { schema });
+        await store.close();
+        expect(await options()).toEqual([
+          { name: 'articles_search', options: ['fastupdate=off'] },
+          { name: 'articles_title_search', options: ['fastupdate=off'] },
+        ]);
       } finally {
         await pool.end();
         await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));

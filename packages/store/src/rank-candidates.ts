@@ -1,13 +1,18 @@
 import type { SearchPosition } from './cursor.ts';
-import { titleScorer } from './title-score.ts';
+import { RELAXED_LEVEL_STEP } from './ranking.ts';
+import { surfaceScorer, titleScorer } from './title-score.ts';
 
 /** An article that matched a query, with what ranking it needs. */
 export interface Candidate<Seq> {
   seq: Seq;
   id: string;
   searchTitle: string;
+  /** The title's words as normalization spells them (`surfaceWords`). */
+  titleWords: readonly string[];
   /** The store's text rank, higher is better. */
   textRank: number;
+  /** How many of the query's words it may lack: 0 for a full match, k when found by relaxed level k. */
+  missing?: number;
 }
 
 /** A ranked hit: its row, id and score. */
@@ -28,15 +33,28 @@ export function rankCandidates<Seq>(
   textRankScale: number,
   after: SearchPosition | null,
   count: number,
+  queryWords: readonly string[] = [],
 ): RankedHit<Seq>[] {
   const titleScore = titleScorer(groups);
+  const surfaceScore = surfaceScorer(queryWords);
   return candidates
     .map((candidate) => ({
       seq: candidate.seq,
       id: candidate.id,
-      score: textRankScale * candidate.textRank + titleScore(candidate.searchTitle),
+      score: levelScore(
+        textRankScale * candidate.textRank +
+          titleScore(candidate.searchTitle) +
+          surfaceScore(candidate.titleWords),
+        candidate.missing ?? 0,
+      ),
     }))
     .filter((hit) => !after || hit.score < after.score || (hit.score === after.score && hit.id > after.id))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, count);
+}
+
+/** A hit's score within its level: full matches as they are, relaxed levels each below the last. */
+export function levelScore(score: number, missing: number): number {
+  if (missing === 0) return score;
+  return Math.min(Math.max(score, 0), RELAXED_LEVEL_STEP - 1) - RELAXED_LEVEL_STEP * missing;
 }

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { holdWriteLock } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateArticles } from '../test/generate-articles.ts';
 import { type ArticleStore, createSqliteStore, StoreError } from './index.ts';
@@ -124,5 +125,86 @@ describe('SQLite writes while another process holds the write lock', () => {
       { timeout: 8000 },
     );
     expect(stdout.trim()).toBe('added true true');
+  });
+});
+
+describe('SQLite large batches', () => {
+  it('reach the store in the order they were called, though their rows are made on another thread', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-order-'));
+    const articles = generateArticles(40, 33);
+    const [first] = articles as [Article];
+    const store = await createSqliteStore(join(folder, 'khabar.db'));
+    try {
+      const writing = store.upsertMany(articles);
+      const deleting = store.delete(first.id);
+      expect((await writing).outcomes.every((outcome) => outcome.status === 'added')).toBe(true);
+      expect(await deleting).toBe(true);
+      expect(await store.get(first.id)).toBeNull();
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('index their new and changed rows as single rows do, and keep the insert trigger', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-bulk-'));
+    const location = join(folder, 'khabar.db');
+    const [first, ...rest] = generateArticles(120, 31);
+    const store = await createSqliteStore(location);
+    try {
+      await store.upsert(first as Article);
+      // Stored already: half the batch is new, a quarter changed, a quarter unchanged.
+      const earlier = rest.slice(0, 60);
+      await store.upsertMany(earlier.slice(0, 30));
+      const changed = earlier.slice(30).map((article) => ({
+        ...article,
+        body: [...article.body, 'فقرة مضافة عن المتحف الوطني.'],
+        provenance: { ...article.provenance, contentHash: article.provenance.contentHash.replace(/^./, 'x') },
+      }));
+      await store.upsertMany(earlier.slice(30));
+      const batch = [...earlier.slice(0, 30), ...changed, ...rest.slice(60)];
+      const { outcomes } = await store.upsertMany(batch);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        ...earlier.slice(0, 30).map(() => 'unchanged'),
+        ...changed.map(() => 'updated'),
+        ...rest.slice(60).map(() => 'added'),
+      ]);
+      await store.close();
+
+      const db = new Database(location);
+      try {
+        // FTS5 compares its index with the shadow text of every row.
+        db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run();
+        const triggers = db
+          .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+          .pluck()
+          .all();
+        expect(triggers).toEqual(['articles_fts_delete', 'articles_fts_insert', 'articles_fts_update']);
+        const indexed = db
+          .prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
+          .pluck()
+          .get(`"${(rest[100] as Article).title.split(' ').at(-1)}"`);
+        expect(indexed).toBe(1);
+      } finally {
+        db.close();
+      }
+      // A row inserted alone afterwards is indexed by the trigger.
+      const again = await createSqliteStore(location);
+      const single = generateArticles(1, 32)[0] as Article;
+      await again.upsert(single);
+      await again.close();
+      const check = new Database(location);
+      try {
+        check.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run();
+        expect(check.prepare('SELECT count(*) FROM articles_fts').pluck().get()).toBe(
+          check.prepare('SELECT count(*) FROM articles').pluck().get(),
+        );
+      } finally {
+        check.close();
+      }
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

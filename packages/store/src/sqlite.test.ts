@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
 import { describeWatch } from '../test/describe-watch.ts';
-import { olderRows } from '../test/older-rows.ts';
+import { expectUpgradedReads, olderRows } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
@@ -202,10 +202,7 @@ describe('SQLite store files', () => {
       const plan = upgraded.prepare('EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url = ?').all('x');
       expect(JSON.stringify(plan)).toContain('articles_url');
       upgraded.close();
-      expect(await store.get(older.id)).toEqual(older);
-      expect(await store.get(paged.id)).toEqual(paged);
-      const again = buildArticle({ title: 'خبر بعنوان جديد', body: ['نص.'], url: paged.url });
-      expect(await store.upsert(again)).toEqual({ status: 'updated', id: paged.id, slug: paged.slug });
+      await expectUpgradedReads(store, { older, paged, rows });
     } finally {
       await store.close();
       rmSync(folder, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { normalize } from '@khabar/arabic';
 /** Bonus for a title holding every query word: above the usual spread of text ranks, so such titles lead. */
 export const TITLE_ALL_WORDS_BONUS = 10;
 /** Weight of the share of the title the query covers. */
@@ -30,5 +31,33 @@ export function titleScorer(groups: readonly (readonly string[])[]): (searchTitl
       (allPresent ? TITLE_ALL_WORDS_BONUS : 0) +
       (TITLE_COVERAGE_WEIGHT * covered) / Math.max(1, titleTerms.length)
     );
+  };
+}
+
+const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+
+/** A text's words as normalization spells them, lower-cased, before any stemming. */
+export function surfaceWords(text: string): string[] {
+  return normalize(text)
+    .split(WORD_SEPARATOR)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+/** Weight of the share of the query's words that the title holds spelled as the reader typed them. */
+export const TITLE_SURFACE_WEIGHT = 2;
+
+/**
+ * How closely a title holds the reader's own spelling: the share of the query's distinct words
+ * (normalized, not stemmed) that are words of the title. Stems join الحريب and حريب, القرن and
+ * بالقرن; among titles that share the stems, the one written as the reader wrote is likelier the
+ * one they remember. Made once per query; `titleWords` are the title's `surfaceWords`.
+ */
+export function surfaceScorer(queryWords: readonly string[]): (titleWords: readonly string[]) => number {
+  const wanted = new Set(queryWords);
+  return (titleWords) => {
+    if (wanted.size === 0) return 0;
+    const found = new Set(titleWords.filter((word) => wanted.has(word)));
+    return (TITLE_SURFACE_WEIGHT * found.size) / wanted.size;
   };
 }

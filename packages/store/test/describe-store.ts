@@ -484,10 +484,12 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(hits).toContain(budget.id);
       });
 
-      it('requires every term', async () => {
+      it('requires every term of a full match', async () => {
         await storeFixtures();
-        expect(ids((await store.search({ q: 'النفط الإنتاج' })).items)).toEqual([oil.id]);
-        expect((await store.search({ q: 'النفط البطريق' })).items).toEqual([]);
+        const both = (await store.search({ q: 'النفط الإنتاج' })).items;
+        expect(both.filter((hit) => hit.score >= 0).map((hit) => hit.article.id)).toEqual([oil.id]);
+        const partly = (await store.search({ q: 'النفط البطريق' })).items;
+        expect(partly.every((hit) => hit.score < 0)).toBe(true);
       });
 
       it('does not require function words when the query has others, and marks them all', async () => {
@@ -597,11 +599,82 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
           expect(Array.isArray(page.items), q.slice(0, 20)).toBe(true);
           for (const hit of page.items) expect(hit.highlights.length).toBeGreaterThan(0);
         }
-        expect(ids((await store.search({ q: 'NEAR(النفط الإنتاج, 2)' })).items)).toEqual([]);
+        // Read as syntax it would match the oil article in full; read as words, no article holds them all.
+        const near = (await store.search({ q: 'NEAR(النفط الإنتاج, 2)' })).items;
+        expect(near.every((hit) => hit.score < 0)).toBe(true);
         expect(ids((await store.search({ q: '-النفط' })).items)[0]).toBe(oil.id);
         expect(await harness.digest()).toBe(before);
         expect(await harness.integrity()).toBe('ok');
         expect((await store.stats()).articles).toBe(fixtures.length + 1);
+      });
+    });
+
+    describe('search when few articles hold every word', () => {
+      const ids = (hits: SearchHit[]) => hits.map((hit) => hit.article.id);
+      const article = (title: string, day: number, body = 'نص الخبر.') =>
+        buildArticle({
+          title,
+          publishedAt: `2023-03-${String(day).padStart(2, '0')}T08:00:00`,
+          body: [body],
+        });
+
+      it('finds a word starting with ال whether the reader or the article wrote the article before it', async () => {
+        const enrolment = article('فتح باب قبول طلبات الالتحاق بالبكالوريوس التكميلي', 1);
+        const columnist = article('الغذامي يقتحم عالم الصحافه الالكترونيه', 2);
+        const bare = article('التحاق ثلاثي الوحدة بمعسكر الفريق', 3);
+        await store.upsertMany([enrolment, columnist, bare, ...fixtures]);
+        const first = async (q: string) => (await store.search({ q })).items[0];
+        const enrolled = await first('طلبات التحاق بالبكالوريوس التكميلي');
+        expect(enrolled?.article.id).toBe(enrolment.id);
+        expect(enrolled?.score).toBeGreaterThanOrEqual(0);
+        const column = await first('غذامي يقتحم العالم الصحافة إلكترونية');
+        expect(column?.article.id).toBe(columnist.id);
+        expect(column?.score).toBeGreaterThanOrEqual(0);
+        expect((await first('الالتحاق الوحدة'))?.article.id).toBe(bare.id);
+      });
+
+      it('adds articles holding most of the words, ranked below those holding all, by how many they hold', async () => {
+        const all = article('مرصد يرصد كوكب ومذنب ونيزك', 1);
+        const three = article('مرصد يرصد كوكب ومذنب', 2);
+        const two = article('مرصد يرصد نيزك', 3, 'صورة كوكب في السماء.');
+        const one = article('مرصد جديد في الجامعة', 4);
+        await store.upsertMany([one, two, three, all, ...fixtures]);
+        const { items } = await store.search({ q: 'مرصد كوكب مذنب نيزك' });
+        expect(ids(items)).toEqual([all.id, three.id, two.id]);
+        const scores = items.map((hit) => hit.score);
+        expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+        expect(scores[0]).toBeGreaterThanOrEqual(0);
+        expect(scores[1]).toBeLessThan(0);
+        const [, relaxed] = items;
+        expect(relaxed?.highlights[0]?.matches.length).toBe(3);
+        // As many full matches as the page holds: nothing is added.
+        expect(ids((await store.search({ q: 'مرصد كوكب مذنب نيزك', limit: 1 })).items)).toEqual([all.id]);
+        // A word no article holds: every hit is relaxed, still ordered by how many words it holds.
+        const lackingOne = (await store.search({ q: 'مرصد كوكب مذنب نيزك زحل' })).items;
+        expect(ids(lackingOne)).toEqual([all.id, three.id, two.id]);
+        expect(lackingOne.every((hit) => hit.score < 0)).toBe(true);
+      });
+
+      it('pages over the relaxed hits with a cursor, each once, in rank order, whatever the page size', async () => {
+        const partial = Array.from({ length: 14 }, (_, index) =>
+          article(`مرصد يرصد ${index % 2 === 0 ? 'كوكب' : 'مذنب'} رقم ${index}`, index + 1),
+        );
+        const full = article('مرصد يرصد كوكب ومذنب', 20);
+        await store.upsertMany([...partial, full]);
+        const q = 'مرصد كوكب مذنب';
+        const whole = (await store.search({ q, limit: 100 })).items;
+        expect(ids(whole)).toHaveLength(15);
+        expect(whole[0]?.article.id).toBe(full.id);
+        const walked = await walk((cursor) => store.search({ q, limit: 4, cursor }));
+        expect(ids(walked)).toEqual(ids(whole));
+        let cursor = (await store.search({ q, limit: 3 })).nextCursor as string;
+        const sizes = [];
+        for (const limit of [1, 5, 100]) {
+          const page = await store.search({ q, limit, cursor });
+          sizes.push(page.items.length);
+          if (page.nextCursor) cursor = page.nextCursor;
+        }
+        expect(sizes).toEqual([1, 5, 6]);
       });
     });
 

@@ -1,4 +1,6 @@
 import type { Article } from '@khabar/schema';
+import { expect } from 'vitest';
+import type { ArticleStore } from '../src/index.ts';
 import { type ArticleRow, toRow } from '../src/stored-row.ts';
 import { buildArticle } from './build-article.ts';
 
@@ -31,4 +33,15 @@ export function olderRows(): OlderRows {
     return { ...row, doc: JSON.stringify(document) };
   });
   return { older, paged, rows };
+}
+
+/**
+ * Checks a store opened on those rows once migrated: each article reads as it was stored, and a page at
+ * the paged article's URL with another title replaces it, keeping its id and slug.
+ */
+export async function expectUpgradedReads(store: ArticleStore, { older, paged }: OlderRows): Promise<void> {
+  expect(await store.get(older.id)).toEqual(older);
+  expect(await store.get(paged.id)).toEqual(paged);
+  const again = buildArticle({ title: 'خبر بعنوان جديد', body: ['نص.'], url: paged.url });
+  expect(await store.upsert(again)).toEqual({ status: 'updated', id: paged.id, slug: paged.slug });
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../cli.ts';
 import { memoryIo } from '../../test/test-io.ts';
+import { run } from '../cli.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 const pgUrl = process.env.KHABAR_TEST_PG_URL;

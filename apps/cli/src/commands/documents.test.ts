@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { openStore } from '@khabar/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
-import { run } from '../cli.ts';
 import { jsonLines, memoryIo } from '../../test/test-io.ts';
+import { run } from '../cli.ts';
 
 // Pages, UTF-16 dumps and web archives through `khabar parse` and `khabar ingest`: the one intake.
 const paragraph = 'قال المتحدث باسم الوزارة في بيان صدر اليوم، إن العمل في المشروع سيبدأ مطلع الشهر المقبل.';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@khabar/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../cli.ts';
 import { memoryIo } from '../../test/test-io.ts';
+import { run } from '../cli.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 let dir: string;

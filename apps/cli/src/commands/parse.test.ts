@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Article } from '@khabar/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../cli.ts';
 import { jsonLines, memoryIo } from '../../test/test-io.ts';
+import { run } from '../cli.ts';
 
 const seed = readFileSync(new URL('../../../../seeds/000_eaf3ae8403d3c001.txt', import.meta.url), 'utf8');
 const short = 'خبر قصير\nنشر في: 18/09/2023\nنص الخبر في سطر واحد.\n';

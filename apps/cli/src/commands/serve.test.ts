@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@khabar/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../cli.ts';
 import { memoryIo } from '../../test/test-io.ts';
+import { run } from '../cli.ts';
 
 const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
 

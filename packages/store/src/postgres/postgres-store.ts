@@ -1,43 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Article,
-  ArticleSummary,
-  IngestOutcome,
-  Page,
-  SourceCount,
-  StoreStats,
-  TagCount,
-} from '@khabar/schema';
+import type { Article, IngestOutcome } from '@khabar/schema';
 import pg from 'pg';
-import {
-  type BatchLookups,
-  batchKeys,
-  batchLookups,
-  planBatch,
-  prepareRows,
-  type StoredState,
-  type UrlOwnerRow,
-} from '../batch-plan.ts';
+import { type BatchLookups, type PreparedRows, planBatch } from '../batch-plan.ts';
 import { ChangeListeners, changedIds } from '../change-listeners.ts';
-import { decodeListCursor, encodeListCursor } from '../cursor.ts';
+import { sourceCounts, storeStats, tagCounts } from '../core/counts.ts';
+import { postgresDialect, type Query, runStepsAsync } from '../core/dialect.ts';
+import { getArticle } from '../core/get-article.ts';
+import { listArticles } from '../core/list-query.ts';
+import { lookupSteps } from '../core/lookups.ts';
+import type { Reader } from '../core/read.ts';
+import { RowThread } from '../core/row-thread.ts';
 import { StoreError } from '../errors.ts';
-import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
-import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { lowerBound, upperBound } from '../sort-key.ts';
-import {
-  type ArticleRow,
-  ROW_COLUMNS,
-  readDoc,
-  SET_FROM_EXCLUDED,
-  SUMMARY_COLUMNS,
-  type SummaryColumns,
-  toSummary,
-} from '../stored-row.ts';
-import type { ArticleStore, BatchResult, ListQuery } from '../types.ts';
+import { ROW_COLUMNS, SET_FROM_EXCLUDED } from '../stored-row.ts';
+import type { ArticleStore, BatchResult } from '../types.ts';
 import { CHANGE_CHANNEL, CHANGE_FEED_NAME, changePayload, PostgresChangeFeed } from './change-feed.ts';
 import { checkPostgres } from './check.ts';
 import { toStoreError } from './errors.ts';
-import { migratePostgres, WRITE_LOCK } from './migrations.ts';
+import { buildMissingSearchIndexes, migratePostgres, SEARCH_INDEXES, WRITE_LOCK } from './migrations.ts';
 import { postgresSearch } from './search.ts';
 
 /** Options of the PostgreSQL store. */
@@ -52,6 +31,12 @@ export interface PostgresStoreOptions {
    */
   migrate?: boolean | undefined;
 }
+
+// A batch of this many rows into an empty store starts a bulk load (see `indexes` below).
+const BULK_LOAD_FROM = 200;
+// How long after its last batch a bulk load builds its full-text indexes.
+const SETTLE_MS = 1000;
+const DROP_SEARCH_INDEXES = `DROP INDEX IF EXISTS ${SEARCH_INDEXES.map(({ name }) => name).join(', ')}`;
 
 const UPSERT_ROWS = `
   INSERT INTO articles (${ROW_COLUMNS.join(', ')})
@@ -122,7 +107,12 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     }
   };
 
+  const rowThread = new RowThread();
   const search = postgresSearch((sql, params) => query(sql, params));
+  const reader: Reader = {
+    dialect: postgresDialect,
+    read: <Row>(statement: Query) => query<Row & pg.QueryResultRow>(statement.sql, statement.params),
+  };
 
   // Writes notify on commit; this store reports its own at once and the feed those of other processes.
   const origin = randomUUID();
@@ -130,47 +120,22 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
   const feed = new PostgresChangeFeed(connect, schema, origin, (change) => listeners.emit(change));
   const notify = (ids: readonly string[]) => changePayload(origin, schema, ids);
 
-  const lookups = async (
-    client: pg.Pool | pg.PoolClient,
-    articles: readonly Article[],
-  ): Promise<BatchLookups> => {
-    const keys = batchKeys(articles);
-    const existing = await query<StoredState & { id: string }>(
-      'SELECT id, slug, content_hash, parser_version, origin FROM articles WHERE id = ANY($1::text[])',
-      [keys.ids],
-      client,
+  const lookups = (client: pg.Pool | pg.PoolClient, articles: readonly Article[]): Promise<BatchLookups> =>
+    runStepsAsync(lookupSteps(postgresDialect, articles), (statement) =>
+      query(statement.sql, statement.params, client),
     );
-    const slugs = await query<{ slug: string; id: string }>(
-      'SELECT slug, id FROM articles WHERE slug = ANY($1::text[])',
-      [keys.slugs],
-      client,
-    );
-    const titleKeys = await query<{ title_key: string }>(
-      'SELECT DISTINCT title_key FROM articles WHERE title_key = ANY($1::text[])',
-      [keys.titleKeys],
-      client,
-    );
-    const urlOwners =
-      keys.urls.length === 0
-        ? []
-        : await query<UrlOwnerRow>(
-            `SELECT id, slug, content_hash, parser_version, origin, url FROM articles
-             WHERE url = ANY($1::text[]) AND origin = 'document' ORDER BY seq`,
-            [keys.urls],
-            client,
-          );
-    return batchLookups(existing, slugs, titleKeys, urlOwners);
-  };
 
   const storeBatch = async (
     client: pg.PoolClient,
     articles: readonly Article[],
-    prepared: ReadonlyMap<Article, ArticleRow>,
-  ): Promise<{ outcomes: IngestOutcome[]; changed: string[] }> => {
+    prepared: PreparedRows,
+  ): Promise<{ outcomes: IngestOutcome[]; changed: string[]; startsBulkLoad: boolean }> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
     await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
     const plan = planBatch(articles, await lookups(client, articles), prepared);
     const changed = changedIds(plan.outcomes);
+    const startsBulkLoad = plan.rows.length >= BULK_LOAD_FROM && !indexes.owed && (await isEmpty(client));
+    if (startsBulkLoad) await query(DROP_SEARCH_INDEXES, [], client);
     if (plan.superseded.length > 0) {
       const removed = await query<{ id: string }>(
         `DELETE FROM articles USING unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
@@ -212,16 +177,56 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
     if (changed.length > 0)
       await query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, notify(changed)], client);
-    return { outcomes: plan.outcomes, changed };
+    return { outcomes: plan.outcomes, changed, startsBulkLoad };
   };
 
-  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
+  const isEmpty = async (client: pg.PoolClient): Promise<boolean> =>
+    (await query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty', [], client))[0]
+      ?.empty === true;
+
+  // The first bulk load of an empty store writes without the full-text indexes, and builds them once
+  // no batch has followed for SETTLE_MS (or on close). Searches meanwhile scan the table: slower, the
+  // same answers. The build holds the write lock, so other writers wait for it rather than miss it.
+  const indexes = {
+    owed: false,
+    /** Batches of this store on their way: the indexes wait for the last of them. */
+    writing: 0,
+    timer: null as NodeJS.Timeout | null,
+    building: null as Promise<void> | null,
+  };
+  const postponeIndexes = () => {
+    if (indexes.timer !== null) clearTimeout(indexes.timer);
+    indexes.timer = null;
+  };
+  const buildIndexes = (): Promise<void> => {
+    postponeIndexes();
+    if (!indexes.owed) return indexes.building ?? Promise.resolve();
+    indexes.owed = false;
+    const build = transaction(async (client) => {
+      await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+      await buildMissingSearchIndexes(client).catch((error: unknown) => {
+        throw storeError(error);
+      });
+    })
+      .catch((error: unknown) => {
+        // Left owed: the next batch's end, `close()` or the next store to open the schema builds them.
+        indexes.owed = true;
+        throw error;
+      })
+      .finally(() => {
+        if (indexes.building === build) indexes.building = null;
+      });
+    indexes.building = build;
+    return build;
+  };
+
+  const connectClient = (): Promise<pg.PoolClient> =>
+    pool.connect().catch((error: unknown) => {
       throw storeError(error);
-    }
+    });
+
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await connectClient();
     try {
       await query('BEGIN', [], client);
       const result = await work(client);
@@ -250,25 +255,26 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
       if (articles.length === 0) return { outcomes: [] };
       // The text is analysed before the transaction: a batch waiting for the write lock has its rows
       // ready, and the caller's next batch can be prepared while this one is written.
-      const prepared = prepareRows(articles, await lookups(pool, articles));
-      const { outcomes, changed } = await transaction((client) => storeBatch(client, articles, prepared));
-      if (changed.length > 0) listeners.emit({ ids: changed });
-      return { outcomes };
+      postponeIndexes();
+      indexes.writing++;
+      try {
+        const prepared = await rowThread.prepare(articles, await lookups(pool, articles));
+        const { outcomes, changed, startsBulkLoad } = await transaction((client) =>
+          storeBatch(client, articles, prepared),
+        );
+        if (startsBulkLoad) indexes.owed = true;
+        if (changed.length > 0) listeners.emit({ ids: changed });
+        return { outcomes };
+      } finally {
+        indexes.writing--;
+        if (indexes.owed && indexes.writing === 0) {
+          indexes.timer = setTimeout(() => void buildIndexes().catch(() => undefined), SETTLE_MS);
+          indexes.timer.unref();
+        }
+      }
     },
 
-    async get(idOrSlug) {
-      const [row] = await query<{ doc: string }>(
-        'SELECT doc FROM articles WHERE id = $1 OR slug = $1 LIMIT 1',
-        [idOrSlug],
-      );
-      if (!row) return null;
-      const article = readDoc(row.doc);
-      const candidates = await query<LinkCandidate>(
-        'SELECT id, slug, title_key, origin, sort_at FROM articles WHERE title_key = ANY($1::text[])',
-        [linkKeys(article)],
-      );
-      return withLinks(article, candidates);
-    },
+    get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async delete(id) {
       const rows = await query<{ id: string }>(
@@ -281,101 +287,24 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
       return true;
     },
 
-    async list(listQuery: ListQuery = {}): Promise<Page<ArticleSummary>> {
-      const limit = checkLimit(listQuery.limit, DEFAULT_LIST_SIZE);
-      const conditions: string[] = [];
-      const params: unknown[] = [];
-      const param = (value: unknown) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
-      if (listQuery.tag !== undefined) {
-        conditions.push(`seq IN (SELECT article_seq FROM article_tags WHERE tag = ${param(listQuery.tag)})`);
-      }
-      if (listQuery.agency !== undefined) conditions.push(`agency = ${param(listQuery.agency)}`);
-      if (listQuery.publisher !== undefined) conditions.push(`publisher = ${param(listQuery.publisher)}`);
-      // Undated articles have the empty sort key, below every bound: a date range leaves them out.
-      if (listQuery.from !== undefined) conditions.push(`sort_at >= ${param(lowerBound(listQuery.from))}`);
-      if (listQuery.to !== undefined) {
-        conditions.push(`sort_at <> '' AND sort_at <= ${param(upperBound(listQuery.to))}`);
-      }
-      if (listQuery.cursor !== undefined) {
-        const position = decodeListCursor(listQuery.cursor);
-        conditions.push(`(sort_at, id) < (${param(position.sortKey)}, ${param(position.id)})`);
-      }
-      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const rows = await query<SummaryColumns & { sort_at: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, sort_at FROM articles ${where}
-         ORDER BY sort_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-        params,
-      );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toSummary),
-        nextCursor:
-          rows.length > limit && last ? encodeListCursor({ sortKey: last.sort_at, id: last.id }) : null,
-      };
-    },
+    list: (listQuery) => listArticles(reader, listQuery),
 
     search: (searchQuery) => search.search(searchQuery),
 
     related: (id, limit) => search.related(id, limit),
 
-    async tags(limit): Promise<TagCount[]> {
-      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return query<TagCount>(
-        `SELECT tag, count(*)::int AS count FROM article_tags GROUP BY tag
-         ORDER BY count DESC, tag COLLATE "C" ASC LIMIT $1`,
-        [size],
-      );
-    },
+    tags: (limit) => tagCounts(reader, limit),
 
-    async sources(limit): Promise<SourceCount[]> {
-      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return query<SourceCount>(
-        `SELECT name, kind, count FROM (
-           SELECT agency AS name, 'agency' AS kind, count(*)::int AS count
-           FROM articles WHERE agency IS NOT NULL GROUP BY agency
-           UNION ALL
-           SELECT publisher, 'publisher', count(*)::int FROM articles WHERE publisher IS NOT NULL GROUP BY publisher
-         ) AS credited ORDER BY count DESC, name COLLATE "C" ASC, kind ASC LIMIT $1`,
-        [size],
-      );
-    },
+    sources: (limit) => sourceCounts(reader, limit),
 
-    async stats(): Promise<StoreStats> {
-      const [counts] = await query<Omit<StoreStats, 'earliest' | 'latest'>>(
-        `SELECT
-           (SELECT count(*)::int FROM articles) AS articles,
-           (SELECT count(DISTINCT tag)::int FROM article_tags) AS tags,
-           (SELECT count(DISTINCT agency)::int FROM articles) AS agencies,
-           (SELECT count(DISTINCT publisher)::int FROM articles) AS publishers`,
-      );
-      const edge = async (order: 'ASC' | 'DESC') =>
-        (
-          await query<{ published_at: string }>(
-            `SELECT published_at FROM articles WHERE sort_at <> '' ORDER BY sort_at ${order}, id ${order} LIMIT 1`,
-          )
-        )[0]?.published_at ?? null;
-      return {
-        ...(counts as Omit<StoreStats, 'earliest' | 'latest'>),
-        earliest: await edge('ASC'),
-        latest: await edge('DESC'),
-      };
-    },
+    stats: () => storeStats(reader),
 
     async ping() {
       await query('SELECT 1');
     },
 
     async check(depth = 'quick') {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw storeError(error);
-      }
+      const client = await connectClient();
       try {
         const report = await checkPostgres(client, depth, storeError);
         client.release();
@@ -400,7 +329,9 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     },
 
     async close() {
+      await buildIndexes().catch(() => undefined);
       await feed.stop();
+      await rowThread.close();
       if (!pool.ended) await pool.end();
     },
   };

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
-import { StoreError } from '../errors.ts';
+import { runSteps } from '../core/dialect.ts';
+import { type Migration, type MigrationRecord, migrationError, migrationSteps } from '../core/migrate.ts';
 
-/** One schema change, applied once, in order, inside the opening transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+/**
+ * The trigger that indexes each inserted row. A large batch drops it inside its transaction, indexes
+ * its new rows in one statement and creates it again before committing (see `writes.ts`).
+ */
+export const FTS_INSERT_TRIGGER = `CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, search_title, search_body)
+        VALUES (new.seq, new.search_title, new.search_body);
+      END`;
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -59,10 +62,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       -- Ingest commits a segment per batch; merging four at a level (the default) rewrites the index
       -- twice as often as sixteen do, and queries hardly notice the extra segments.
       INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
-      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, search_title, search_body)
-        VALUES (new.seq, new.search_title, new.search_body);
-      END;
+      ${FTS_INSERT_TRIGGER};
       CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, search_title, search_body)
         VALUES ('delete', old.seq, old.search_title, old.search_body);
@@ -94,38 +94,32 @@ export function migrateSqlite(
   db: Database.Database,
   migrations: readonly Migration[] = SQLITE_MIGRATIONS,
 ): void {
-  const apply = db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS migrations (
-      version INTEGER PRIMARY KEY,
-      name TEXT NOT NULL,
-      applied_at TEXT NOT NULL
-    )`);
-    const applied = new Set(
-      db
-        .prepare('SELECT version FROM migrations')
-        .pluck()
-        .all()
-        .map((version) => Number(version)),
-    );
-    const known = Math.max(0, ...migrations.map((migration) => migration.version));
-    const newest = Math.max(0, ...applied);
-    if (newest > known) {
-      throw new StoreError(
-        'migration_failed',
-        `the database is at schema version ${newest}, newer than this Khabar knows (${known})`,
-      );
-    }
-    const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }
-  });
   try {
-    apply.immediate();
+    runSteps(migrationSteps(SQLITE_RECORD, migrations), (query) => {
+      if (query.script) {
+        db.exec(query.sql);
+        return [];
+      }
+      const statement = db.prepare(query.sql);
+      if (statement.reader) return statement.all(...query.params);
+      statement.run(...query.params);
+      return [];
+    });
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw new StoreError('migration_failed', `could not migrate the database: ${(error as Error).message}`);
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw migrationError(error);
   }
 }
+
+const SQLITE_RECORD: MigrationRecord = {
+  begin: [{ sql: 'BEGIN IMMEDIATE', params: [] }],
+  createTable: `CREATE TABLE IF NOT EXISTS migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`,
+  record: (migration) => ({
+    sql: 'INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)',
+    params: [migration.version, migration.name, new Date().toISOString()],
+  }),
+};

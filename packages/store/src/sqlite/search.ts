@@ -2,23 +2,35 @@ import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
-import { ftsAllGroups, ftsAnyTerm, queryGroups, requiredGroups } from '../query-terms.ts';
-import { rankCandidates } from '../rank-candidates.ts';
+import {
+  ftsAllGroups,
+  ftsAnySubset,
+  ftsAnyTerm,
+  queryGroups,
+  relaxedLevels,
+  relaxes,
+  requiredGroups,
+} from '../query-terms.ts';
+import { type Candidate, rankCandidates } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
   RANKED_WINDOW,
+  RELAXED_WINDOW,
   SQLITE_TEXT_RANK_SCALE,
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
-import { type HitRow, searchPage } from '../search-page.ts';
+import { type HitRow, paragraphKey, paragraphsToRead, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
+import { surfaceWords } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
 import { guard, statements } from './connection.ts';
 
 // Titles kept for ranking; past this many the memory is given back and the cache starts again.
 const MAX_CACHED_TITLES = 200_000;
+// Terms known to be in the index or not, likewise.
+const MAX_CACHED_TERMS = 100_000;
 
 export interface SqliteSearch {
   search(query: SearchQuery): Page<SearchHit>;
@@ -37,29 +49,88 @@ export interface SqliteSearch {
 export function sqliteSearch(db: Database.Database): SqliteSearch {
   const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
-  const titles = new Map<number, { id: string; searchTitle: string }>();
+  const titles = new Map<number, { id: string; searchTitle: string; titleWords: string[] }>();
   let seenVersion: unknown = null;
 
-  const titlesOf = (seqs: readonly number[]) => {
+  // Whether the index holds a term at all: most alternatives a query adds (a stem with ال kept, one
+  // without و) are in no article, and each term left in a query costs FTS5 a reader and bm25 a pass.
+  const indexedTerms = new Map<string, boolean>();
+  const isIndexed = (term: string) => {
+    let indexed = indexedTerms.get(term);
+    if (indexed === undefined) {
+      indexed =
+        one('SELECT 1 AS found FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1', ftsAnyTerm([term])) !==
+        undefined;
+      indexedTerms.set(term, indexed);
+    }
+    return indexed;
+  };
+  // A group keeps its first term, so that a word the index lacks still matches nothing.
+  const indexedOnly = (groups: readonly string[][]) =>
+    groups.map((group) => group.filter((term, index) => index === 0 || isIndexed(term)));
+
+  /** Drops what is cached when another connection has committed since the last search. */
+  const checkVersion = () => {
     const version = dataVersion.get();
-    if (version !== seenVersion || titles.size > MAX_CACHED_TITLES) {
+    if (version !== seenVersion || titles.size > MAX_CACHED_TITLES || indexedTerms.size > MAX_CACHED_TERMS) {
       titles.clear();
+      indexedTerms.clear();
       seenVersion = version;
     }
+  };
+
+  const titlesOf = (seqs: readonly number[]) => {
     const missing = seqs.filter((seq) => !titles.has(seq));
     if (missing.length > 0) {
-      const rows = all<{ seq: number; id: string; search_title: string }>(
-        'SELECT seq, id, search_title FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
+      const rows = all<{ seq: number; id: string; search_title: string; title: string }>(
+        'SELECT seq, id, search_title, title FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
         JSON.stringify(missing),
       );
-      for (const row of rows) titles.set(row.seq, { id: row.id, searchTitle: row.search_title });
+      for (const row of rows)
+        titles.set(row.seq, {
+          id: row.id,
+          searchTitle: row.search_title,
+          titleWords: surfaceWords(row.title),
+        });
     }
     return titles;
+  };
+
+  // Rank first on the small columns, then read the page's rows only. When more articles match than
+  // the window holds, the newest `size` are ranked, and with them the newest `titledSize` whose title
+  // matches the whole query: a reader looking for a headline finds it however many articles match.
+  const windowHits = (match: string, rankText: boolean, size = RANKED_WINDOW, titledSize = TITLED_WINDOW) => {
+    const rank = rankText ? `bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})` : '0';
+    const newest = all<{ rowid: number; rank: number }>(
+      `SELECT rowid, ${rank} AS rank FROM articles_fts WHERE articles_fts MATCH ?
+       ORDER BY rowid DESC LIMIT ${size}`,
+      match,
+    );
+    const oldest = newest.at(-1);
+    if (newest.length < size || !oldest || !rankText || titledSize === 0) return newest;
+    const titledIds = all<{ rowid: number }>(
+      `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?
+       ORDER BY rowid DESC LIMIT ${titledSize}`,
+      `{search_title} : (${match})`,
+      oldest.rowid,
+    ).map((row) => row.rowid);
+    if (titledIds.length === 0) return newest;
+    // Ranked with the whole query, as the window is; the rowid range keeps FTS5 to that stretch.
+    const titled = all<{ rowid: number; rank: number }>(
+      `SELECT rowid, ${rank} AS rank FROM articles_fts
+       WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
+      match,
+      titledIds.at(-1),
+      titledIds[0],
+      JSON.stringify(titledIds),
+    );
+    return [...newest, ...titled];
   };
 
   return {
     forget() {
       titles.clear();
+      indexedTerms.clear();
     },
 
     related(id, limit) {
@@ -102,53 +173,60 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       const groups = queryGroups(query.q);
       if (groups.length === 0) return { items: [], nextCursor: null };
       const required = requiredGroups(groups);
-      const rank = required.rankText ? `bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})` : '0';
-      const match = ftsAllGroups(required.groups);
-      // Rank first on the small columns, then read the documents of the page only. When more articles
-      // match than the window holds, the newest ones are ranked, and with them the newest whose title
-      // holds every word: a reader looking for a headline finds it however many articles match.
+      const words = surfaceWords(query.q);
       return guard(() => {
-        const newest = all<{ rowid: number; rank: number }>(
-          `SELECT rowid, ${rank} AS rank FROM articles_fts WHERE articles_fts MATCH ?
-           ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
-          match,
-        );
-        const oldest = newest.at(-1);
-        const titledIds =
-          newest.length === RANKED_WINDOW && oldest && required.rankText
-            ? all<{ rowid: number }>(
-                `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?
-                 ORDER BY rowid DESC LIMIT ${TITLED_WINDOW}`,
-                `{search_title} : (${match})`,
-                oldest.rowid,
-              ).map((row) => row.rowid)
-            : [];
-        // Ranked with the whole query, as the window is; the rowid range keeps FTS5 to that stretch.
-        const titled =
-          titledIds.length > 0
-            ? all<{ rowid: number; rank: number }>(
-                `SELECT rowid, ${rank} AS rank FROM articles_fts
-                 WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
-                match,
-                titledIds.at(-1),
-                titledIds[0],
-                JSON.stringify(titledIds),
-              )
-            : [];
-        const hits = [...newest, ...titled];
-        const known = titlesOf(hits.map((hit) => hit.rowid));
-        // bm25 is lower for better matches.
-        const candidates = hits.flatMap((hit) => {
-          const title = known.get(hit.rowid);
-          return title ? [{ seq: hit.rowid, ...title, textRank: -hit.rank }] : [];
-        });
-        const ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1);
+        checkVersion();
+        const candidates: Candidate<number>[] = [];
+        const seen = new Set<number>();
+        const add = (hits: readonly { rowid: number; rank: number }[], missing: number) => {
+          const known = titlesOf(hits.map((hit) => hit.rowid));
+          for (const hit of hits) {
+            const title = known.get(hit.rowid);
+            if (!title || seen.has(hit.rowid)) continue;
+            seen.add(hit.rowid);
+            // bm25 is lower for better matches.
+            candidates.push({ seq: hit.rowid, ...title, textRank: -hit.rank, missing });
+          }
+        };
+        const strict = windowHits(ftsAllGroups(indexedOnly(required.groups)), required.rankText);
+        add(strict, 0);
+        let ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1, words);
+        if (relaxes(required, strict.length, limit, after)) {
+          for (const [index, level] of relaxedLevels(required.groups).entries()) {
+            if (ranked.length > limit) break;
+            const match = ftsAnySubset(level.map(indexedOnly));
+            add(windowHits(match, true, RELAXED_WINDOW, 0), index + 1);
+            ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1, words);
+          }
+        }
         const rows = all<HitRow & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq, doc, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          `SELECT ${SUMMARY_COLUMNS}, seq, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );
-        return searchPage(ranked, limit, new Map(rows.map((row) => [row.seq, row])), groups);
+        const bySeq = new Map(rows.map((row) => [row.seq, row]));
+        const wanted = paragraphsToRead(bySeq, groups);
+        const paragraphs =
+          wanted.length === 0
+            ? []
+            : all<{ seq: number; paragraph: number; text: string | null }>(
+                `SELECT wanted.value ->> 0 AS seq, wanted.value ->> 1 AS paragraph,
+                   json_extract(articles.doc, '$.body[' || (wanted.value ->> 1) || ']') AS text
+                 FROM json_each(?) AS wanted JOIN articles ON articles.seq = wanted.value ->> 0`,
+                JSON.stringify(wanted.map((ref) => [ref.seq, ref.index])),
+              );
+        return searchPage(ranked, limit, bySeq, groups, paragraphTexts(paragraphs));
       });
     },
   };
+}
+
+/** Paragraphs read from the stored documents, by `paragraphKey`. */
+function paragraphTexts(
+  paragraphs: readonly { seq: unknown; paragraph: number; text: string | null }[],
+): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { seq, paragraph, text } of paragraphs) {
+    if (text !== null) texts.set(paragraphKey(seq, Number(paragraph)), text);
+  }
+  return texts;
 }

@@ -1,30 +1,16 @@
 import { resolve } from 'node:path';
-import type {
-  Article,
-  ArticleSummary,
-  IngestOutcome,
-  Page,
-  SearchHit,
-  SourceCount,
-  StoreStats,
-  TagCount,
-} from '@khabar/schema';
+import type { Article, IngestOutcome, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
+import type { PreparedRows } from '../batch-plan.ts';
 import { ChangeListeners, changedIds } from '../change-listeners.ts';
-import { decodeListCursor, encodeListCursor } from '../cursor.ts';
+import { sourceCounts, storeStats, tagCounts } from '../core/counts.ts';
+import { type Query, sqliteDialect } from '../core/dialect.ts';
+import { getArticle } from '../core/get-article.ts';
+import { listArticles } from '../core/list-query.ts';
+import type { Reader } from '../core/read.ts';
+import { ROWS_AHEAD_FROM, RowThread } from '../core/row-thread.ts';
 import { StoreError } from '../errors.ts';
-import { checkLimit, DEFAULT_COUNTS, DEFAULT_LIST_SIZE, MAX_COUNTS } from '../limits.ts';
-import { type LinkCandidate, linkKeys, withLinks } from '../links.ts';
-import { lowerBound, upperBound } from '../sort-key.ts';
-import { readDoc, SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import type {
-  ArticleStore,
-  BatchResult,
-  IntegrityReport,
-  ListQuery,
-  SearchQuery,
-  WriteOptions,
-} from '../types.ts';
+import type { ArticleStore, BatchResult, IntegrityReport, SearchQuery, WriteOptions } from '../types.ts';
 import { checkOnThread } from './check-thread.ts';
 import {
   DEFAULT_PAGE_CACHE_MIB,
@@ -38,7 +24,7 @@ import { migrateSqlite } from './migrations.ts';
 import { sqliteSearch } from './search.ts';
 import { SearchThreads } from './search-threads.ts';
 import { WriterThread } from './writer-thread.ts';
-import { sqliteWrites } from './writes.ts';
+import { sqliteLookups, sqliteWrites } from './writes.ts';
 
 // How often a watched store looks for commits made by other connections.
 const DATA_VERSION_POLL_MS = 250;
@@ -71,7 +57,11 @@ export interface SqliteStoreOptions {
 
 /** Where a store's writes are made: a thread of their own for a file, the calling thread in memory. */
 interface Writer {
-  upsertMany(articles: Article[], signal?: AbortSignal): Promise<IngestOutcome[]>;
+  upsertMany(
+    articles: Article[],
+    prepared: PreparedRows | undefined,
+    signal?: AbortSignal,
+  ): Promise<IngestOutcome[]>;
   delete(id: string, signal?: AbortSignal): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -109,6 +99,7 @@ export async function createSqliteStore(
       damage,
       writer: inlineWriter(db, busyTimeoutMs),
       threads: null,
+      rowThread: null,
       pageCacheMiB,
       busyTimeoutMs,
     });
@@ -122,6 +113,7 @@ export async function createSqliteStore(
     damage,
     writer: new WriterThread(file, busyTimeoutMs, pageCacheMiB),
     threads: threads > 0 ? new SearchThreads(file, pageCacheMiB, threads) : null,
+    rowThread: new RowThread(),
     pageCacheMiB,
     busyTimeoutMs,
   });
@@ -157,8 +149,8 @@ function inlineWriter(db: Database.Database, busyTimeoutMs: number): Writer {
     claimCommit: () => signal?.aborted !== true,
   });
   return {
-    async upsertMany(articles, signal) {
-      return guard(() => writes.upsertMany(articles, gate(signal)));
+    async upsertMany(articles, prepared, signal) {
+      return guard(() => writes.upsertMany(articles, gate(signal), prepared));
     },
     async delete(id, signal) {
       return guard(() => writes.delete(id, gate(signal)));
@@ -175,12 +167,14 @@ interface Parts {
   damage: string | null;
   writer: Writer;
   threads: SearchThreads | null;
+  /** Where the rows of large batches are made, while the writer thread writes the batch before. */
+  rowThread: RowThread | null;
   pageCacheMiB: number;
   busyTimeoutMs: number;
 }
 
 function sqliteStore(parts: Parts): ArticleStore {
-  const { db, file, writer, threads } = parts;
+  const { db, file, writer, threads, rowThread } = parts;
   const { all, one } = statements(db);
   const searcher = sqliteSearch(db);
   let damage = parts.damage;
@@ -229,7 +223,31 @@ function sqliteStore(parts: Parts): ArticleStore {
     listeners.emit({ ids: [] });
   };
 
-  const summaries = (rows: SummaryColumns[]): ArticleSummary[] => rows.map(toSummary);
+  // The rows of a large batch are made on the row thread, for the articles that this connection's
+  // lookups say will be written; the writer thread plans the batch again under its lock.
+  const prepareAhead = async (articles: readonly Article[]): Promise<PreparedRows | undefined> => {
+    if (rowThread === null || articles.length < ROWS_AHEAD_FROM || !db.open) return undefined;
+    return rowThread.prepare(
+      articles,
+      reading(() => sqliteLookups(all, articles)),
+    );
+  };
+
+  // Writes reach the writer's queue in the order they were called, whatever their rows took to make:
+  // each waits for the one before to be queued (not written), then for its own rows.
+  let queued: Promise<unknown> = Promise.resolve();
+  const inTurn = <Ready, T>(ready: Promise<Ready>, enqueue: (value: Ready) => Promise<T>): Promise<T> => {
+    const turn = queued.then(() => ready);
+    // Attached first, so the write is queued before the next one's turn comes.
+    const result = turn.then(enqueue);
+    queued = turn.catch(() => undefined);
+    return result;
+  };
+
+  const reader: Reader = {
+    dialect: sqliteDialect,
+    read: async <Row>(query: Query) => reading(() => all<Row>(query.sql, ...query.params)),
+  };
 
   const store: ArticleStore = {
     kind: 'sqlite',
@@ -243,7 +261,9 @@ function sqliteStore(parts: Parts): ArticleStore {
       if (articles.length === 0) return { outcomes: [] };
       writable();
       try {
-        const outcomes = await writer.upsertMany(articles, options.signal);
+        const outcomes = await inTurn(prepareAhead(articles), (prepared) =>
+          writer.upsertMany(articles, prepared, options.signal),
+        );
         const ids = changedIds(outcomes);
         if (ids.length > 0) listeners.emit({ ids });
         return { outcomes };
@@ -254,28 +274,12 @@ function sqliteStore(parts: Parts): ArticleStore {
       }
     },
 
-    async get(idOrSlug) {
-      return reading(() => {
-        const row = one<{ doc: string }>(
-          'SELECT doc FROM articles WHERE id = ? OR slug = ? LIMIT 1',
-          idOrSlug,
-          idOrSlug,
-        );
-        if (!row) return null;
-        const article = readDoc(row.doc);
-        const candidates = all<LinkCandidate>(
-          `SELECT id, slug, title_key, origin, sort_at FROM articles
-           WHERE title_key IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(linkKeys(article)),
-        );
-        return withLinks(article, candidates);
-      });
-    },
+    get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async delete(id, options: WriteOptions = {}) {
       writable();
       try {
-        const deleted = await writer.delete(id, options.signal);
+        const deleted = await inTurn(Promise.resolve(), () => writer.delete(id, options.signal));
         if (deleted) listeners.emit({ ids: [id] });
         return deleted;
       } catch (error) {
@@ -285,53 +289,7 @@ function sqliteStore(parts: Parts): ArticleStore {
       }
     },
 
-    async list(query: ListQuery = {}): Promise<Page<ArticleSummary>> {
-      const limit = checkLimit(query.limit, DEFAULT_LIST_SIZE);
-      const conditions: string[] = [];
-      const params: unknown[] = [];
-      if (query.tag !== undefined) {
-        conditions.push('seq IN (SELECT article_seq FROM article_tags WHERE tag = ?)');
-        params.push(query.tag);
-      }
-      if (query.agency !== undefined) {
-        conditions.push('agency = ?');
-        params.push(query.agency);
-      }
-      if (query.publisher !== undefined) {
-        conditions.push('publisher = ?');
-        params.push(query.publisher);
-      }
-      // Undated articles have the empty sort key, below every bound: a date range leaves them out.
-      if (query.from !== undefined) {
-        conditions.push('sort_at >= ?');
-        params.push(lowerBound(query.from));
-      }
-      if (query.to !== undefined) {
-        conditions.push("sort_at <> '' AND sort_at <= ?");
-        params.push(upperBound(query.to));
-      }
-      if (query.cursor !== undefined) {
-        const position = decodeListCursor(query.cursor);
-        conditions.push('(sort_at, id) < (?, ?)');
-        params.push(position.sortKey, position.id);
-      }
-      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-      const rows = reading(() =>
-        all<SummaryColumns & { sort_at: string }>(
-          `SELECT ${SUMMARY_COLUMNS}, sort_at FROM articles ${where}
-           ORDER BY sort_at DESC, id DESC LIMIT ?`,
-          ...params,
-          limit + 1,
-        ),
-      );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: summaries(page),
-        nextCursor:
-          rows.length > limit && last ? encodeListCursor({ sortKey: last.sort_at, id: last.id }) : null,
-      };
-    },
+    list: (query) => listArticles(reader, query),
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
       return threads ? threads.search(query).catch(noted) : reading(() => searcher.search(query));
@@ -341,47 +299,11 @@ function sqliteStore(parts: Parts): ArticleStore {
       return threads ? threads.related(id, limit).catch(noted) : reading(() => searcher.related(id, limit));
     },
 
-    async tags(limit): Promise<TagCount[]> {
-      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return reading(() =>
-        all<TagCount>(
-          'SELECT tag, count(*) AS count FROM article_tags GROUP BY tag ORDER BY count DESC, tag ASC LIMIT ?',
-          size,
-        ),
-      );
-    },
+    tags: (limit) => tagCounts(reader, limit),
 
-    async sources(limit): Promise<SourceCount[]> {
-      const size = checkLimit(limit, DEFAULT_COUNTS, MAX_COUNTS);
-      return reading(() =>
-        all<SourceCount>(
-          `SELECT name, kind, count FROM (
-             SELECT agency AS name, 'agency' AS kind, count(*) AS count
-             FROM articles WHERE agency IS NOT NULL GROUP BY agency
-             UNION ALL
-             SELECT publisher, 'publisher', count(*) FROM articles WHERE publisher IS NOT NULL GROUP BY publisher
-           ) ORDER BY count DESC, name ASC, kind ASC LIMIT ?`,
-          size,
-        ),
-      );
-    },
+    sources: (limit) => sourceCounts(reader, limit),
 
-    async stats(): Promise<StoreStats> {
-      return reading(() => {
-        const counts = one<Omit<StoreStats, 'earliest' | 'latest'>>(
-          `SELECT
-             (SELECT count(*) FROM articles) AS articles,
-             (SELECT count(DISTINCT tag) FROM article_tags) AS tags,
-             (SELECT count(DISTINCT agency) FROM articles) AS agencies,
-             (SELECT count(DISTINCT publisher) FROM articles) AS publishers`,
-        ) as Omit<StoreStats, 'earliest' | 'latest'>;
-        const edge = (order: 'ASC' | 'DESC') =>
-          one<{ published_at: string }>(
-            `SELECT published_at FROM articles WHERE sort_at <> '' ORDER BY sort_at ${order}, id ${order} LIMIT 1`,
-          )?.published_at ?? null;
-        return { ...counts, earliest: edge('ASC'), latest: edge('DESC') };
-      });
-    },
+    stats: () => storeStats(reader),
 
     async ping() {
       reading(() => one('SELECT 1'));
@@ -425,6 +347,7 @@ function sqliteStore(parts: Parts): ArticleStore {
       poll = null;
       await threads?.close();
       await writer.close();
+      await rowThread?.close();
       if (db.open) db.close();
     },
   };

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { Article, IngestOutcome } from '@khabar/schema';
+import type { PreparedRows } from '../batch-plan.ts';
 import { StoreError } from '../errors.ts';
 import { startWorker } from './search-threads.ts';
 import type { WriteReply, WriteRequest, WriterThreadData } from './writer-worker.ts';
@@ -47,8 +48,13 @@ export class WriterThread {
     this.#data = { path, busyTimeoutMs, pageCacheMiB, state };
   }
 
-  upsertMany(articles: Article[], signal?: AbortSignal): Promise<IngestOutcome[]> {
-    return this.#enqueue({ op: 'upsert', articles }, signal);
+  /** `prepared`: the rows made ahead for the articles (see `articlesToWrite`), else made on the thread. */
+  upsertMany(
+    articles: Article[],
+    prepared: PreparedRows | undefined,
+    signal?: AbortSignal,
+  ): Promise<IngestOutcome[]> {
+    return this.#enqueue({ op: 'upsert', articles, prepared }, signal);
   }
 
   delete(articleId: string, signal?: AbortSignal): Promise<boolean> {

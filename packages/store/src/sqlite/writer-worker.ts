@@ -3,6 +3,7 @@
 // never holds up the thread that answers reads.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article, IngestOutcome } from '@khabar/schema';
+import type { PreparedRows } from '../batch-plan.ts';
 import { StoreError } from '../errors.ts';
 import { openDatabase, READ_BUSY_TIMEOUT_MS, storeError } from './connection.ts';
 import { sqliteWrites, type WriteGate, WriteState } from './writes.ts';
@@ -16,7 +17,7 @@ export interface WriterThreadData {
 }
 
 export type WriteRequest =
-  | { id: number; op: 'upsert'; articles: Article[] }
+  | { id: number; op: 'upsert'; articles: Article[]; prepared: PreparedRows | undefined }
   | { id: number; op: 'delete'; articleId: string }
   | { id: number; op: 'close' };
 
@@ -49,7 +50,7 @@ if (port) {
       if (opened instanceof Error) throw opened;
       const result =
         request.op === 'upsert'
-          ? opened.writes.upsertMany(request.articles, gate)
+          ? opened.writes.upsertMany(request.articles, gate, request.prepared)
           : request.op === 'delete'
             ? opened.writes.delete(request.articleId, gate)
             : null;

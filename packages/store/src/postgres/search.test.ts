@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateArticles } from '../../test/generate-articles.ts';
+import { createPostgresStore } from '../index.ts';
+import { matchShare } from './search.ts';
+
+describe('matchShare', () => {
+  const shares = new Map([
+    ['حكوم', 0.5],
+    ['الحكوم', 0.1],
+    ['وزار', 0.4],
+    ['مطار', 0.2],
+  ]);
+
+  it('adds a group’s terms, multiplies a subset’s groups and adds the subsets, at most 1', () => {
+    expect(matchShare([[['حكوم', 'الحكوم']]], shares)).toBeCloseTo(0.6);
+    expect(matchShare([[['حكوم', 'الحكوم'], ['وزار']]], shares)).toBeCloseTo(0.24);
+    expect(matchShare([[['حكوم'], ['وزار']], [['مطار']]], shares)).toBeCloseTo(0.4);
+    expect(matchShare([[['حكوم'], ['وزار'], ['مطار']], [['حكوم']], [['وزار']], [['مطار']]], shares)).toBe(1);
+  });
+
+  it('takes a lexeme the statistics do not list as held by none', () => {
+    expect(matchShare([[['حكوم'], ['نادر']]], shares)).toBe(0);
+    expect(matchShare([[['نادر', 'حكوم']]], shares)).toBeCloseTo(0.5);
+  });
+});
+
+const url = process.env.KHABAR_TEST_PG_URL;
+
+describe.runIf(url)('PostgreSQL search windows', () => {
+  const schema = `khabar_test_${randomBytes(6).toString('hex')}`;
+
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  it('answers the same pages whether the newest matches come from the GIN index or from the rows', async () => {
+    const store = await createPostgresStore(url as string, { schema });
+    await store.upsertMany(generateArticles(400, 11));
+    // Before ANALYZE the planner has no lexeme statistics and the rows are read newest first.
+    const queries = ['الحكومة', 'الحكومة المطار', 'متحف رقمي', 'الملعب عاجل الجامعة', 'الميناء'];
+    const pages = async (target: typeof store) =>
+      Promise.all(
+        queries.map(async (q) => (await target.search({ q, limit: 50 })).items.map((hit) => hit.article.id)),
+      );
+    const walked = await pages(store);
+    await store.close();
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    await client.query('ANALYZE articles');
+    const { rows } = await client.query<{ listed: number }>(
+      `SELECT coalesce(array_length(most_common_elems::text::text[], 1), 0) AS listed FROM pg_stats
+       WHERE schemaname = current_schema() AND tablename = 'articles' AND attname = 'search_vector'`,
+    );
+    await client.end();
+    expect(rows[0]?.listed).toBeGreaterThan(0);
+    const analysed = await createPostgresStore(url as string, { schema });
+    try {
+      expect(await pages(analysed)).toEqual(walked);
+      expect(walked.every((ids) => ids.length > 0)).toBe(true);
+    } finally {
+      await analysed.close();
+    }
+  });
+});
