@@ -1,13 +1,18 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { ConfigError, type Environment, envInteger, envList, readEnvironment } from '@khabar/schema';
+import {
+  ConfigError,
+  type Environment,
+  envInteger,
+  envList,
+  readEnvironment,
+  redactLocation,
+} from '@khabar/schema';
+import { defaultDb } from '@khabar/store';
 import { z } from 'zod';
 import { isAddressOrNetwork } from './client-address.ts';
 
-export { ConfigError };
-
-/** The store location used when `KHABAR_DB` is not set: an embedded SQLite file. */
-export const defaultDb = 'data/khabar.db';
+export { ConfigError, defaultDb, redactLocation };
 
 const Origin = z.union([z.literal('*'), z.url({ protocol: /^https?$/ })]);
 
@@ -172,13 +177,4 @@ export function loadConfig(env: Environment = process.env): ApiConfig {
     redisUrl: values.KHABAR_REDIS_URL ?? null,
     redisKeyPrefix: values.KHABAR_REDIS_KEY_PREFIX,
   };
-}
-
-/** A store location fit for logs and messages: a database URL loses its password. */
-export function redactLocation(location: string): string {
-  if (!URL.canParse(location)) return location;
-  const url = new URL(location);
-  if (url.password === '') return location;
-  url.password = '***';
-  return url.toString();
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ArticleStore, isPostgresUrl, type OpenStoreOptions, openStore } from '@khabar/store';
+import { type ArticleStore, defaultDb, isPostgresUrl, type OpenStoreOptions, openStore } from '@khabar/store';
 import { type Io, UsageError } from './command.ts';
 
 /** The `--db` option, for `parseArgs`: every command that reads or writes the store takes it. */
@@ -15,23 +15,11 @@ export const dbUsage =
  * `postgresql://` URL is used as is; a SQLite path is taken from the current directory.
  */
 export function resolveDb(flags: { db?: string | undefined }, io: Pick<Io, 'cwd' | 'env'>): string {
-  const location = flags.db ?? io.env.KHABAR_DB ?? 'data/khabar.db';
+  const location = flags.db ?? io.env.KHABAR_DB ?? defaultDb;
   if (location.trim().length === 0) {
     throw new UsageError('--db needs a SQLite file path or a postgres:// URL');
   }
   return isPostgresUrl(location) ? location : resolve(io.cwd, location);
-}
-
-/** The location as it may be printed: a URL loses its password. */
-export function describeDb(location: string): string {
-  if (!isPostgresUrl(location)) return location;
-  try {
-    const url = new URL(location);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 /** A command that only reads was pointed at a SQLite file that is not there. */

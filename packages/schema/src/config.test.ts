@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, envInteger, envList, envUrl, readEnvironment } from './config.ts';
+import { ConfigError, envInteger, envList, envUrl, readEnvironment, redactLocation } from './config.ts';
 
 const Settings = z.object({
   PORT: envInteger('PORT', 0, 65535, 8787),
@@ -55,5 +55,19 @@ describe('reading settings from the environment', () => {
   it('prefixes the variable when the message does not name it', () => {
     const Named = z.object({ MODE: z.enum(['a', 'b']) });
     expect(() => readEnvironment(Named, { MODE: 'c' })).toThrow(/^invalid configuration: MODE: /);
+  });
+});
+
+describe('redactLocation', () => {
+  it('hides a URL’s password, keeps paths and password-less URLs, and cuts a malformed URL to its scheme', () => {
+    expect(redactLocation('postgres://khabar:s3cret@db:5432/news')).toBe(
+      'postgres://khabar:***@db:5432/news',
+    );
+    expect(redactLocation('redis://:s3cret@cache:6379/0')).toBe('redis://:***@cache:6379/0');
+    expect(redactLocation('postgres://khabar@db/news')).toBe('postgres://khabar@db/news');
+    expect(redactLocation('/srv/khabar/data/khabar.db')).toBe('/srv/khabar/data/khabar.db');
+    expect(redactLocation('data/khabar.db')).toBe('data/khabar.db');
+    const malformed = redactLocation('postgres://khabar:s3 cret@[db/news');
+    expect(malformed).toBe('postgres://…');
   });
 });

@@ -77,3 +77,18 @@ export function envUrl(name: string) {
     .pipe(z.url({ protocol: /^https?$/, message: `${name} must be an http(s) URL` }).optional())
     .transform((value) => value?.replace(/\/+$/, ''));
 }
+
+/**
+ * A location fit for logs and messages: a URL (a database's, Redis's) loses its password, and one too
+ * malformed to read is cut to its scheme, since it may hold a password where no parser finds it. A file
+ * path is kept as it is.
+ */
+export function redactLocation(location: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location);
+  if (scheme === null) return location;
+  if (!URL.canParse(location)) return `${scheme[0]}…`;
+  const url = new URL(location);
+  if (url.password === '') return location;
+  url.password = '***';
+  return url.toString();
+}

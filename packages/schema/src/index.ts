@@ -33,6 +33,14 @@ export {
   WebUrl,
 } from './article.ts';
 export { type Code, type CodeEntry, type CodeOf, type CodeSource, codes, codesOf, isCode } from './codes.ts';
-export { ConfigError, type Environment, envInteger, envList, envUrl, readEnvironment } from './config.ts';
+export {
+  ConfigError,
+  type Environment,
+  envInteger,
+  envList,
+  envUrl,
+  readEnvironment,
+  redactLocation,
+} from './config.ts';
 export { entityTag, ifNoneMatchHolds } from './http.ts';
 export { jsonSchemas } from './json-schema.ts';

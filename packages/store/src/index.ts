@@ -1,5 +1,6 @@
-export { StoreError, type StoreErrorCode } from './errors.ts';
-export { isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.ts';
+export { StoreError, type StoreErrorCode, storeErrorCodes } from './errors.ts';
+export { DEFAULT_RELATED } from './limits.ts';
+export { defaultDb, isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.ts';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
 export type {

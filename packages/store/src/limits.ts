@@ -4,7 +4,7 @@ import { StoreError } from './errors.ts';
 export const MAX_PAGE_SIZE = 100;
 
 /** Default and largest sizes of the lists that are not cursor pages. */
-export const DEFAULT_RELATED = 5;
+export const DEFAULT_RELATED = 10;
 export const DEFAULT_COUNTS = 100;
 export const MAX_COUNTS = 1000;
 export const DEFAULT_LIST_SIZE = 20;

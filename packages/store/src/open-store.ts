@@ -2,6 +2,9 @@ import { createPostgresStore, type PostgresStoreOptions } from './postgres/postg
 import { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
 import type { ArticleStore } from './types.ts';
 
+/** Where the store is when no location is given: an embedded SQLite file under the working folder. */
+export const defaultDb = 'data/khabar.db';
+
 /** Options for either store; each reads its own. */
 export type OpenStoreOptions = SqliteStoreOptions & PostgresStoreOptions;
 

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { completeArticle } from '@khabar/parser';
 import type { ArticleInput } from '@khabar/schema';
+import { DEFAULT_RELATED } from '@khabar/store';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { requireApiKey } from '../auth.ts';
@@ -57,7 +58,7 @@ const relatedArticles = createRoute({
   description: 'Articles sharing tags, then similar in text; never the article itself.',
   request: {
     params: IdParams,
-    query: z.object({ limit: limitParam(100, 10) }),
+    query: z.object({ limit: limitParam(100, DEFAULT_RELATED) }),
   },
   responses: {
     200: {
@@ -144,7 +145,7 @@ export function articleRoutes(deps: RouteDeps) {
     .openapi(relatedArticles, async (c) => {
       const { id } = c.req.valid('param');
       const { limit } = c.req.valid('query');
-      const [article, items] = await Promise.all([store.get(id), store.related(id, limit ?? 10)]);
+      const [article, items] = await Promise.all([store.get(id), store.related(id, limit)]);
       if (!article) throw new ProblemError('not_found', `no article has the id '${id}'`);
       return sendJson(c, { items });
     })

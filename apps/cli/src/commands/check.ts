@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { redactLocation } from '@khabar/schema';
 import { type ArticleStore, type IntegrityReport, isPostgresUrl, StoreError } from '@khabar/store';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { dbOption, dbUsage, describeDb, MissingStoreError, resolveDb, withStore } from '../store-option.ts';
+import { dbOption, dbUsage, MissingStoreError, resolveDb, withStore } from '../store-option.ts';
 
 /** Exit codes of `khabar check`, as its help lists them. */
 export const CHECK_EXIT = { clean: 0, damaged: 1, usage: 2, unopened: 3 } as const;
@@ -49,7 +50,7 @@ export const checkCommand: Command = {
     // A problem of several lines (SQLite reports some so) keeps its continuation lines under its text.
     const write = (label: string, text: string) =>
       io.stdout.write(`${label.padEnd(8)} ${text.replaceAll('\n', `\n${' '.repeat(9)}`)}\n`);
-    write('store', describeDb(location));
+    write('store', redactLocation(location));
     try {
       const report = await withStore(location, (store) => checked(store, depth, write), {
         access: 'read',

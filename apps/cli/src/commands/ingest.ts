@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DocumentResult } from '@khabar/parser';
-import type { Article } from '@khabar/schema';
+import { type Article, redactLocation } from '@khabar/schema';
 import { type ArticleStore, StoreError } from '@khabar/store';
 import { type Command, type Io, UsageError } from '../command.ts';
 import { describeCounts, type IngestCounts, ingestProgress } from '../ingest-progress.ts';
 import { archiveEvents, displayPath, expandInputs, fileSize, type InputFile, isArchive } from '../inputs.ts';
 import { readInParallel } from '../parallel-reader.ts';
-import { dbOption, dbUsage, describeDb, resolveDb, withStore } from '../store-option.ts';
+import { dbOption, dbUsage, resolveDb, withStore } from '../store-option.ts';
 
 const SEEDS = fileURLToPath(new URL('../../../../seeds/', import.meta.url));
 const DEFAULT_BATCH = 500;
@@ -57,7 +57,7 @@ export const ingestCommand: Command = {
     const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: 0 };
     const failures: Failure[] = [];
     const summary = () => {
-      io.stdout.write(`${describeDb(location)}: ${describeCounts(counts)}\n`);
+      io.stdout.write(`${redactLocation(location)}: ${describeCounts(counts)}\n`);
       for (const failure of failures) io.stdout.write(`  failed ${failure.source}: ${failure.reason}\n`);
     };
     let opened = false;

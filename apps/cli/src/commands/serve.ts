@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type ApiConfig, ConfigError, createJsonLogger, loadConfig, startApi } from '@khabar/api';
+import { redactLocation } from '@khabar/schema';
 import { type Command, type Io, UsageError } from '../command.ts';
-import { dbOption, dbUsage, describeDb, requireExistingStore, resolveDb } from '../store-option.ts';
+import { dbOption, dbUsage, requireExistingStore, resolveDb } from '../store-option.ts';
 
 const usage = `Usage: khabar serve [options]
 
@@ -87,7 +88,7 @@ export const serveCommand: Command = {
       throw error;
     });
     const seeded = api.seeded > 0 ? `, ${api.seeded} seed article(s) stored` : '';
-    io.stderr.write(`khabar: serving ${api.url} from ${describeDb(config.db)}${seeded}; Ctrl-C stops\n`);
+    io.stderr.write(`khabar: serving ${api.url} from ${redactLocation(config.db)}${seeded}; Ctrl-C stops\n`);
     const signal = await untilSignal();
     io.stderr.write(`khabar: ${signal}, stopping\n`);
     await api.close();
