@@ -1,6 +1,6 @@
 import { readAsHtml } from '@khabar/devkit';
 import { parseArticle } from '@khabar/parser';
-import { ArticleSummary, Page } from '@khabar/schema';
+import { ArticleSummary, escapeXml, Page } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../test/harness.ts';
 import { childrenNamed, childText, parseXml } from '../test/xml.ts';
@@ -8,7 +8,6 @@ import { renderAtom } from './feeds/atom.ts';
 import type { Feed } from './feeds/feed.ts';
 import { JsonFeed } from './feeds/json-feed.ts';
 import { renderRss } from './feeds/rss.ts';
-import { escapeXml } from './feeds/xml.ts';
 
 describeEachStore('feeds', (harness) => {
   const request = (path: string, init?: RequestInit) => harness().app.request(path, init);

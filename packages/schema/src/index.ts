@@ -44,3 +44,4 @@ export {
 } from './config.ts';
 export { entityTag, ifNoneMatchHolds } from './http.ts';
 export { jsonSchemas } from './json-schema.ts';
+export { escapeXml } from './xml.ts';

@@ -1,5 +1,6 @@
+import { escapeXml } from '@khabar/schema';
 import type { Feed } from './feed.ts';
-import { element, escapeXml } from './xml.ts';
+import { element } from './xml.ts';
 
 /** Atom 1.0 (RFC 4287), Arabic and right-to-left. */
 export function renderAtom(feed: Feed): string {

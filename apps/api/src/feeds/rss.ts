@@ -1,5 +1,6 @@
+import { escapeXml } from '@khabar/schema';
 import type { Feed } from './feed.ts';
-import { element, escapeXml, htmlText } from './xml.ts';
+import { element, htmlText } from './xml.ts';
 
 function rfc822(time: string): string {
   return new Date(time).toUTCString();

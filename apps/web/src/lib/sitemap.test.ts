@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { renderSitemap } from './sitemap.ts';
-import { escapeXml } from './xml.ts';
-
-describe('escapeXml', () => {
-  it('escapes markup and drops the control characters XML forbids', () => {
-    expect(escapeXml(`a<b>&"'\u0001\u000b`)).toBe('a&lt;b&gt;&amp;&quot;&apos;');
-    expect(escapeXml('سطر\nثان\tو')).toBe('سطر\nثان\tو');
-  });
-});
 
 describe('renderSitemap', () => {
   it('lists escaped locations with their dates', () => {

@@ -1,4 +1,4 @@
-import { escapeXml } from './xml.ts';
+import { escapeXml } from '@khabar/schema';
 
 export interface SitemapEntry {
   /** Absolute URL. */
