@@ -1,3 +1,4 @@
+import { EGYPTIAN_MONTHS, ENGLISH_MONTHS, LEVANTINE_MONTHS, WEEKDAYS } from './calendar-names.ts';
 import type { CorpusArticle } from './load.ts';
 import type { Random } from './random.ts';
 
@@ -50,19 +51,6 @@ const DATE_LABELS = ['نشر في:', 'تاريخ النشر:', 'نُشر بتا�
 const READ_ALSO_MARKERS = ['اقرأ أيضاً', 'اقرأ أيضا', 'إقرأ أيضاً', 'اقرأ أيضًا', 'اقرأ ايضاً', 'اقرأ كذلك'];
 const CHROME_LINES = ['مساحة إعلانية', 'إعلان', 'شارك', 'طباعة'];
 const KEYWORD_LABELS = ['كلمات دلالية:', 'كلمات دلالية:', 'كلمات دلالية:', 'الكلمات الدلالية:', 'وسوم:'];
-const EGYPTIAN_MONTHS = [
-  ...['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر'],
-  ...['نوفمبر', 'ديسمبر'],
-];
-const LEVANTINE_MONTHS = [
-  ...['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول'],
-  ...['تشرين الثاني', 'كانون الأول'],
-];
-const ENGLISH_MONTHS = [
-  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
-  ...['November', 'December'],
-];
-const WEEKDAYS = ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
 // Words too common to be anyone's keyword.
 const FUNCTION_WORDS = new Set([
   ...['في', 'من', 'على', 'إلى', 'عن', 'أن', 'إن', 'أو', 'ثم', 'مع', 'بين', 'التي', 'الذي', 'الذين', 'هذا'],
