@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Line, splitLines } from '../lines.ts';
+import { parseArticle } from '../parse-article.ts';
 import { findArticleRegion, type PageRegion } from './region.ts';
 
 const MENU = ['الرئيسية', 'محليات', 'اقتصاد', 'رياضة', 'ثقافة', 'منوعات', 'فيديو', 'اتصل بنا'];
@@ -173,5 +174,104 @@ describe('findArticleRegion on seed-layout dumps', () => {
     expect(findArticleRegion(linesOf(withPlace))).toBeNull();
     const untitledDate = [HEADLINE, ...PARAGRAPHS, 'اقرأ أيضاً', 'إغلاق مؤقت لشارع الكورنيش', ...MENU];
     expect(findArticleRegion(linesOf(untitledDate))).toBeNull();
+  });
+});
+
+// A seed-layout dump of the whole family around a short article: one paragraph, a read-also item right
+// after it, the footer, then articles appended after the marker.
+const SHORT_TITLE = 'بلدية الواحة تفتح باب التسجيل في برنامج التشجير الصيفي';
+const CITING =
+  'أعلنت بلدية الواحة فتح باب التسجيل في برنامج التشجير الصيفي للأحياء السكنية، ودعت الراغبين في المشاركة إلى تعبئة النموذج على الرابط www.example.org قبل نهاية الشهر الجاري.';
+const READ_ALSO_HEADLINE = 'افتتاح ممشى جديد على شاطئ المدينة';
+const FOOTER_LINES = ['المصدر: صحيفة الواحة', 'كلمات دلالية: التشجير الواحة'];
+const APPENDED_TITLE = 'مهرجان للتمور في السوق القديم بمشاركة المزارعين';
+const APPENDED_PARAGRAPHS = [
+  'انطلق مساء أمس مهرجان التمور في السوق القديم بمشاركة أكثر من مئة مزارع من قرى المنطقة، وسط إقبال كبير من الزوار الذين توافدوا منذ الساعات الأولى.',
+  'وقال رئيس اللجنة المنظمة إن المهرجان يستمر عشرة أيام، وإن الأسعار بقيت في متناول الأسر رغم تراجع المحصول في بعض المزارع هذا العام.',
+];
+const SECOND_TITLE = 'جمعية المكفوفين تطلق مكتبة صوتية للطلاب';
+const SECOND_PARAGRAPH =
+  'أطلقت جمعية المكفوفين في المدينة مكتبة صوتية تضم مئات الكتب المدرسية المسجلة، على أن تتاح للطلاب مجانا عبر تطبيق على الهاتف مع بداية العام الدراسي.';
+
+describe('findArticleRegion on seed-layout dumps of the whole family', () => {
+  it('reads a one-paragraph article citing a web address, with a read-also item and appended articles, as the seed layout', () => {
+    const rows = [
+      SHORT_TITLE,
+      'نشر في: 14 يونيو 2019',
+      CITING,
+      'اقرأ أيضاً',
+      READ_ALSO_HEADLINE,
+      ...FOOTER_LINES,
+      'إقرأ أيضاً:',
+      APPENDED_TITLE,
+      ...APPENDED_PARAGRAPHS,
+      'إقرأ أيضاً:',
+      SECOND_TITLE,
+      SECOND_PARAGRAPH,
+    ];
+    expect(findArticleRegion(linesOf(rows))).toBeNull();
+    const parsed = parseArticle(rows.join('\n'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.article.title).toBe(SHORT_TITLE);
+    expect(parsed.article.body).toEqual([CITING]);
+    expect(parsed.article.readAlso.map((item) => item.title)).toEqual([READ_ALSO_HEADLINE]);
+    expect(parsed.article.related.map((related) => related.title)).toEqual([APPENDED_TITLE, SECOND_TITLE]);
+    expect(parsed.warnings.filter((warning) => warning.code === 'outside_article')).toEqual([]);
+  });
+
+  it('reads an article that is all header, closed by its footer, as the seed layout', () => {
+    const rows = [
+      SHORT_TITLE,
+      'سعيد بن ناصر العتيبي',
+      'اقرأ أيضاً',
+      READ_ALSO_HEADLINE,
+      ...FOOTER_LINES,
+      'إقرأ أيضاً:',
+      APPENDED_TITLE,
+      ...APPENDED_PARAGRAPHS,
+      'إقرأ أيضاً:',
+      SECOND_TITLE,
+      SECOND_PARAGRAPH,
+    ];
+    expect(findArticleRegion(linesOf(rows))).toBeNull();
+  });
+
+  it('takes no article appended after the footer and its marker for the article of the dump', () => {
+    // A long line of names opens the article: the header check cannot tell it from a menu, but the
+    // article found stands after the footer and the appended-articles marker.
+    const rows = [
+      SHORT_TITLE,
+      'الأمير سعيد بن ناصر الأمير خالد بن فهد الشيخ عبدالله بن سالم',
+      ...FOOTER_LINES,
+      'إقرأ أيضاً:',
+      APPENDED_TITLE,
+      ...APPENDED_PARAGRAPHS,
+      'إقرأ أيضاً:',
+      SECOND_TITLE,
+      SECOND_PARAGRAPH,
+      'إقرأ أيضاً:',
+      'ختام دورة تدريبية للمسعفين المتطوعين',
+    ];
+    expect(findArticleRegion(linesOf(rows))).toBeNull();
+  });
+
+  it('still finds the article of a page with a credits line before the headline and no appended articles', () => {
+    const lines = linesOf([
+      'المرصد اليومي',
+      ...MENU,
+      'عاجل: انقطاع الكهرباء عن ثلاثة أحياء',
+      'المصدر: وكالات',
+      HEADLINE,
+      'نشر في: 12 مايو 2024',
+      ...PARAGRAPHS,
+      ...FOOTER,
+    ]);
+    const region = findArticleRegion(lines) as PageRegion;
+    expect(texts(lines, region)).toEqual({
+      title: HEADLINE,
+      header: ['نشر في: 12 مايو 2024'],
+      body: PARAGRAPHS,
+    });
   });
 });

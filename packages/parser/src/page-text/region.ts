@@ -75,9 +75,27 @@ export function findArticleRegion(lines: readonly Line[]): PageRegion | null {
   }
   if (best === null) return null;
   const { title, header, bodyStart, bodyEnd } = best;
+  const first = firstTextLine(lines);
   // The article opens the text after all: the seed layout with header lines of its own.
-  if (title === firstTextLine(lines)) return null;
+  if (title === first) return null;
+  // The run found is an article appended after the footer of the one the first line opens.
+  if (afterFooter(lines, first, title)) return null;
   return { title, header, bodyStart, bodyEnd };
+}
+
+/**
+ * Whether the headline found opens an article appended to a seed-layout dump: the footer of the
+ * article the first line opens (its credits or keywords line) and then the marker of appended
+ * articles (`إقرأ أيضاً:` alone) stand between them. A page's own article comes before its footer.
+ */
+function afterFooter(lines: readonly Line[], first: number, title: number): boolean {
+  let footer = false;
+  for (let index = first + 1; index < title; index++) {
+    const { text } = lines[index] as Line;
+    if (readCredits(text) !== null || keywordsStart(text) >= 0) footer = true;
+    else if (footer && readAlsoMarker(text)?.kind === 'marker') return true;
+  }
+  return false;
 }
 
 /** Runs of prose lines, each gap between two of them at most `MAX_GAP` lines. */
