@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '@khabar/devkit';
 import { ArticleSummary, Page } from '@khabar/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsed } from '../test/documents.ts';
@@ -24,7 +25,7 @@ interface Started {
 function start(env: Record<string, string>, cwd: string): Started {
   const child = spawn(process.execPath, [main], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', KHABAR_API_PORT: '0', ...env },
+    env: { PATH: childEnvironment().PATH ?? '', KHABAR_API_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

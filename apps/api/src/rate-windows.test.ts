@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '@khabar/devkit';
+import { freePort, testRedisUrl } from '@khabar/devkit';
 import { Problem } from '@khabar/schema';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { createApp } from './app.ts';
 import type { Logger } from './logger.ts';
 import { type RateCounter, RedisWindows } from './rate-windows.ts';
 
-const redisUrl = process.env.KHABAR_TEST_REDIS_URL;
+const redisUrl = testRedisUrl();
 
 function recordingLogger() {
   const records: { level: string; record: Record<string, unknown> }[] = [];

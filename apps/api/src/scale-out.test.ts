@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { freePort, type ScratchDatabase, type Service, scratchDatabase, startService } from '@khabar/devkit';
+import {
+  freePort,
+  type ScratchDatabase,
+  type Service,
+  scratchDatabase,
+  startService,
+  testPostgresUrl,
+  testRedisUrl,
+} from '@khabar/devkit';
 import { Problem } from '@khabar/schema';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +18,8 @@ import { apiKey, bearer } from '../test/harness.ts';
 // Three API processes on one PostgreSQL database and one Redis, driven from loopback: writes through
 // any process show on every process within a second (the read caches follow LISTEN/NOTIFY), none is
 // lost, and the rate limit is one budget across the three (counted in Redis).
-const pgUrl = process.env.KHABAR_TEST_PG_URL;
-const redisUrl = process.env.KHABAR_TEST_REDIS_URL;
+const pgUrl = testPostgresUrl();
+const redisUrl = testRedisUrl();
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 const processCount = 3;

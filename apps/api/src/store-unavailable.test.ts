@@ -1,4 +1,4 @@
-import { type ScratchDatabase, scratchDatabase } from '@khabar/devkit';
+import { type ScratchDatabase, scratchDatabase, testPostgresUrl } from '@khabar/devkit';
 import { Problem } from '@khabar/schema';
 import { openStore } from '@khabar/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { testConfig } from '../test/harness.ts';
 import { createApp } from './app.ts';
 import { silentLogger } from './logger.ts';
 
-const url = process.env.KHABAR_TEST_PG_URL;
+const url = testPostgresUrl();
 
 describe.runIf(url)('a PostgreSQL database that refuses connections', () => {
   let scratch: ScratchDatabase;

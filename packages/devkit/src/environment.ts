@@ -9,3 +9,13 @@ export function childEnvironment(extra: Record<string, string> = {}): Record<str
 export function chromiumExecutable(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
+
+/** The PostgreSQL database tests may use (`KHABAR_TEST_PG_URL`); those that need one skip without it. */
+export function testPostgresUrl(): string | undefined {
+  return process.env.KHABAR_TEST_PG_URL || undefined;
+}
+
+/** The Redis server tests may use (`KHABAR_TEST_REDIS_URL`); those that need one skip without it. */
+export function testRedisUrl(): string | undefined {
+  return process.env.KHABAR_TEST_REDIS_URL || undefined;
+}

@@ -1,5 +1,5 @@
 export { chromiumFlags, chromiumPath } from './chromium.ts';
-export { childEnvironment } from './environment.ts';
+export { childEnvironment, testPostgresUrl, testRedisUrl } from './environment.ts';
 export { holdWriteLock, type LockHolder } from './hold-write-lock.ts';
 export { type LoadTestOptions, type LoadTestResult, loadTest } from './load-test.ts';
 export { childrenNamed, childText, parseXml, readAsHtml, type XmlElement } from './markup.ts';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testPostgresUrl } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { StoreHarness } from '../test/store-harness.ts';
 import { createPostgresStore, openStore, StoreError } from './index.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
 
-const url = process.env.KHABAR_TEST_PG_URL;
+const url = testPostgresUrl();
 
 /** Runs SQL on its own connection with the schema first on the search path. */
 async function withClient<T>(schema: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

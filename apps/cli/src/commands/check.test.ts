@@ -3,13 +3,14 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testPostgresUrl } from '@khabar/devkit';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../test/test-io.ts';
 import { run } from '../cli.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
-const pgUrl = process.env.KHABAR_TEST_PG_URL;
+const pgUrl = testPostgresUrl();
 
 /** The test server's URL with `schema` first on the search path, as an operator would give it. */
 function inSchema(schema: string): string {

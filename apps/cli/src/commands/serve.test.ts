@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment } from '@khabar/devkit';
 import { openStore } from '@khabar/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../test/test-io.ts';
@@ -23,7 +24,7 @@ interface Served {
 function serve(args: string[], cwd: string, env: Record<string, string> = {}): Served {
   const child = spawn(process.execPath, [bin, 'serve', ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: childEnvironment().PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

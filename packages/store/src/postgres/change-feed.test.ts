@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testPostgresUrl } from '@khabar/devkit';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../test/build-article.ts';
@@ -6,7 +7,7 @@ import type { StoreChange } from '../types.ts';
 import { CHANGE_FEED_NAME, changePayload, readPayload } from './change-feed.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
-const url = process.env.KHABAR_TEST_PG_URL;
+const url = testPostgresUrl();
 
 describe('change notifications', () => {
   it('carry origin, schema and ids, and no ids when the list would not fit', () => {

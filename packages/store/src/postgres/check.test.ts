@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { scratchDatabase } from '@khabar/devkit';
+import { scratchDatabase, testPostgresUrl } from '@khabar/devkit';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../test/build-article.ts';
@@ -9,7 +9,7 @@ import type { ArticleStore } from '../types.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
-const url = process.env.KHABAR_TEST_PG_URL;
+const url = testPostgresUrl();
 
 const articles = [
   'أمطار غزيرة على المناطق الجنوبية',

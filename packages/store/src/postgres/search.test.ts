@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { testPostgresUrl } from '@khabar/devkit';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../test/generate-articles.ts';
@@ -26,7 +27,7 @@ describe('matchShare', () => {
   });
 });
 
-const url = process.env.KHABAR_TEST_PG_URL;
+const url = testPostgresUrl();
 
 describe.runIf(url)('PostgreSQL search windows', () => {
   const schema = `khabar_test_${randomBytes(6).toString('hex')}`;
