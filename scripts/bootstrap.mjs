@@ -29,9 +29,10 @@ if (task === undefined || !(task in TASKS)) {
 // from here read their own configuration files instead.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 
+// Khabar runs its TypeScript with Node.js itself, which strips types without a flag from 22.18 on.
 function isRecent(version) {
   const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
-  return major > 22 || (major === 22 && minor >= 12);
+  return major > 22 || (major === 22 && minor >= 18);
 }
 
 function output(command, args, options = {}) {
@@ -72,7 +73,7 @@ function toolchainPath() {
   }
   const installed = nodeVersion(path);
   if (!installed || !isRecent(installed) || pnpmMajor(path) !== '10') {
-    fail(`${bin} does not hold Node.js 22.12+ and pnpm 10; remove it and run again`);
+    fail(`${bin} does not hold Node.js 22.18+ and pnpm 10; remove it and run again`);
   }
   return path;
 }

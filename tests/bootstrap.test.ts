@@ -115,6 +115,15 @@ describe('the bootstrap behind npm start and npm test', () => {
     expect(stale.calls.some((call) => call.includes('run'))).toBe(false);
   });
 
+  it('takes a Node 22 before 22.18, which cannot run TypeScript unflagged, for too old', () => {
+    toolchain(machineBin, 'v22.17.1');
+    tool(machineBin, 'npm', 'exit 3');
+    const result = run('install');
+    expect(result.status).toBe(1);
+    expect(result.calls.find((call) => call.startsWith('npm '))).toMatch(/^npm install --global --prefix /);
+    expect(result.stderr).toContain('exited with 3');
+  });
+
   it('refuses an unknown task, and reports a failed install with its exit status, not a stack trace', () => {
     toolchain(machineBin, 'v24.1.0');
     const unknown = run('deploy');

@@ -170,6 +170,34 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('builds indexes a stopped bulk load left unbuilt once, when several processes open together', async () => {
+      const schema = freshSchema();
+      const first = await createPostgresStore(url as string, { schema });
+      await first.close();
+      try {
+        await withClient(schema, (client) =>
+          client.query('DROP INDEX articles_search, articles_title_search'),
+        );
+        const opened = await Promise.allSettled(
+          [1, 2, 3].map(() => createPostgresStore(url as string, { schema, poolSize: 1 })),
+        );
+        for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
+        expect(opened.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+        const names = await withClient(schema, async (client) =>
+          (
+            await client.query<{ name: string }>(
+              `SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING gin%'
+                 ORDER BY indexname`,
+              [schema],
+            )
+          ).rows.map((row) => row.name),
+        );
+        expect(names).toEqual(['articles_search', 'articles_title_search']);
+      } finally {
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
     it('keeps the full-text indexes for a batch into a store that holds articles', async () => {
       const schema = freshSchema();
       const store = await createPostgresStore(url as string, { schema });

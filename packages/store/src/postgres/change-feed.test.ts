@@ -75,6 +75,46 @@ describe.runIf(url)('the PostgreSQL change feed', () => {
   });
 });
 
+describe.runIf(url)('the PostgreSQL change feed, watched again', () => {
+  it('keeps one listening connection when watched, stopped and watched again, and none once closed', async () => {
+    const schema = `khabar_test_${randomBytes(6).toString('hex')}`;
+    const store = await createPostgresStore(url as string, { schema, poolSize: 2 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const listening = async () =>
+      Number(
+        (
+          await admin.query<{ count: string }>(
+            'SELECT count(*) AS count FROM pg_stat_activity WHERE application_name = $1',
+            [`${CHANGE_FEED_NAME} ${schema}`],
+          )
+        ).rows[0]?.count,
+      );
+    try {
+      const first: StoreChange[] = [];
+      store.watch((change) => first.push(change))();
+      const changes: StoreChange[] = [];
+      const stop = store.watch((change) => changes.push(change));
+      await waitFor(() => changes.length >= 1);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(await listening()).toBe(1);
+      stop();
+      await store.close();
+      await waitFor(() => true);
+      let left = await listening();
+      for (let tries = 0; left > 0 && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        left = await listening();
+      }
+      expect(left).toBe(0);
+    } finally {
+      await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});
+
 async function waitFor(done: () => boolean, ms = 3000): Promise<void> {
   const until = Date.now() + ms;
   while (!done()) {

@@ -82,7 +82,10 @@ export class PostgresChangeFeed {
       if (failed) return;
       failed = true;
       client.end().catch(() => undefined);
-      if (this.#client === client) this.#client = null;
+      // Only the connection in use reconnects: one that `stop()` let go ends later, maybe after a
+      // new `start()`, and must not open a second.
+      if (this.#client !== client) return;
+      this.#client = null;
       if (!this.#running) return;
       this.#retry = setTimeout(() => {
         this.#retry = null;
@@ -93,6 +96,7 @@ export class PostgresChangeFeed {
     client.on('error', fail);
     client.on('end', fail);
     client.on('notification', (message) => {
+      if (this.#client !== client) return;
       const payload = readPayload(message.payload);
       if (payload === null || payload.schema !== this.#schema || payload.origin === this.#origin) return;
       this.#emit({ ids: payload.ids });
@@ -104,8 +108,9 @@ export class PostgresChangeFeed {
       fail();
       return;
     }
-    if (!this.#running || failed) {
-      if (!this.#running) await client.end().catch(() => undefined);
+    if (failed) return;
+    if (!this.#running || this.#client !== client) {
+      await client.end().catch(() => undefined);
       return;
     }
     this.#emit({ ids: [] });

@@ -165,22 +165,41 @@ export async function migratePostgres(
     throw migrationError(error);
   }
   try {
-    await buildMissingSearchIndexes(client);
+    if ((await missingSearchIndexes(client)).length > 0) {
+      // A bulk load that stopped before its end left them unbuilt. Built under the write lock, as the
+      // loader builds them: several processes opening at once build them once, and none while a load
+      // that is still running holds the lock between its batches' transactions.
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema ?? '']);
+        await buildMissingSearchIndexes(client);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }
   } catch (error) {
     throw migrationError(error);
   }
 }
 
-/**
- * Builds the full-text indexes that are missing: a bulk load builds them after its last batch, and one
- * that stopped before left them unbuilt. Looked up first, so that opening a store takes no table lock.
- */
-export async function buildMissingSearchIndexes(client: pg.PoolClient): Promise<void> {
+/** The full-text indexes that are not there, looked up without taking any lock on the table. */
+async function missingSearchIndexes(client: pg.PoolClient): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     'SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NULL',
     [SEARCH_INDEXES.map(({ name }) => name)],
   );
-  if (rows.length > 0) await client.query(createSearchIndexes('IF NOT EXISTS '));
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Builds the full-text indexes that are missing: a bulk load builds them after its last batch, and one
+ * that stopped before left them unbuilt. The caller holds the write lock, in a transaction.
+ */
+export async function buildMissingSearchIndexes(client: pg.PoolClient): Promise<void> {
+  if ((await missingSearchIndexes(client)).length > 0)
+    await client.query(createSearchIndexes('IF NOT EXISTS '));
 }
 
 /** A schema name as an SQL identifier. */
