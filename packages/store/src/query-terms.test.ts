@@ -119,7 +119,8 @@ describe('relaxes', () => {
 
   it('when the strict match fills less than a page, or the cursor stands among relaxed hits', () => {
     expect(relaxes(required, 3, 10, null)).toBe(true);
-    expect(relaxes(required, 10, 10, null)).toBe(false);
+    expect(relaxes(required, 10, 10, null)).toBe(true);
+    expect(relaxes(required, 11, 10, null)).toBe(false);
     expect(relaxes(required, 40, 10, { score: -990, id: 'a000000000000001' })).toBe(true);
     expect(relaxes(required, 40, 10, { score: 3, id: 'a000000000000001' })).toBe(false);
   });

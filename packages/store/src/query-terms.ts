@@ -75,18 +75,19 @@ export function relaxedLevels(groups: readonly string[][]): string[][][][] {
 
 /**
  * Whether a search adds relaxed levels: when the query has words that rank by text and the strict
- * match found fewer articles than a page holds, or when the cursor already stands among relaxed hits
- * (whose scores are below zero, every full match's above), so that paging on gives the same hits
- * whatever size the next page is.
+ * matches after the cursor (`strictAfter`, counted up to one past the page) do not fill the page, or
+ * when the cursor already stands among relaxed hits (whose scores are below zero, every full match's
+ * above). Relaxed hits thus always follow the last full match, so paging gives the same hits in the
+ * same order whatever size each page is.
  */
 export function relaxes(
   required: RequiredGroups,
-  strictMatches: number,
+  strictAfter: number,
   limit: number,
   after: SearchPosition | null,
 ): boolean {
   if (!required.rankText || required.groups.length < 2) return false;
-  return strictMatches < limit || (after !== null && after.score < 0);
+  return strictAfter <= limit || (after !== null && after.score < 0);
 }
 
 /** Every subset of `size` items, each in the items' order, in lexicographic order of positions. */

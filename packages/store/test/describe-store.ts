@@ -676,6 +676,20 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         }
         expect(sizes).toEqual([1, 5, 6]);
       });
+      it('gives the relaxed hits after the last full match whatever the page size, when full matches fill pages', async () => {
+        const full = [20, 21, 22].map((day) => article(`مرصد يرصد كوكب ومذنب ${day}`, day));
+        const partial = [1, 2, 3, 4].map((day) => article(`مرصد يرصد كوكب بعيد ${day}`, day));
+        await store.upsertMany([...partial, ...full]);
+        const q = 'مرصد كوكب مذنب';
+        const whole = (await store.search({ q, limit: 100 })).items;
+        expect(ids(whole)).toHaveLength(7);
+        expect(whole.slice(0, 3).every((hit) => hit.score >= 0)).toBe(true);
+        expect(whole.slice(3).every((hit) => hit.score < 0)).toBe(true);
+        for (const limit of [1, 2, 3, 5]) {
+          const walked = await walk((cursor) => store.search({ q, limit, cursor }));
+          expect(ids(walked), `pages of ${limit}`).toEqual(ids(whole));
+        }
+      });
     });
 
     describe('tags, sources, related, stats', () => {

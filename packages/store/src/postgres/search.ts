@@ -165,7 +165,7 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     const strict = await windowHits([required.groups], required.rankText);
     add(strict, 0);
     let ranked = rankCandidates(candidates, groups, POSTGRES_TEXT_RANK_SCALE, after, limit + 1, words);
-    if (relaxes(required, strict.length, limit, after)) {
+    if (relaxes(required, ranked.length, limit, after)) {
       for (const [index, level] of relaxedLevels(required.groups).entries()) {
         if (ranked.length > limit) break;
         add(await windowHits(level, true, RELAXED_WINDOW, 0), index + 1);

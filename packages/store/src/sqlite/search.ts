@@ -191,7 +191,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
         const strict = windowHits(ftsAllGroups(indexedOnly(required.groups)), required.rankText);
         add(strict, 0);
         let ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1, words);
-        if (relaxes(required, strict.length, limit, after)) {
+        if (relaxes(required, ranked.length, limit, after)) {
           for (const [index, level] of relaxedLevels(required.groups).entries()) {
             if (ranked.length > limit) break;
             const match = ftsAnySubset(level.map(indexedOnly));
