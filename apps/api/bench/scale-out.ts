@@ -11,28 +11,25 @@
 // KHABAR_BENCH_REDIS_URL each process counts its own rate limit. KHABAR_BENCH_SECONDS sets each run's
 // length (10). Process CPU is read from /proc (Linux).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
 import {
-  freePort,
   loadTest,
   type ScratchDatabase,
   type Service,
   scratchDatabase,
   seededRandom,
-  startService,
   zipfSampler,
 } from '@khabar/devkit';
 import { parseArticle } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import { openStore } from '@khabar/store';
+import { startApiProcesses } from '../test/api-processes.ts';
 
 const adminUrl = process.env.KHABAR_BENCH_PG_URL;
 const keptDb = process.env.KHABAR_BENCH_PG_DB;
 const redisUrl = process.env.KHABAR_BENCH_REDIS_URL;
 const seconds = Number(process.env.KHABAR_BENCH_SECONDS ?? 10);
 const connections = 48;
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const writeKey = 'scale-out-bench-key-0123456789';
 
 function log(message: string) {
@@ -87,28 +84,16 @@ function readerPaths(articles: Article[], length: number, searchShare = 0.2): st
   });
 }
 
-async function startProcesses(count: number, db: string, shared: boolean): Promise<Service[]> {
-  return Promise.all(
-    Array.from({ length: count }, async (_, index) => {
-      const port = await freePort();
-      return startService({
-        name: `API process ${index + 1}`,
-        args: [main],
-        port,
-        probe: '/readyz',
-        env: {
-          KHABAR_DB: db,
-          KHABAR_API_PORT: String(port),
-          KHABAR_API_KEYS: writeKey,
-          KHABAR_API_LOG: 'off',
-          // Counted on every request as in production, high enough never to refuse the benchmark.
-          KHABAR_API_RATE_LIMIT: '1000000000',
-          KHABAR_REDIS_URL: shared && redisUrl ? redisUrl : '',
-          KHABAR_REDIS_KEY_PREFIX: 'khabar-bench:',
-        },
-      });
-    }),
-  );
+function startProcesses(count: number, db: string, shared: boolean): Promise<Service[]> {
+  return startApiProcesses(count, {
+    KHABAR_DB: db,
+    KHABAR_API_KEYS: writeKey,
+    KHABAR_API_LOG: 'off',
+    // Counted on every request as in production, high enough never to refuse the benchmark.
+    KHABAR_API_RATE_LIMIT: '1000000000',
+    KHABAR_REDIS_URL: shared && redisUrl ? redisUrl : '',
+    KHABAR_REDIS_KEY_PREFIX: 'khabar-bench:',
+  });
 }
 
 interface Row {

@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import {
-  freePort,
   type ScratchDatabase,
   type Service,
   scratchDatabase,
-  startService,
   testPostgresUrl,
   testRedisUrl,
 } from '@khabar/devkit';
 import { Problem } from '@khabar/schema';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiProcesses } from '../test/api-processes.ts';
 import { generatedDocuments, parsed } from '../test/documents.ts';
 import { apiKey, bearer } from '../test/harness.ts';
 
@@ -20,7 +18,6 @@ import { apiKey, bearer } from '../test/harness.ts';
 // lost, and the rate limit is one budget across the three (counted in Redis).
 const pgUrl = testPostgresUrl();
 const redisUrl = testRedisUrl();
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 const processCount = 3;
 const rateLimit = 100;
@@ -56,35 +53,21 @@ describe.runIf(pgUrl && redisUrl)('three API processes on one PostgreSQL and one
   beforeAll(async () => {
     database = await scratchDatabase(pgUrl ?? '', 'scale');
     const db = database.url;
-    const ports = await Promise.all(Array.from({ length: processCount }, () => freePort()));
-    // Started together: the first migrates the empty database while the others wait for its lock.
-    const started = await Promise.allSettled(
-      ports.map((port, index) =>
-        startService({
-          name: `API process ${index + 1}`,
-          args: [main],
-          port,
-          probe: '/readyz',
-          env: {
-            KHABAR_DB: db,
-            KHABAR_API_PORT: String(port),
-            KHABAR_API_HOST: '127.0.0.1',
-            KHABAR_API_KEYS: apiKey,
-            KHABAR_REDIS_URL: redisUrl ?? '',
-            KHABAR_REDIS_KEY_PREFIX: keyPrefix,
-            KHABAR_API_RATE_LIMIT: String(rateLimit),
-            KHABAR_API_RATE_WINDOW_S: '60',
-            KHABAR_API_TRUSTED_PROXIES: '127.0.0.1',
-            // Far longer than the test: whatever shows on another process came through invalidation.
-            KHABAR_API_CACHE_TTL_S: '600',
-            KHABAR_API_LOG: 'off',
-          },
-        }),
-      ),
+    services.push(
+      ...(await startApiProcesses(processCount, {
+        KHABAR_DB: db,
+        KHABAR_API_HOST: '127.0.0.1',
+        KHABAR_API_KEYS: apiKey,
+        KHABAR_REDIS_URL: redisUrl ?? '',
+        KHABAR_REDIS_KEY_PREFIX: keyPrefix,
+        KHABAR_API_RATE_LIMIT: String(rateLimit),
+        KHABAR_API_RATE_WINDOW_S: '60',
+        KHABAR_API_TRUSTED_PROXIES: '127.0.0.1',
+        // Far longer than the test: whatever shows on another process came through invalidation.
+        KHABAR_API_CACHE_TTL_S: '600',
+        KHABAR_API_LOG: 'off',
+      })),
     );
-    for (const result of started) if (result.status === 'fulfilled') services.push(result.value);
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
   }, 60_000);
 
   afterAll(async () => {
