@@ -5,6 +5,7 @@ import {
   type Environment,
   envInteger,
   envList,
+  envUrl,
   readEnvironment,
   redactLocation,
 } from '@khabar/schema';
@@ -70,7 +71,7 @@ const Settings = z.object({
     .default('refuse'),
   KHABAR_API_ARTICLE_CACHE_MIB: envInteger('KHABAR_API_ARTICLE_CACHE_MIB', 0, 4096, 16),
   KHABAR_API_READ_CACHE_MIB: envInteger('KHABAR_API_READ_CACHE_MIB', 0, 4096, 16),
-  KHABAR_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KHABAR_SITE_URL: envUrl('KHABAR_SITE_URL'),
   KHABAR_API_LOG: z.enum(['json', 'off'], 'KHABAR_API_LOG must be `json` or `off`').default('json'),
   KHABAR_REDIS_URL: z
     .string()
@@ -172,7 +173,7 @@ export function loadConfig(env: Environment = process.env): ApiConfig {
     dbOpenCheck: values.KHABAR_DB_OPEN_CHECK,
     articleCacheMiB: values.KHABAR_API_ARTICLE_CACHE_MIB,
     readCacheMiB: values.KHABAR_API_READ_CACHE_MIB,
-    siteUrl: values.KHABAR_SITE_URL?.replace(/\/+$/, '') ?? null,
+    siteUrl: values.KHABAR_SITE_URL ?? null,
     accessLog: values.KHABAR_API_LOG === 'json',
     redisUrl: values.KHABAR_REDIS_URL ?? null,
     redisKeyPrefix: values.KHABAR_REDIS_KEY_PREFIX,
