@@ -1,11 +1,18 @@
 import type { StoreChange } from './types.ts';
 
-/** The listeners of one store's `watch`, each called in turn; one that throws does not stop the others. */
+/**
+ * The listeners of one store's `watch`, each called in turn; one that throws does not stop the others.
+ * `onFirst` runs when the first listener arrives and `onLast` when the last one leaves: a store starts
+ * following other processes' writes only while someone listens.
+ */
 export class ChangeListeners {
   readonly #listeners = new Set<(change: StoreChange) => void>();
+  readonly #onFirst: () => void;
+  readonly #onLast: () => void;
 
-  get size(): number {
-    return this.#listeners.size;
+  constructor(hooks: { onFirst: () => void; onLast: () => void }) {
+    this.#onFirst = hooks.onFirst;
+    this.#onLast = hooks.onLast;
   }
 
   /** Adds a listener; the function returned removes it (calling it twice is harmless). */
@@ -13,8 +20,9 @@ export class ChangeListeners {
     // A wrapper per call, so that the same function watched twice is two subscriptions.
     const entry = (change: StoreChange) => listener(change);
     this.#listeners.add(entry);
+    if (this.#listeners.size === 1) this.#onFirst();
     return () => {
-      this.#listeners.delete(entry);
+      if (this.#listeners.delete(entry) && this.#listeners.size === 0) this.#onLast();
     };
   }
 

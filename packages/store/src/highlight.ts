@@ -17,12 +17,14 @@ interface Candidate {
  * the field text: the title when it matches, then the body fragments that match the most distinct
  * terms; best first. `searchBody` is the stored shadow text of the body, one line of terms per
  * paragraph: it picks the paragraphs worth tokenizing, so a long article costs little more than a short one.
- * Only those paragraphs of `body` are read (see `bestParagraphs`): the others may be left out.
+ * Only those paragraphs of `body` are read (see `bestParagraphs`; a caller that chose them already
+ * passes them as `paragraphs`): the others may be left out.
  */
 export function highlight(
   article: { title: string; body: readonly (string | undefined)[] },
   stems: ReadonlySet<string>,
   searchBody: string,
+  paragraphs: readonly number[] = bestParagraphs(searchBody, stems),
 ): Highlight[] {
   const candidates: Candidate[] = [];
   const title = matchedTokens(tokenize(article.title), stems);
@@ -39,7 +41,7 @@ export function highlight(
       distinctStems: new Set(title.map((token) => token.stem)).size,
     });
   }
-  for (const index of bestParagraphs(searchBody, stems)) {
+  for (const index of paragraphs) {
     const fragment = bestFragment(article.body[index] ?? '', stems);
     if (fragment) candidates.push({ ...fragment, highlight: { ...fragment.highlight, paragraph: index } });
   }

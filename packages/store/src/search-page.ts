@@ -54,13 +54,12 @@ export function searchPage<Seq>(
     const row = rows.get(hit.seq);
     if (!row) continue;
     const body: (string | undefined)[] = [];
-    for (const index of bestParagraphs(row.search_body, stems)) {
-      body[index] = paragraphs.get(paragraphKey(hit.seq, index));
-    }
+    const chosen = bestParagraphs(row.search_body, stems);
+    for (const index of chosen) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
     items.push({
       article: toSummary(row),
       score: hit.score,
-      highlights: highlight({ title: row.title, body }, stems, row.search_body),
+      highlights: highlight({ title: row.title, body }, stems, row.search_body, chosen),
     });
   }
   const last = page.at(-1);

@@ -116,7 +116,10 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
 
   // Writes notify on commit; this store reports its own at once and the feed those of other processes.
   const origin = randomUUID();
-  const listeners = new ChangeListeners();
+  const listeners: ChangeListeners = new ChangeListeners({
+    onFirst: () => feed.start(),
+    onLast: () => void feed.stop(),
+  });
   const feed = new PostgresChangeFeed(connect, schema, origin, (change) => listeners.emit(change));
   const notify = (ids: readonly string[]) => changePayload(origin, schema, ids);
 
@@ -320,12 +323,7 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     },
 
     watch(listener) {
-      const stop = listeners.add(listener);
-      feed.start();
-      return () => {
-        stop();
-        if (listeners.size === 0) void feed.stop();
-      };
+      return listeners.add(listener);
     },
 
     async close() {

@@ -206,10 +206,22 @@ function sqliteStore(parts: Parts): ArticleStore {
   // Writes through this store are reported with their ids once committed; commits by any other
   // connection (another process, or this store's writer thread replacing appended articles) show in
   // SQLite's data_version, looked at every DATA_VERSION_POLL_MS while someone watches.
-  const listeners = new ChangeListeners();
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   let seenVersion: unknown = null;
   let poll: NodeJS.Timeout | null = null;
+  const stopPolling = () => {
+    if (poll !== null) clearInterval(poll);
+    poll = null;
+  };
+  const listeners: ChangeListeners = new ChangeListeners({
+    onFirst: () => {
+      if (db.memory) return;
+      seenVersion = dataVersion.get();
+      poll = setInterval(lookForCommits, DATA_VERSION_POLL_MS);
+      poll.unref();
+    },
+    onLast: stopPolling,
+  });
   const lookForCommits = () => {
     if (!db.open) return;
     let version: unknown;
@@ -327,24 +339,11 @@ function sqliteStore(parts: Parts): ArticleStore {
     },
 
     watch(listener) {
-      const stop = listeners.add(listener);
-      if (poll === null && !db.memory) {
-        seenVersion = dataVersion.get();
-        poll = setInterval(lookForCommits, DATA_VERSION_POLL_MS);
-        poll.unref();
-      }
-      return () => {
-        stop();
-        if (listeners.size === 0 && poll !== null) {
-          clearInterval(poll);
-          poll = null;
-        }
-      };
+      return listeners.add(listener);
     },
 
     async close() {
-      if (poll !== null) clearInterval(poll);
-      poll = null;
+      stopPolling();
       await threads?.close();
       await writer.close();
       await rowThread?.close();

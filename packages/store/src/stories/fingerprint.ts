@@ -60,7 +60,7 @@ export function fingerprintOf(read: BodySentences): StoryFingerprint {
   const content = contentSentences(read.sentences);
   const { sketch, hashed } = sketchOf(content.sentences);
   const eligible = isEligible(sketch);
-  const signature = signatureOf(sketch);
+  const signature = eligible ? minHash(sketch.shingles) : new Uint32Array(0);
   return {
     sketch,
     signature,
@@ -106,6 +106,7 @@ function contentSentences(sentences: readonly string[][]): { sentences: string[]
     }
     if (current.length > 0) content.push(current);
     current = [];
+    if (words === MAX_SHINGLES) break;
   }
   return { sentences: content, words };
 }
