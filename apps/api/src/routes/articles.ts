@@ -127,7 +127,7 @@ const deleteArticle = (writeGuard: MiddlewareHandler<AppEnv>) =>
 
 /** The article routes: reads are public and cached, writes need an API key. */
 export function articleRoutes(deps: RouteDeps) {
-  const { store, articles, reads } = deps;
+  const { store, articles } = deps;
   const writeGuard = requireApiKey(deps.keys);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(listArticles, async (c) => sendJson(c, await store.list(c.req.valid('query'))))
@@ -157,11 +157,8 @@ export function articleRoutes(deps: RouteDeps) {
         () => c.req.valid('json') as ArticleInput,
         c.req.valid('query').url,
       );
+      // The store reports the write to its watchers (see `followChanges`), which drop what is cached.
       const outcome = await store.upsert(article, { signal: c.get('signal') });
-      if (outcome.status !== 'unchanged') {
-        articles.forget(outcome.id);
-        reads.clear();
-      }
       if (outcome.status === 'added') {
         c.header('Location', `/v1/articles/${outcome.id}`);
         return c.json(outcome, 201);
@@ -174,8 +171,6 @@ export function articleRoutes(deps: RouteDeps) {
       if (!article || !(await store.delete(article.id, { signal: c.get('signal') }))) {
         throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
       }
-      articles.forget(article.id);
-      reads.clear();
       return c.body(null, 204);
     });
 }
