@@ -1,18 +1,15 @@
-/** A small seeded generator (mulberry32): the same seed gives the same sequence on every machine. */
+import { seededRandom } from '@khabar/devkit';
+
+/**
+ * Seeded draws for the renderings, over devkit's generator: the same seed gives the same sequence on
+ * every machine, and neighbouring seeds unrelated ones (the seed is mixed first).
+ */
 export class Random {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = mix(seed) | 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let value = this.state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(mix(seed));
   }
 
   /** True with the given probability. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { codes } from './codes.ts';
 
 /** The variables an app reads: their names and raw values. */
 export type Environment = Record<string, string | undefined>;
@@ -17,11 +16,6 @@ export class ConfigError extends Error {
   constructor(message: string, variable: string | null = null) {
     super(message);
     this.variable = variable;
-  }
-
-  /** What to do about it, from the code catalogue. */
-  get hint(): string {
-    return codes.invalid_config.hint;
   }
 }
 
