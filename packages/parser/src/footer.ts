@@ -69,3 +69,8 @@ export function keywordsStart(text: string): number {
   const match = KEYWORDS_LABEL.exec(text);
   return match === null ? -1 : match[0].length;
 }
+
+/** An article's own footer line: its source credits or its keywords, which only ever close an article. */
+export function isFooterLine(text: string): boolean {
+  return readCredits(text) !== null || keywordsStart(text) >= 0;
+}

@@ -1,7 +1,7 @@
 import { readByline } from '../byline.ts';
 import { isChrome } from '../chrome.ts';
 import { foldWords } from '../fold.ts';
-import { keywordsStart, readCredits } from '../footer.ts';
+import { isFooterLine } from '../footer.ts';
 import type { Line } from '../lines.ts';
 import { readDateLine } from '../published-date-line.ts';
 import { readAlsoMarker } from '../read-also.ts';
@@ -92,7 +92,7 @@ function afterFooter(lines: readonly Line[], first: number, title: number): bool
   let footer = false;
   for (let index = first + 1; index < title; index++) {
     const { text } = lines[index] as Line;
-    if (readCredits(text) !== null || keywordsStart(text) >= 0) footer = true;
+    if (isFooterLine(text)) footer = true;
     else if (footer && readAlsoMarker(text)?.kind === 'marker') return true;
   }
   return false;
@@ -140,13 +140,7 @@ class Page implements HeadlineContext {
 
   isNotTitle = (index: number): boolean => {
     const { text } = this.lines[index] as Line;
-    return (
-      isChrome(text) ||
-      readByline(text) !== null ||
-      readAlsoMarker(text) !== null ||
-      readCredits(text) !== null ||
-      keywordsStart(text) >= 0
-    );
+    return isChrome(text) || readByline(text) !== null || readAlsoMarker(text) !== null || isFooterLine(text);
   };
 
   /** The region around a run of paragraphs: its headline, header and body, and how likely it is the article. */
@@ -220,7 +214,7 @@ class Page implements HeadlineContext {
     if (index < this.lines.length && this.isShortParagraph(index)) index++;
     for (let ahead = index; ahead < Math.min(this.lines.length, index + FOOTER_REACH); ahead++) {
       const { text } = this.lines[ahead] as Line;
-      if (readCredits(text) !== null || keywordsStart(text) >= 0) index = ahead + 1;
+      if (isFooterLine(text)) index = ahead + 1;
     }
     return index;
   }

@@ -1,7 +1,7 @@
 import { parseDate } from '@khabar/arabic';
 import { readByline } from '../byline.ts';
 import { isChrome } from '../chrome.ts';
-import { keywordsStart, readCredits } from '../footer.ts';
+import { isFooterLine } from '../footer.ts';
 import type { Line } from '../lines.ts';
 import { readDateLine } from '../published-date-line.ts';
 import { readAlsoMarker } from '../read-also.ts';
@@ -61,9 +61,9 @@ export function isSeedLayout(lines: readonly Line[]): boolean {
     const { text } = line;
     if (!hasWordChar(text) || isChrome(text) || readDateLine(text) !== null || readByline(text) !== null)
       continue;
-    if (readsAsParagraphLine(line) || closesArticle(text)) return true;
+    if (opensParagraphAtOnce(text) || isFooterLine(text)) return true;
     const features = lineFeatures(line);
-    if (citesAddress(features)) return true;
+    if (readsAsParagraph(features) || citesAddress(features)) return true;
     if (placeAndDate(text, features)) continue;
     // One short line of another kind may stand in the header (`لندن: رنيم حنوش`); a second is a menu.
     if (features.words > MAX_UNKNOWN_WORDS || ++unknown > 1) return false;
@@ -92,9 +92,9 @@ function headedTitle(lines: readonly Line[], first: number): boolean {
     }
     room--;
     const line = lines[index] as Line;
-    if (readsAsParagraphLine(line) || closesArticle(line.text)) return true;
+    if (opensParagraphAtOnce(line.text) || isFooterLine(line.text)) return true;
     const features = lineFeatures(line);
-    if (citesAddress(features)) return true;
+    if (readsAsParagraph(features) || citesAddress(features)) return true;
     // A row of links is a whole menu.
     if (features.link) menuItems += MENU_ITEMS;
     else if (isMenuItem(line.text, features)) menuItems++;
@@ -152,11 +152,6 @@ function placeAndDate(text: string, features: LineFeatures): boolean {
   return found !== null && !found.relative;
 }
 
-/** The article's own footer: source credits or keywords, which only close an article. */
-function closesArticle(text: string): boolean {
-  return readCredits(text) !== null || keywordsStart(text) >= 0;
-}
-
 function readsAsTitle(line: Line): boolean {
   const features = lineFeatures(line);
   if (features.words === 0 || features.words > MAX_TITLE_WORDS || features.link || features.endsColon)
@@ -170,10 +165,12 @@ function readsAsTitle(line: Line): boolean {
  * them needs no word list.
  */
 export function readsAsParagraphLine(line: Line): boolean {
-  const { text } = line;
-  if (hasStop(text) && runCount(text, MIN_PARAGRAPH_WORDS) >= MIN_PARAGRAPH_WORDS && !isLink(text))
-    return true;
-  return readsAsParagraph(lineFeatures(line));
+  return opensParagraphAtOnce(line.text) || readsAsParagraph(lineFeatures(line));
+}
+
+/** The quick half of `readsAsParagraphLine`: a line that is a paragraph by its words and punctuation alone. */
+function opensParagraphAtOnce(text: string): boolean {
+  return hasStop(text) && runCount(text, MIN_PARAGRAPH_WORDS) >= MIN_PARAGRAPH_WORDS && !isLink(text);
 }
 
 /** Running text: a paragraph, or a shorter line closed as a sentence. */
