@@ -35,20 +35,30 @@ export interface ListFilter {
   limit?: number | undefined;
 }
 
-/** Sends one request and reads a success body; failures of any kind become outcomes. */
-async function read<T>(send: (init: RequestInit) => Promise<Response>): Promise<Outcome<T>> {
+/**
+ * Sends one request and reads a success body (JSON unless `decode` says otherwise; a 304 counts as
+ * success when `notModified` is allowed); failures of any kind become outcomes.
+ */
+async function read<T>(
+  send: (init: RequestInit) => Promise<Response>,
+  decode: (response: Response) => Promise<T> = (response) => response.json() as Promise<T>,
+  options: { headers?: Record<string, string>; notModified?: boolean } = {},
+): Promise<Outcome<T>> {
   let response: Response;
   try {
-    response = await send({ signal: AbortSignal.timeout(timeoutMs) });
+    response = await send({
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
   } catch {
     return unreachable;
   }
-  if (!response.ok) {
+  if (!response.ok && !(options.notModified && response.status === 304)) {
     await response.body?.cancel();
     return failureFor(response.status);
   }
   try {
-    return { ok: true, value: (await response.json()) as T };
+    return { ok: true, value: await decode(response) };
   } catch {
     return failureFor(502);
   }
@@ -103,33 +113,20 @@ export interface FeedAnswer {
  * The API's RSS feed of the newest articles, as it sent it: the API links the items to the site's pages
  * (its `KHABAR_SITE_URL`). A reader's `If-None-Match` is passed on, so an unchanged feed costs a 304.
  */
-export async function getFeed(limit: number, ifNoneMatch: string | undefined): Promise<Outcome<FeedAnswer>> {
-  let response: Response;
-  try {
-    response = await apiClient().v1.feeds[':format'].$get(
-      { param: { format: 'rss' }, query: { limit } },
-      {
-        init: {
-          signal: AbortSignal.timeout(timeoutMs),
-          ...(ifNoneMatch === undefined ? {} : { headers: { 'If-None-Match': ifNoneMatch } }),
-        },
-      },
-    );
-  } catch {
-    return unreachable;
-  }
-  if (response.status !== 200 && response.status !== 304) {
-    await response.body?.cancel();
-    return failureFor(response.status);
-  }
-  const headers: Record<string, string> = {};
-  for (const name of ['content-type', 'etag', 'cache-control', 'last-modified']) {
-    const value = response.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  try {
-    return { ok: true, value: { status: response.status, body: await response.text(), headers } };
-  } catch {
-    return unreachable;
-  }
+export function getFeed(limit: number, ifNoneMatch: string | undefined): Promise<Outcome<FeedAnswer>> {
+  return read(
+    (init) => apiClient().v1.feeds[':format'].$get({ param: { format: 'rss' }, query: { limit } }, { init }),
+    async (response) => {
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'etag', 'cache-control', 'last-modified']) {
+        const value = response.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      return { status: response.status === 304 ? 304 : 200, body: await response.text(), headers };
+    },
+    {
+      notModified: true,
+      ...(ifNoneMatch === undefined ? {} : { headers: { 'If-None-Match': ifNoneMatch } }),
+    },
+  );
 }
