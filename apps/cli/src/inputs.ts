@@ -107,10 +107,7 @@ export function parseBatch(
   const failed: boolean[] = [];
   files.forEach((file, index) => {
     const name = names[index] ?? paths[index] ?? '';
-    const results =
-      file.bytes === null
-        ? [unreadable(name, { code: file.reason })]
-        : readDocument({ content: file.bytes, name }, settings.options);
+    const results = documentsOfFile(name, file, settings.options);
     let anyFailed = false;
     for (const result of results) {
       anyFailed ||= !result.ok;
@@ -148,6 +145,17 @@ class GrowingBytes {
 }
 
 const output = new GrowingBytes();
+
+/** The documents of a file read whole, or the one failure of a file that could not be read. */
+export function documentsOfFile(
+  name: string,
+  file: { bytes: Buffer | null; reason: string | null },
+  options: ParseOptions,
+): DocumentResult[] {
+  return file.bytes === null
+    ? [unreadable(name, { code: file.reason })]
+    : readDocument({ content: file.bytes, name }, options);
+}
 
 /** The result for an input that could not be read at all. */
 export function unreadable(name: string, error: unknown): DocumentResult {

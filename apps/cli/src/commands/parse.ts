@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DocumentResult, type ParseOptions, parseErrors, readDocument } from '@khabar/parser';
+import { type DocumentResult, type ParseOptions, parseErrors } from '@khabar/parser';
 import { type Command, type Io, UsageError } from '../command.ts';
 import {
   errorCode,
@@ -15,10 +15,10 @@ import {
 import {
   archiveEvents,
   documentLine,
+  documentsOfFile,
   expandInputs,
   type InputFile,
   isArchive,
-  unreadable,
 } from '../inputs.ts';
 
 const usage = `Usage: khabar parse [options] <file|dir|->...
@@ -218,7 +218,7 @@ function resolvePath(path: string, cwd: string): string {
  * its reader.
  */
 type Read =
-  | { input: InputFile; archive: false; bytes: Buffer }
+  | { input: InputFile; archive: false; bytes: Buffer; reason: null }
   | { input: InputFile; archive: false; bytes: null; reason: string }
   | { input: InputFile; archive: true };
 
@@ -256,7 +256,7 @@ async function* readInputs(inputs: readonly InputFile[], io: Io): AsyncGenerator
       batch.push(
         file.bytes === null
           ? { input, archive: false, bytes: null, reason: file.reason }
-          : { input, archive: false, bytes: file.bytes },
+          : { input, archive: false, bytes: file.bytes, reason: null },
       );
     }
     if (batch.length > 0) yield batch;
@@ -268,7 +268,7 @@ async function* readInputs(inputs: readonly InputFile[], io: Io): AsyncGenerator
 
 async function readStandardInput(input: InputFile, io: Io): Promise<Read & { archive: false }> {
   try {
-    return { input, archive: false, bytes: await readStdin(io) };
+    return { input, archive: false, bytes: await readStdin(io), reason: null };
   } catch (error) {
     return { input, archive: false, bytes: null, reason: errorCode(error) };
   }
@@ -276,8 +276,7 @@ async function readStandardInput(input: InputFile, io: Io): Promise<Read & { arc
 
 /** The documents of an input read whole. */
 function documentsOf(read: Read & { archive: false }, options: ParseOptions): DocumentResult[] {
-  if (read.bytes === null) return [unreadable(read.input.name, { code: read.reason })];
-  return readDocument({ content: read.bytes, name: read.input.name }, options);
+  return documentsOfFile(read.input.name, read, options);
 }
 
 function damaged(input: InputFile, offset: number, message: string): DocumentResult {
