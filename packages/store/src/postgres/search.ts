@@ -10,7 +10,7 @@ import {
   tsAnySubset,
   tsAnyTerm,
 } from '../query-terms.ts';
-import { type Candidate, rankCandidates } from '../rank-candidates.ts';
+import { CandidateRanker } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
   POSTGRES_TEXT_RANK_SCALE,
@@ -145,13 +145,13 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
     const required = requiredGroups(groups);
     const words = surfaceWords(searchQuery.q);
-    const candidates: Candidate<string>[] = [];
+    const ranker = new CandidateRanker<string>(groups, POSTGRES_TEXT_RANK_SCALE, words);
     const seen = new Set<string>();
     const add = (hits: Awaited<ReturnType<typeof windowHits>>, missing: number) => {
       for (const hit of hits) {
         if (seen.has(hit.seq)) continue;
         seen.add(hit.seq);
-        candidates.push({
+        ranker.add({
           seq: hit.seq,
           id: hit.id,
           searchTitle: hit.search_title,
@@ -164,12 +164,12 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     // The title score is added here, with the same code as SQLite's, and the keyset applied to the result.
     const strict = await windowHits([required.groups], required.rankText);
     add(strict, 0);
-    let ranked = rankCandidates(candidates, groups, POSTGRES_TEXT_RANK_SCALE, after, limit + 1, words);
+    let ranked = ranker.ranked(after, limit + 1);
     if (relaxes(required, ranked.length, limit, after)) {
       for (const [index, level] of relaxedLevels(required.groups).entries()) {
         if (ranked.length > limit) break;
         add(await windowHits(level, true, RELAXED_WINDOW, 0), index + 1);
-        ranked = rankCandidates(candidates, groups, POSTGRES_TEXT_RANK_SCALE, after, limit + 1, words);
+        ranked = ranker.ranked(after, limit + 1);
       }
     }
     // The body alone, as JSON text: the highlights need a paragraph or two of it, never the whole document.

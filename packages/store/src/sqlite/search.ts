@@ -11,7 +11,7 @@ import {
   relaxes,
   requiredGroups,
 } from '../query-terms.ts';
-import { type Candidate, rankCandidates } from '../rank-candidates.ts';
+import { CandidateRanker } from '../rank-candidates.ts';
 import {
   BODY_WEIGHT,
   RANKED_WINDOW,
@@ -176,7 +176,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       const words = surfaceWords(query.q);
       return guard(() => {
         checkVersion();
-        const candidates: Candidate<number>[] = [];
+        const ranker = new CandidateRanker<number>(groups, SQLITE_TEXT_RANK_SCALE, words);
         const seen = new Set<number>();
         const add = (hits: readonly { rowid: number; rank: number }[], missing: number) => {
           const known = titlesOf(hits.map((hit) => hit.rowid));
@@ -185,18 +185,18 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
             if (!title || seen.has(hit.rowid)) continue;
             seen.add(hit.rowid);
             // bm25 is lower for better matches.
-            candidates.push({ seq: hit.rowid, ...title, textRank: -hit.rank, missing });
+            ranker.add({ seq: hit.rowid, ...title, textRank: -hit.rank, missing });
           }
         };
         const strict = windowHits(ftsAllGroups(indexedOnly(required.groups)), required.rankText);
         add(strict, 0);
-        let ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1, words);
+        let ranked = ranker.ranked(after, limit + 1);
         if (relaxes(required, ranked.length, limit, after)) {
           for (const [index, level] of relaxedLevels(required.groups).entries()) {
             if (ranked.length > limit) break;
             const match = ftsAnySubset(level.map(indexedOnly));
             add(windowHits(match, true, RELAXED_WINDOW, 0), index + 1);
-            ranked = rankCandidates(candidates, groups, SQLITE_TEXT_RANK_SCALE, after, limit + 1, words);
+            ranked = ranker.ranked(after, limit + 1);
           }
         }
         const rows = all<HitRow & { seq: number }>(
