@@ -1,10 +1,10 @@
-import { normalize, stemCandidates } from '@khabar/arabic';
+import { stemCandidates } from '@khabar/arabic';
 import type { SearchPosition } from './cursor.ts';
 import { isStopTerm } from './stopwords.ts';
+import { surfaceWords } from './title-score.ts';
 
 // More words than a reader types; it bounds the work a pasted page of text can cause.
 const MAX_QUERY_WORDS = 16;
-const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 
 /**
  * What a reader typed, as one group of index terms per distinct word, in order: the word's
@@ -18,10 +18,7 @@ const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
  */
 export function queryGroups(query: string): string[][] {
   const groups = new Map<string, string[]>();
-  for (const written of normalize(query).split(WORD_SEPARATOR)) {
-    if (written.length === 0) continue;
-    // Lower-cased after the split, as the index's terms are.
-    const word = written.toLowerCase();
+  for (const word of surfaceWords(query)) {
     const candidates = stemCandidates(word);
     const stem = candidates[0] as string;
     if (groups.has(stem)) continue;
