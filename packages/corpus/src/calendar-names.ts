@@ -18,3 +18,16 @@ export const ENGLISH_MONTHS = [
 ];
 /** Sunday first, as `Date#getUTCDay` counts. */
 export const WEEKDAYS = ['الأحد', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+
+/** Two digits, zero-padded. */
+export const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Latin digits written as Arabic-Indic ones (٠–٩). */
+export function arabicIndic(text: string): string {
+  return text.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+}
+
+/** The Arabic weekday of a Gregorian date. */
+export function weekdayOf(year: number, month: number, day: number): string {
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] as string;
+}

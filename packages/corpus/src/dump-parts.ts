@@ -1,4 +1,11 @@
-import { EGYPTIAN_MONTHS, ENGLISH_MONTHS, LEVANTINE_MONTHS, WEEKDAYS } from './calendar-names.ts';
+import {
+  arabicIndic,
+  EGYPTIAN_MONTHS,
+  ENGLISH_MONTHS,
+  LEVANTINE_MONTHS,
+  pad,
+  weekdayOf,
+} from './calendar-names.ts';
 import type { CorpusArticle } from './load.ts';
 import type { Random } from './random.ts';
 
@@ -61,12 +68,6 @@ const FUNCTION_WORDS = new Set([
 const ARABIC_WORD = /^[\u0621-\u064A]{3,}$/;
 const SENTENCE_END = /[.!?؟…]["»”')]*$/;
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-function arabicIndic(text: string): string {
-  return text.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
-}
-
 function englishOrdinal(day: number): string {
   if (day % 100 >= 11 && day % 100 <= 13) return `${day}th`;
   return `${day}${['th', 'st', 'nd', 'rd'][day % 10] ?? 'th'}`;
@@ -81,7 +82,7 @@ export function dateLine(dateExtracted: string, random: Random): string | null {
   const egyptian = EGYPTIAN_MONTHS[month - 1] as string;
   const label = random.pick(DATE_LABELS);
   const clock = `${hour % 12 === 0 ? 12 : hour % 12}:${pad(minute)} ${hour < 12 ? 'ص' : 'م'}`;
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] as string;
+  const weekday = weekdayOf(year, month, day);
   const forms = [
     () => `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`,
     () => `${day} ${egyptian} ${year}`,

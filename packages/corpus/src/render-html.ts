@@ -1,4 +1,11 @@
-import { EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREBI_MONTHS, WEEKDAYS } from './calendar-names.ts';
+import {
+  arabicIndic,
+  EGYPTIAN_MONTHS,
+  LEVANTINE_MONTHS,
+  MAGHREBI_MONTHS,
+  pad,
+  weekdayOf,
+} from './calendar-names.ts';
 import type { CorpusArticle } from './load.ts';
 import { mix } from './random.ts';
 
@@ -82,8 +89,6 @@ function momentOf(dateExtracted: string, variant: number): Moment {
   return { year, month, day, hour, minute: Number(match?.[5] ?? 0) };
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 function dayOf(moment: Moment): string {
   return `${moment.year}-${pad(moment.month)}-${pad(moment.day)}`;
 }
@@ -98,11 +103,7 @@ function declared(moment: Moment, utc: boolean): string {
 }
 
 function weekday(moment: Moment): string {
-  return WEEKDAYS[new Date(Date.UTC(moment.year, moment.month - 1, moment.day)).getUTCDay()] as string;
-}
-
-function arabicIndic(text: string): string {
-  return text.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+  return weekdayOf(moment.year, moment.month, moment.day);
 }
 
 function twelveHour(moment: Moment): string {
