@@ -13,10 +13,6 @@ export interface RateCount {
 export interface RateCounter {
   /** Counts one request of `client` and returns the count so far in its window. */
   count(client: string): RateCount | Promise<RateCount>;
-  /** Where counts are kept: `process` or `redis` (`redis-unavailable` while it falls back to `process`). */
-  readonly mode: 'process' | 'redis' | 'redis-unavailable';
-  /** Waits up to `timeoutMs` for the shared store; true when counts are shared. */
-  ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -33,7 +29,6 @@ export interface WindowOptions {
  * kept, so memory is bounded by the clients of one window.
  */
 export class ProcessWindows implements RateCounter {
-  readonly mode = 'process';
   readonly #windowMs: number;
   readonly #now: () => number;
   #window = -1;
@@ -54,10 +49,6 @@ export class ProcessWindows implements RateCounter {
     const used = (this.#counts.get(client) ?? 0) + 1;
     this.#counts.set(client, used);
     return { used, resetMs: (current + 1) * this.#windowMs - time };
-  }
-
-  async ready(): Promise<boolean> {
-    return false;
   }
 
   async close(): Promise<void> {}
