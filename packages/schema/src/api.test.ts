@@ -59,8 +59,39 @@ describe('SearchHit', () => {
     text: 'يعتزم وزير الخارجية',
     matches: [{ start: 6, end: 10 }],
   };
-  it('accepts a hit with highlights', () => {
-    expect(SearchHit.safeParse({ article: summary, score: 1.5, highlights: [highlight] }).success).toBe(true);
+  const story = { id: summary.id, size: 2, firstPublishedAt: null };
+  const other = {
+    id: 'b'.repeat(16),
+    slug: 'other',
+    title: 'عنوان آخر',
+    publishedAt: '2023-09-19T08:00:00Z',
+    source: { agency: null, publisher: 'عكاظ' },
+  };
+  it('accepts a hit with highlights, its story and the other outlets', () => {
+    expect(
+      SearchHit.safeParse({ article: summary, score: 1.5, highlights: [highlight], story, alsoIn: [other] })
+        .success,
+    ).toBe(true);
+  });
+
+  it('requires the story of the hit, and outlets with their credits', () => {
+    expect(SearchHit.safeParse({ article: summary, score: 1.5, highlights: [], alsoIn: [] }).success).toBe(
+      false,
+    );
+    const { source: _, ...uncredited } = other;
+    expect(
+      SearchHit.safeParse({ article: summary, score: 1, highlights: [], story, alsoIn: [uncredited] })
+        .success,
+    ).toBe(false);
+    expect(
+      SearchHit.safeParse({
+        article: summary,
+        score: 1,
+        highlights: [],
+        story: { ...story, size: 0 },
+        alsoIn: [],
+      }).success,
+    ).toBe(false);
   });
 
   it('rejects a highlight of an unknown field', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleId, PublishedAt, Slug, Source, Warning } from './article.ts';
 import { type CodeOf, codesOf } from './codes.ts';
+import { StoryMember, StoryRef } from './story.ts';
 
 export const ArticleSummary = z
   .object({
@@ -64,6 +65,12 @@ export const SearchHit = z
     article: ArticleSummary,
     score: z.number().describe('Relevance: higher is better; comparable within one result list only.'),
     highlights: z.array(Highlight).describe('Fragments with the matched words, best first.'),
+    story: StoryRef,
+    alsoIn: z
+      .array(StoryMember)
+      .describe(
+        'The other articles of its story, earliest first, at most 20 (`story.size` counts them all): with `collapse=story` they are the outlets this hit stands for; empty for a story of one.',
+      ),
   })
   .describe('One search result.');
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -44,4 +44,13 @@ export {
 } from './config.ts';
 export { entityTag, ifNoneMatchHolds } from './http.ts';
 export { jsonSchemas } from './json-schema.ts';
+export {
+  ALSO_IN_LIMIT,
+  StoredArticle,
+  Story,
+  StoryId,
+  StoryMember,
+  StoryRef,
+  StorySummary,
+} from './story.ts';
 export { escapeXml } from './xml.ts';

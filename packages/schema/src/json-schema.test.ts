@@ -5,7 +5,15 @@ describe('jsonSchemas', () => {
   const schemas = jsonSchemas();
 
   it('exports the public schemas as draft 2020-12 JSON Schema', () => {
-    expect(Object.keys(schemas).sort()).toEqual(['Article', 'ArticleSummary', 'Problem', 'SearchHit']);
+    expect(Object.keys(schemas).sort()).toEqual([
+      'Article',
+      'ArticleSummary',
+      'Problem',
+      'SearchHit',
+      'StoredArticle',
+      'Story',
+      'StorySummary',
+    ]);
     for (const schema of Object.values(schemas)) {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     }

@@ -10,5 +10,7 @@ export type {
   ListQuery,
   SearchQuery,
   StoreChange,
+  StoryCluster,
+  StoryQuery,
   WriteOptions,
 } from './types.ts';

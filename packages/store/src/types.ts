@@ -5,7 +5,10 @@ import type {
   Page,
   SearchHit,
   SourceCount,
+  StoredArticle,
   StoreStats,
+  Story,
+  StorySummary,
   TagCount,
 } from '@khabar/schema';
 
@@ -31,6 +34,35 @@ export interface SearchQuery {
   cursor?: string | undefined;
   /** Page size, 1 to 100 (default 10). */
   limit?: number | undefined;
+  /**
+   * `story` (the default): one hit per story, its best-ranked article, naming the story's other
+   * articles in `alsoIn`; `none`: every matching article, each still with its story and `alsoIn`.
+   */
+  collapse?: 'story' | 'none' | undefined;
+}
+
+/** Filters and paging of the stories listing. */
+export interface StoryQuery {
+  /** Cursor from the previous page's `nextCursor`. */
+  cursor?: string | undefined;
+  /** Page size, 1 to 100 (default 20). */
+  limit?: number | undefined;
+  /** Stories with an article carrying this tag. */
+  tag?: string | undefined;
+  /** Stories with an article crediting this agency. */
+  agency?: string | undefined;
+  /** Stories with an article crediting this publisher. */
+  publisher?: string | undefined;
+  /** Only stories of at least this many articles, 1 or more (default 2: stories more than one outlet ran). */
+  minSize?: number | undefined;
+}
+
+/** A story of two or more articles, as `storyClusters` lists it. */
+export interface StoryCluster {
+  /** The story id: the id of its earliest article. */
+  story: string;
+  /** Its article ids, ascending. */
+  articles: string[];
 }
 
 /** Outcome of storing a batch: one entry per input article, in order. */
@@ -77,14 +109,29 @@ export interface ArticleStore {
   upsert(article: Article, options?: WriteOptions): Promise<IngestOutcome>;
   /** Stores many articles in transactions; all of a committed transaction's outcomes are durable. */
   upsertMany(articles: Article[], options?: WriteOptions): Promise<BatchResult>;
-  /** By id or slug; read-also and related items carry `link` where they resolve. Null when absent. */
-  get(idOrSlug: string): Promise<Article | null>;
+  /**
+   * By id or slug, with its story; read-also and related items carry `link` where they resolve. Null
+   * when absent.
+   */
+  get(idOrSlug: string): Promise<StoredArticle | null>;
   /** Removes an article; false when there was none. */
   delete(id: string, options?: WriteOptions): Promise<boolean>;
   /** Newest first (sort key `(publishedAt, id)`, undated last). Throws `StoreError('invalid_cursor')` on a bad cursor. */
   list(query?: ListQuery): Promise<Page<ArticleSummary>>;
-  /** Ranked hits with highlighted fragments; an empty query (no terms) gives an empty page. */
+  /**
+   * Ranked hits with highlighted fragments, each with its story; by default one hit per story (see
+   * `SearchQuery.collapse`). An empty query (no terms) gives an empty page.
+   */
   search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /**
+   * Stories, the one with the latest article first (sort key `(lastPublishedAt, id)`, undated last).
+   * Throws `StoreError('invalid_cursor')` on a bad cursor.
+   */
+  stories(query?: StoryQuery): Promise<Page<StorySummary>>;
+  /** A story by its id, with every article of it; null when no stored story has that id. */
+  story(id: string): Promise<Story | null>;
+  /** Every story of two or more articles, by story id (ascending, by code point). */
+  storyClusters(): Promise<StoryCluster[]>;
   /** Articles sharing tags, then by text similarity; never the article itself. */
   related(id: string, limit?: number): Promise<ArticleSummary[]>;
   /** Tags with article counts, most used first. */
