@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { bodyShadow } from '../stored-row.ts';
+import { COMMON_SHINGLES } from './common-shingles.ts';
 import { bandKeys, fingerprintOf, signatureOf, storyFingerprint } from './fingerprint.ts';
-import { BAND_COUNT, MAX_BODY_CHARACTERS, MAX_SHINGLES, SIGNATURE_LENGTH } from './parameters.ts';
+import {
+  BAND_COUNT,
+  MAX_BODY_CHARACTERS,
+  MAX_SHINGLES,
+  MIN_STORY_SHINGLES,
+  SHINGLE_WORDS,
+  SIGNATURE_LENGTH,
+} from './parameters.ts';
 import { bodySentences, shadowLines } from './sentences.ts';
 import { decodeSketch, encodeSketch } from './sketch-codec.ts';
 import { HOSPITAL, MATCH } from './test-articles.ts';
@@ -36,6 +44,35 @@ describe('storyFingerprint', () => {
     const shared = (body: string[]) => storyFingerprint(body).bandKeys.filter((key) => keys.has(key)).length;
     expect(shared(HOSPITAL.slice(0, 4))).toBeGreaterThan(shared(MATCH));
     expect(shared(MATCH)).toBeLessThan(BAND_COUNT / 8);
+  });
+
+  it('leaves common shingles out of the sketch, so that boilerplate alone never makes a candidate', () => {
+    expect(storyFingerprint(['خادم الحرمين الشريفين']).sketch.shingles).toHaveLength(0);
+    expect(storyFingerprint(['مستشفى الحرمين الجديد']).sketch.shingles).toHaveLength(1);
+    // A sentence of one content word is one shingle of one word, and a common one too.
+    expect(storyFingerprint(['المزيد.']).sketch.shingles).toHaveLength(0);
+    expect(storyFingerprint(['تبوك.']).sketch.shingles).toHaveLength(1);
+    // Twenty-three shingles, nearly all of them parts of honorifics and titles.
+    const titles = [
+      'صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع.',
+      'خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود.',
+    ];
+    const { sketch, work, bandKeys: keys } = storyFingerprint(titles);
+    expect(work.shingles).toBeGreaterThan(MIN_STORY_SHINGLES);
+    expect(sketch.shingles.length).toBeLessThan(MIN_STORY_SHINGLES);
+    expect(keys).toEqual([]);
+  });
+
+  it('reads the common shingles as one to SHINGLE_WORDS search terms a line, each once', () => {
+    const lines = COMMON_SHINGLES.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(new Set(lines).size).toBe(lines.length);
+    for (const line of lines) {
+      const words = line.split(' ');
+      expect(words.length).toBeGreaterThanOrEqual(1);
+      expect(words.length).toBeLessThanOrEqual(SHINGLE_WORDS);
+      expect(words.every((word) => /^[\p{L}\p{N}]+$/u.test(word))).toBe(true);
+    }
   });
 
   it('leaves empty and one-word bodies without band keys, so they never become candidates', () => {

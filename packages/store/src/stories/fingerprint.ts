@@ -1,4 +1,5 @@
 import { isStopTerm } from '../stopwords.ts';
+import { COMMON_SHINGLES } from './common-shingles.ts';
 import { combineHashes, hashString, mix32 } from './hash.ts';
 import {
   BAND_COUNT,
@@ -31,7 +32,7 @@ export interface FingerprintWork {
   characters: number;
   /** Content words shingled. */
   words: number;
-  /** Shingles hashed (repeats included). */
+  /** Shingles hashed (repeats and common ones included). */
   shingles: number;
   /** Steps of the MinHash: one per distinct shingle and one per signature value. */
   minHashSteps: number;
@@ -57,8 +58,7 @@ export function storyFingerprint(body: readonly string[]): StoryFingerprint {
 
 /** The fingerprint of a body already split into sentences (see `bodySentences`). */
 export function fingerprintOf(read: BodySentences): StoryFingerprint {
-  const content = contentSentences(read.sentences);
-  const { sketch, hashed } = sketchOf(content.sentences);
+  const { sketch, words, hashed } = sketchOf(read.sentences);
   const eligible = isEligible(sketch);
   const signature = eligible ? minHash(sketch.shingles) : new Uint32Array(0);
   return {
@@ -67,7 +67,7 @@ export function fingerprintOf(read: BodySentences): StoryFingerprint {
     bandKeys: bandKeys(signature),
     work: {
       characters: read.characters,
-      words: content.words,
+      words,
       shingles: hashed,
       minHashSteps: eligible ? sketch.shingles.length + SIGNATURE_LENGTH : 0,
     },
@@ -85,92 +85,207 @@ export function isEligible(sketch: StorySketch): boolean {
 }
 
 /**
- * The content words of each sentence: function words left out (they make shingles every article
- * shares), a run of words without punctuation cut into pieces of MAX_SENTENCE_WORDS so that it
- * counts as several sentences, at most MAX_SHINGLES words in all.
+ * The hash of a shingle: its words' hashes chained in order (rotate, xor, multiply) and mixed once
+ * at the end, a third of the work of mixing at every word.
  */
-function contentSentences(sentences: readonly string[][]): { sentences: string[][]; words: number } {
-  const content: string[][] = [];
-  let words = 0;
-  let current: string[] = [];
-  for (const sentence of sentences) {
-    for (const term of sentence) {
-      if (words === MAX_SHINGLES) break;
-      if (isStopTerm(term)) continue;
-      current.push(term);
-      words++;
-      if (current.length === MAX_SENTENCE_WORDS) {
-        content.push(current);
-        current = [];
-      }
-    }
-    if (current.length > 0) content.push(current);
-    current = [];
-    if (words === MAX_SHINGLES) break;
+function shingleHash(words: Uint32Array, first: number, end: number): number {
+  let hash = SHINGLE_SEED;
+  for (let index = first; index < end; index++) {
+    hash = Math.imul(((hash << 13) | (hash >>> 19)) ^ (words[index] as number), 0x9e3779b1);
   }
-  return { sentences: content, words };
+  return mix32(hash);
 }
 
-/**
- * The shingles of each sentence (word n-grams that do not cross sentences, so reordering sentences
- * keeps them; a sentence shorter than SHINGLE_WORDS is one shingle), at most MAX_SHINGLES in all.
- */
-// Scratch space for the shingles of one body, reused: fingerprints are made one at a time.
-const occurrences = new Uint32Array(MAX_SHINGLES);
+const SHINGLE_SEED = 0x73686e67;
 
-function sketchOf(sentences: readonly string[][]): { sketch: StorySketch; hashed: number } {
-  const countable: number[] = [];
-  let hashed = 0;
-  for (const sentence of sentences) {
-    if (hashed === MAX_SHINGLES) break;
-    const start = hashed;
-    const hashes = sentence.map(hashString);
-    const count = Math.max(1, hashes.length - SHINGLE_WORDS + 1);
-    for (let first = 0; first < count && hashed < MAX_SHINGLES; first++) {
-      let shingle = hashes[first] as number;
-      for (let offset = 1; offset < SHINGLE_WORDS && first + offset < hashes.length; offset++) {
-        shingle = combineHashes(shingle, hashes[first + offset] as number);
-      }
-      occurrences[hashed++] = shingle;
-    }
-    if (hashed - start >= MIN_SENTENCE_SHINGLES) countable.push(start, hashed);
+// The common shingles as an open-addressing hash set of their hashes (zero marks an empty slot, and
+// a common shingle whose hash is zero is remembered apart): a probe or two per shingle, where a Set
+// of numbers this large would box most of them.
+const COMMON_SLOTS = 4096;
+let commonTable: Uint32Array | null = null;
+let commonZero = false;
+
+function commonShingleTable(): Uint32Array {
+  if (commonTable !== null) return commonTable;
+  const table = new Uint32Array(COMMON_SLOTS);
+  const words = new Uint32Array(SHINGLE_WORDS);
+  for (const line of COMMON_SHINGLES.split('\n')) {
+    // A line holds the words of one shingle: SHINGLE_WORDS of them, or fewer for a short sentence.
+    const terms = line.split(' ').filter((term) => term !== '');
+    if (terms.length === 0 || terms.length > SHINGLE_WORDS) continue;
+    terms.forEach((term, index) => {
+      words[index] = hashString(term);
+    });
+    const hash = shingleHash(words, 0, terms.length);
+    if (hash === 0) commonZero = true;
+    else insertHash(table, hash);
   }
-  const shingles = distinctSorted(occurrences.subarray(0, hashed));
-  const sentenceEnds = new Uint32Array(countable.length / 2);
+  commonTable = table;
+  return table;
+}
+
+function insertHash(table: Uint32Array, hash: number): void {
+  const mask = table.length - 1;
+  let slot = hash & mask;
+  while (table[slot] !== 0 && table[slot] !== hash) slot = (slot + 1) & mask;
+  table[slot] = hash;
+}
+
+/** Whether a shingle is one of the common shingles, left out of sketches. */
+function isCommonShingle(hash: number): boolean {
+  const table = commonShingleTable();
+  if (hash === 0) return commonZero;
+  const mask = COMMON_SLOTS - 1;
+  let slot = hash & mask;
+  for (let entry = table[slot] as number; entry !== 0; entry = table[slot] as number) {
+    if (entry === hash) return true;
+    slot = (slot + 1) & mask;
+  }
+  return false;
+}
+
+// Scratch space, reused: fingerprints are made one at a time and nothing here outlives a call.
+// `pieceWords` holds the word hashes of the sentence being shingled, `occurrences` the shingles kept
+// (repeats included) in body order, and `bounds` the start and end in `occurrences` of each
+// countable sentence (one has at least MIN_SENTENCE_SHINGLES shingles). The rest serves the sort.
+const pieceWords = new Uint32Array(MAX_SENTENCE_WORDS);
+const occurrences = new Uint32Array(MAX_SHINGLES);
+const bounds = new Uint32Array(2 * Math.ceil(MAX_SHINGLES / MIN_SENTENCE_SHINGLES));
+const evenKeys = new Uint32Array(MAX_SHINGLES);
+const oddKeys = new Uint32Array(MAX_SHINGLES);
+const evenOrigins = new Uint32Array(MAX_SHINGLES);
+const oddOrigins = new Uint32Array(MAX_SHINGLES);
+const digitCounts = new Uint32Array(4 * 256);
+const rankOf = new Uint16Array(MAX_SHINGLES);
+
+interface SketchWork {
+  sketch: StorySketch;
+  words: number;
+  hashed: number;
+}
+
+// Where `shinglePiece` has got to in the body at hand: shingles hashed, shingles kept in
+// `occurrences`, entries used in `bounds`.
+const HASHED = 0;
+const KEPT = 1;
+const COUNTABLE = 2;
+const progress = new Uint32Array(3);
+
+/**
+ * The sketch of a body's sentences: their content words (function words left out: they make
+ * shingles every article shares), a run of words without punctuation cut into pieces of
+ * MAX_SENTENCE_WORDS so that it counts as several sentences; the shingles of each (word n-grams that
+ * do not cross sentences, so reordering sentences keeps them; a sentence shorter than SHINGLE_WORDS
+ * is one shingle), common shingles left out. At most MAX_SHINGLES words and shingles in all.
+ */
+function sketchOf(sentences: readonly (readonly string[])[]): SketchWork {
+  progress.fill(0);
+  let words = 0;
+  for (let sentence = 0; sentence < sentences.length; sentence++) {
+    const terms = sentences[sentence] as readonly string[];
+    let length = 0;
+    for (let index = 0; index < terms.length && words < MAX_SHINGLES; index++) {
+      const term = terms[index] as string;
+      if (isStopTerm(term)) continue;
+      pieceWords[length++] = hashString(term);
+      words++;
+      if (length === MAX_SENTENCE_WORDS) {
+        shinglePiece(length);
+        length = 0;
+      }
+    }
+    if (length > 0) shinglePiece(length);
+    if (words === MAX_SHINGLES || progress[HASHED] === MAX_SHINGLES) break;
+  }
+  const kept = progress[KEPT] as number;
+  const countable = progress[COUNTABLE] as number;
+  const shingles = distinctSorted(kept);
+  const sentenceEnds = new Uint32Array(countable / 2);
   let entries = 0;
-  for (let index = 0; index < countable.length; index += 2) {
-    entries += (countable[index + 1] as number) - (countable[index] as number);
+  for (let index = 0; index < countable; index += 2) {
+    entries += (bounds[index + 1] as number) - (bounds[index] as number);
     sentenceEnds[index / 2] = entries;
   }
   const sentenceShingles = new Uint16Array(entries);
   let entry = 0;
-  for (let index = 0; index < countable.length; index += 2) {
-    for (let at = countable[index] as number; at < (countable[index + 1] as number); at++) {
-      sentenceShingles[entry++] = positionOf(shingles, occurrences[at] as number);
+  for (let index = 0; index < countable; index += 2) {
+    for (let at = bounds[index] as number; at < (bounds[index + 1] as number); at++) {
+      sentenceShingles[entry++] = rankOf[at] as number;
     }
   }
-  return { sketch: { shingles, sentenceEnds, sentenceShingles }, hashed };
+  return { sketch: { shingles, sentenceEnds, sentenceShingles }, words, hashed: progress[HASHED] as number };
 }
 
-function distinctSorted(values: Uint32Array): Uint32Array {
-  const sorted = Uint32Array.from(values).sort();
-  let kept = 0;
-  for (let index = 0; index < sorted.length; index++) {
-    if (index === 0 || sorted[index] !== sorted[kept - 1]) sorted[kept++] = sorted[index] as number;
+/** Shingles the `length` words in `pieceWords`, one sentence or piece of one. */
+function shinglePiece(length: number): void {
+  let hashed = progress[HASHED] as number;
+  let kept = progress[KEPT] as number;
+  const start = kept;
+  const count = Math.max(1, length - SHINGLE_WORDS + 1);
+  for (let first = 0; first < count && hashed < MAX_SHINGLES; first++) {
+    const hash = shingleHash(pieceWords, first, Math.min(first + SHINGLE_WORDS, length));
+    hashed++;
+    if (!isCommonShingle(hash)) occurrences[kept++] = hash;
   }
-  return sorted.slice(0, kept);
+  progress[HASHED] = hashed;
+  progress[KEPT] = kept;
+  if (kept - start >= MIN_SENTENCE_SHINGLES) {
+    const countable = progress[COUNTABLE] as number;
+    bounds[countable] = start;
+    bounds[countable + 1] = kept;
+    progress[COUNTABLE] = countable + 2;
+  }
 }
 
-/** The index of a value known to be in an ascending array. */
-function positionOf(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
+/**
+ * The distinct values among the first `count` occurrences, ascending, in an array of their own;
+ * `rankOf` then holds each occurrence's index in it. An LSD radix sort, a byte at a time, that
+ * carries each value's place in `occurrences` along: linear, and no search for the ranks after.
+ */
+function distinctSorted(count: number): Uint32Array {
+  digitCounts.fill(0);
+  for (let index = 0; index < count; index++) {
+    const value = occurrences[index] as number;
+    countDigit(value & 0xff);
+    countDigit(256 + ((value >>> 8) & 0xff));
+    countDigit(512 + ((value >>> 16) & 0xff));
+    countDigit(768 + (value >>> 24));
   }
-  return low;
+  let keys = occurrences;
+  let origins: Uint32Array | null = null;
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * 256;
+    const shift = pass * 8;
+    let total = 0;
+    for (let digit = base; digit < base + 256; digit++) {
+      const digits = digitCounts[digit] as number;
+      digitCounts[digit] = total;
+      total += digits;
+    }
+    const nextKeys = pass % 2 === 0 ? evenKeys : oddKeys;
+    const nextOrigins = pass % 2 === 0 ? evenOrigins : oddOrigins;
+    for (let index = 0; index < count; index++) {
+      const value = keys[index] as number;
+      const digit = base + ((value >>> shift) & 0xff);
+      const place = digitCounts[digit] as number;
+      digitCounts[digit] = place + 1;
+      nextKeys[place] = value;
+      nextOrigins[place] = origins === null ? index : (origins[index] as number);
+    }
+    keys = nextKeys;
+    origins = nextOrigins;
+  }
+  let distinct = 0;
+  for (let index = 0; index < count; index++) {
+    const value = keys[index] as number;
+    if (distinct === 0 || value !== keys[distinct - 1]) keys[distinct++] = value;
+    rankOf[(origins as Uint32Array)[index] as number] = distinct - 1;
+  }
+  return keys.slice(0, distinct);
+}
+
+function countDigit(digit: number): void {
+  digitCounts[digit] = (digitCounts[digit] as number) + 1;
 }
 
 // One-permutation MinHash: one mixed hash of a shingle picks one of SIGNATURE_LENGTH bins, another
@@ -181,21 +296,23 @@ const BIN_SEED = 0x6b686272;
 const VALUE_SEED = 0x73746f72;
 const EMPTY = 0xffffffff;
 
-/** The bin of a 32-bit hash: its fraction of 2³² scaled to the signature length. */
+/** The bin of a 32-bit hash: its top 16 bits scaled to the signature length, in integers. */
 function binOf(hash: number): number {
-  return Math.floor((hash / 2 ** 32) * SIGNATURE_LENGTH);
+  return ((hash >>> 16) * SIGNATURE_LENGTH) >>> 16;
 }
 
 /** The MinHash signature of a set of shingle hashes; all EMPTY for an empty set. */
 export function minHash(shingles: Uint32Array): Uint32Array {
   const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY);
   let filled = 0;
-  for (const shingle of shingles) {
+  for (let index = 0; index < shingles.length; index++) {
+    const shingle = shingles[index] as number;
     const bin = binOf(mix32(shingle ^ BIN_SEED));
     // One bit short of 32, so that no value is mistaken for EMPTY.
     const value = mix32(shingle ^ VALUE_SEED) >>> 1;
-    if (signature[bin] === EMPTY) filled++;
-    if (value < (signature[bin] as number)) signature[bin] = value;
+    const current = signature[bin] as number;
+    if (current === EMPTY) filled++;
+    if (value < current) signature[bin] = value;
   }
   if (filled === 0 || filled === SIGNATURE_LENGTH) return signature;
   const binned = signature.slice();
@@ -221,12 +338,12 @@ const BAND_SPAN = 2 ** 32;
 /** The LSH band keys of a signature: BAND_COUNT bands of BAND_ROWS rows. */
 export function bandKeys(signature: Uint32Array): number[] {
   if (signature.length !== SIGNATURE_LENGTH) return [];
-  const keys: number[] = [];
+  const keys: number[] = new Array(BAND_COUNT);
   for (let band = 0; band < BAND_COUNT; band++) {
     let hash = signature[band * BAND_ROWS] as number;
     for (let row = 1; row < BAND_ROWS; row++)
       hash = combineHashes(hash, signature[band * BAND_ROWS + row] as number);
-    keys.push(band * BAND_SPAN + hash);
+    keys[band] = band * BAND_SPAN + hash;
   }
   return keys;
 }
