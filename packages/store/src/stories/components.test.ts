@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareMembers, orderedPair, type StoryPair, storyComponents, storyId } from './components.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -53,7 +53,7 @@ describe('storyId', () => {
     expect(
       storyId([
         { id: 'd', publishedAt: '2015-08-01T00:00:00Z' },
-        { id: 'b', publishedAt: '2015-08-01T00:00:00.000Z' },
+        { id: 'b', publishedAt: '2015-08-01T03:00:00+03:00' },
       ]),
     ).toBe('b');
     expect(
@@ -76,6 +76,23 @@ describe('storyId', () => {
         .sort(compareMembers)
         .map(({ id }) => id),
     ).toEqual(['b', 'c', 'a']);
+  });
+
+  it('orders times as the listings do, whatever the time zone of the process', () => {
+    // A time without a zone is the wall clock as written: 10:00 comes after 09:00Z, even where the
+    // process's own zone would read it as 07:00Z.
+    vi.stubEnv('TZ', 'Asia/Riyadh');
+    try {
+      const members = [
+        { id: 'a', publishedAt: '2023-09-18T10:00:00' },
+        { id: 'b', publishedAt: '2023-09-18T09:00:00Z' },
+        { id: 'c', publishedAt: '2023-09-18T11:30:00+03:00' },
+      ];
+      expect(members.sort(compareMembers).map(({ id }) => id)).toEqual(['c', 'b', 'a']);
+      expect(storyId(members)).toBe('c');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('stores a pair the same way round whichever article came first', () => {

@@ -1,3 +1,4 @@
+import { sortKey } from '../sort-key.ts';
 import { UnionFind } from './union-find.ts';
 
 /** Two articles confirmed as one story. */
@@ -49,17 +50,28 @@ export function storyId(members: readonly StoryMember[]): string {
   return earliest.id;
 }
 
-/** Earlier publication first, unknown (or unreadable) times last, then the smaller id: a total order. */
+/**
+ * Earlier publication first, unknown (or unreadable) times last, then the smaller id: a total order.
+ * Times are compared by the store's sort key (UTC when the date names a zone, as written when it does
+ * not), so a story's order is the listings' order whatever the time zone of the process.
+ */
 export function compareMembers(first: StoryMember, second: StoryMember): number {
   const firstTime = timeOf(first);
   const secondTime = timeOf(second);
-  if (firstTime !== secondTime) return firstTime - secondTime;
+  if (firstTime !== secondTime) {
+    if (firstTime === '') return 1;
+    if (secondTime === '') return -1;
+    return firstTime < secondTime ? -1 : 1;
+  }
   return first.id < second.id ? -1 : first.id > second.id ? 1 : 0;
 }
 
-function timeOf(member: StoryMember): number {
-  const time = member.publishedAt === null ? Number.NaN : Date.parse(member.publishedAt);
-  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+function timeOf(member: StoryMember): string {
+  try {
+    return sortKey(member.publishedAt);
+  } catch {
+    return '';
+  }
 }
 
 /** The confirmed pair as stored: the smaller id first, so a pair has one row whichever article came first. */
