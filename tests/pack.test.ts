@@ -103,7 +103,15 @@ describe('packed libraries', () => {
       sameOnThreads: true,
       stem: 'معلم',
       acceptsEmptyTitle: false,
-      schemas: ['Article', 'ArticleSummary', 'SearchHit', 'Problem'],
+      schemas: [
+        'Article',
+        'StoredArticle',
+        'ArticleSummary',
+        'SearchHit',
+        'StorySummary',
+        'Story',
+        'Problem',
+      ],
       fileSchemaTitle: 'string',
     });
   });

@@ -4,10 +4,13 @@ import type pg from 'pg';
 import { BODY_WEIGHT, TITLE_WEIGHT } from '../src/ranking.ts';
 import { wordsOf } from './reader-queries.ts';
 
-/** Something that answers a query with article ids, best first. */
+/**
+ * Something that answers a query with article ids, best first; a result that stands for several
+ * articles (one hit per story) gives them all, its own id first.
+ */
 export interface SearchSystem {
   name: string;
-  search(query: string, limit: number): Promise<string[]>;
+  search(query: string, limit: number): Promise<(string | string[])[]>;
   close(): Promise<void>;
 }
 

@@ -19,8 +19,19 @@ export function quality(ranks: readonly number[]): Quality {
   };
 }
 
-/** The 1-based rank of the first id in `relevant` within the first `k` results, or 0. */
-export function rankOf(results: readonly string[], relevant: ReadonlySet<string>, k = 10): number {
-  const index = results.slice(0, k).findIndex((id) => relevant.has(id));
+/**
+ * The 1-based rank of the first result in `relevant` within the first `k` results, or 0. A result may
+ * stand for several articles (a story's hit and its other outlets): it counts when any of them does.
+ */
+export function rankOf(
+  results: readonly (string | readonly string[])[],
+  relevant: ReadonlySet<string>,
+  k = 10,
+): number {
+  const index = results
+    .slice(0, k)
+    .findIndex((result) =>
+      typeof result === 'string' ? relevant.has(result) : result.some((id) => relevant.has(id)),
+    );
   return index + 1;
 }

@@ -1,5 +1,7 @@
 // Ingest time, search latency and known-item search quality of both stores on SaudiNewsNet, rendered
-// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents.
+// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents;
+// `--story-cost` first ingests the same documents into a store that keeps no stories, to report what
+// story detection adds to the ingest.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -26,8 +28,10 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     only: { type: 'string' },
     pg: { type: 'string' },
+    'story-cost': { type: 'boolean' },
   },
 });
+const storyCost = values['story-cost'] === true;
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
 const pgUrl = values.pg ?? process.env.KHABAR_TEST_PG_URL;
 const runSqlite = values.only === undefined || values.only === 'sqlite';
@@ -95,17 +99,55 @@ async function latency(store: ArticleStore, queries: readonly string[]): Promise
   return { times, cpuMs: (cpu.user + cpu.system) / 1000 / queries.length };
 }
 
-function storeSystem(name: string, store: ArticleStore): SearchSystem {
-  return {
-    name,
-    search: async (q, size) => (await store.search({ q, limit: size })).items.map((hit) => hit.article.id),
-    close: () => store.close(),
-  };
+/**
+ * A store's search as the known-item measure sees it: every matching article (`collapse: 'none'`), or
+ * one hit per story (the default), a hit finding the known item when the item is one of its story's
+ * outlets. The second shares the first's store, which only the first closes.
+ */
+function storeSystems(name: string, store: ArticleStore): SearchSystem[] {
+  return [
+    {
+      name,
+      search: async (q, size) =>
+        (await store.search({ q, limit: size, collapse: 'none' })).items.map((hit) => hit.article.id),
+      close: () => store.close(),
+    },
+    {
+      name: `${name}, per story`,
+      search: async (q, size) =>
+        (await store.search({ q, limit: size })).items.map((hit) => [
+          hit.article.id,
+          ...hit.alsoIn.map((member) => member.id),
+        ]),
+      close: async () => {},
+    },
+  ];
 }
 
 const systems: SearchSystem[] = [];
 let stored: Map<string, Article> | null = null;
 const cleanups: (() => Promise<void>)[] = [];
+
+/** What a store's stories came to: how many of two or more articles, and how many articles they hold. */
+async function reportStories(name: string, store: ArticleStore): Promise<void> {
+  const clusters = await store.storyClusters();
+  const articles = clusters.reduce((sum, cluster) => sum + cluster.articles.length, 0);
+  console.log(`${name}: ${clusters.length} stories of two or more articles, holding ${articles} articles`);
+}
+
+/** The ingest of the same documents into a store keeping no stories: the baseline of their cost. */
+async function withoutStories(name: string, open: () => Promise<ArticleStore>): Promise<void> {
+  const store = await open();
+  try {
+    const result = await ingest(store);
+    console.log(
+      `${name} without stories: ingest ${texts.length} documents in ${seconds(result.wallMs)} ` +
+        `(CPU ${seconds(result.cpuMs)})`,
+    );
+  } finally {
+    await store.close();
+  }
+}
 
 function report(name: string, result: Ingested, { times, cpuMs }: Latency) {
   console.log(
@@ -122,13 +164,21 @@ if (runSqlite) {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-bench-'));
   cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
   const path = join(folder, 'khabar.db');
+  if (storyCost) {
+    const bare = join(folder, 'without-stories.db');
+    await withoutStories('SQLite', () => createSqliteStore(bare, { stories: false }));
+    rmSync(bare, { force: true });
+    rmSync(`${bare}-wal`, { force: true });
+    rmSync(`${bare}-shm`, { force: true });
+  }
   const store = await createSqliteStore(path);
   const result = await ingest(store);
+  await reportStories('SQLite', store);
   stored = result.articles;
   const queries = latencyQueries([...stored.values()], QUERIES, SEED);
   const searched = await latency(store, queries);
   report('SQLite', result, searched);
-  systems.push(storeSystem('Khabar on SQLite', store));
+  systems.push(...storeSystems('Khabar on SQLite', store));
   cleanups.unshift(async () => {
     // Closing checkpoints the log into the file: its size is then the whole store.
     console.log(`SQLite: database file ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB`);
@@ -141,19 +191,29 @@ if (runPostgres) {
   const admin = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}`, max: 2 });
   cleanups.push(async () => {
     const { rows } = await admin.query<{ size: string }>(
-      "SELECT pg_size_pretty(pg_total_relation_size('articles') + pg_total_relation_size('article_tags')) AS size",
+      `SELECT pg_size_pretty(pg_total_relation_size('articles') + pg_total_relation_size('article_tags') +
+         pg_total_relation_size('article_stories') + pg_total_relation_size('stories') +
+         pg_total_relation_size('story_band_runs') + pg_total_relation_size('story_pairs')) AS size`,
     );
     console.log(`PostgreSQL: tables and indexes ${rows[0]?.size}`);
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   });
+  if (storyCost) {
+    const bare = `${schema}_bare`;
+    await withoutStories('PostgreSQL', () =>
+      createPostgresStore(pgUrl as string, { schema: bare, stories: false }),
+    );
+    await admin.query(`DROP SCHEMA ${bare} CASCADE`);
+  }
   const result = await ingest(store);
+  await reportStories('PostgreSQL', store);
   stored ??= result.articles;
   await admin.query('ANALYZE');
   const queries = latencyQueries([...stored.values()], QUERIES, SEED);
   const searched = await latency(store, queries);
   report('PostgreSQL', result, searched);
-  systems.push(storeSystem('Khabar on PostgreSQL', store));
+  systems.push(...storeSystems('Khabar on PostgreSQL', store));
   systems.push(await postgresArabic(admin, [...stored.values()]));
 }
 

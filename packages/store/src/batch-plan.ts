@@ -104,12 +104,14 @@ function storedId(article: Article, urlOwners: ReadonlyMap<string, string>): str
  * stored document has (see `storedId`), replaces it and keeps its id and slug; appended articles with a
  * body become articles of their own unless an article with that title is stored, and give way to a
  * document with their title. `prepared` holds rows already made (see `articlesToWrite`), so that the costly
- * part can run before the store's write lock is taken.
+ * part can run before the store's write lock is taken. `stories` false makes rows without the story
+ * fingerprint (see `toRow`).
  */
 export function planBatch(
   articles: readonly Article[],
   lookups: BatchLookups,
   prepared: PreparedRows = [],
+  stories = true,
 ): BatchPlan {
   const state = new Map(lookups.existing);
   const slugOwners = new Map(lookups.slugOwners);
@@ -142,7 +144,7 @@ export function planBatch(
     }
     const slug = previous?.slug ?? claimSlug(article.slug, id);
     const ready = prepared[index];
-    const row = ready ? withIdentity(ready, id, slug) : toRow({ ...article, id }, slug, 'document');
+    const row = ready ? withIdentity(ready, id, slug) : toRow({ ...article, id }, slug, 'document', stories);
     // An appended copy planned earlier in this batch gives way as a stored one would.
     const planned = appendedIds.get(row.title_key);
     if (planned !== undefined && planned !== id) {
@@ -169,7 +171,7 @@ export function planBatch(
       if (related.body.length === 0 || presentKeys.has(key)) continue;
       if (state.has(related.id)) continue;
       const appended = appendedArticle(article, related);
-      const appendedRow = toRow(appended, claimSlug(appended.slug, appended.id), 'appended');
+      const appendedRow = toRow(appended, claimSlug(appended.slug, appended.id), 'appended', stories);
       rows.set(appended.id, appendedRow);
       state.set(appended.id, appendedRow);
       appendedIds.set(key, appended.id);
@@ -209,13 +211,16 @@ export function preparedRows(
   return articles.map((article) => rowOf.get(article) ?? null);
 }
 
-/** The rows of the articles `hint` says will be written, made on this thread. */
-export function prepareRows(articles: readonly Article[], hint: BatchLookups): PreparedRows {
+/**
+ * The rows of the articles `hint` says will be written, made on this thread: the shadow text, the
+ * story fingerprint (unless `stories` is false) and the stored document of each.
+ */
+export function prepareRows(articles: readonly Article[], hint: BatchLookups, stories = true): PreparedRows {
   const written = articlesToWrite(articles, hint);
   return preparedRows(
     articles,
     written,
-    written.map((article) => toRow(article, article.slug, 'document')),
+    written.map((article) => toRow(article, article.slug, 'document', stories)),
   );
 }
 

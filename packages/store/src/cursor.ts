@@ -17,6 +17,18 @@ export function encodeListCursor(position: ListPosition): string {
   return encode(['l', position.sortKey, position.id]);
 }
 
+/** Where a listing of stories stopped: the sort key and id of its last story (a `ListPosition` of its own kind). */
+export function encodeStoryCursor(position: ListPosition): string {
+  return encode(['t', position.sortKey, position.id]);
+}
+
+export function decodeStoryCursor(cursor: string): ListPosition {
+  const value = decode(cursor);
+  const [kind, sortKey, id] = value;
+  if (value.length !== 3 || kind !== 't' || typeof sortKey !== 'string' || !isId(id)) throw invalid();
+  return { sortKey, id };
+}
+
 export function encodeSearchCursor(position: SearchPosition): string {
   return encode(['s', position.score, position.id]);
 }

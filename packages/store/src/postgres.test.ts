@@ -5,11 +5,17 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { describeStories } from '../test/describe-stories.ts';
 import { describeWatch } from '../test/describe-watch.ts';
 import { generateArticles } from '../test/generate-articles.ts';
-import { expectUpgradedReads, olderRows } from '../test/older-rows.ts';
+import {
+  expectBackfilledStories,
+  expectUpgradedReads,
+  olderRows,
+  rowsBeforeStories,
+} from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
-import { createPostgresStore, openStore, StoreError } from './index.ts';
+import { type ArticleStore, createPostgresStore, openStore, StoreError } from './index.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
 
 const url = testPostgresUrl();
@@ -82,6 +88,7 @@ async function postgresHarness(): Promise<StoreHarness> {
 describe.runIf(url)('PostgreSQL', () => {
   describeStore('PostgreSQL store', postgresHarness);
   describeWatch('PostgreSQL store', postgresHarness);
+  describeStories('PostgreSQL store', postgresHarness);
 
   describe('PostgreSQL store setup', () => {
     it('migrates a new schema once when many processes open it at the same moment', async () => {
@@ -271,7 +278,12 @@ describe.runIf(url)('PostgreSQL', () => {
         const article = generateArticles(1, 13, 40)[0] as Article;
         try {
           await store.upsert(article);
-          expect(await store.get(article.id)).toEqual({ ...article, readAlso: [], related: [] });
+          expect(await store.get(article.id)).toEqual({
+            ...article,
+            readAlso: [],
+            related: [],
+            story: { id: article.id, size: 1, firstPublishedAt: article.publishedAt },
+          });
         } finally {
           await store.close();
         }
@@ -331,6 +343,48 @@ describe.runIf(url)('PostgreSQL', () => {
           { name: 'articles_search', options: ['fastupdate=off'] },
           { name: 'articles_title_search', options: ['fastupdate=off'] },
         ]);
+      } finally {
+        await pool.end();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
+    it('upgrades a schema of version 4: its articles get their stories when it opens', async () => {
+      const schema = freshSchema();
+      const older = rowsBeforeStories();
+      const columns = Object.keys(older.rows[0] as object).join(', ');
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema, POSTGRES_MIGRATIONS.slice(0, 4));
+          // In the order given: the copies a batch of backfill apart.
+          await client.query(
+            `INSERT INTO articles (${columns})
+             SELECT ${columns} FROM json_populate_recordset(NULL::articles, $1::json) WITH ORDINALITY AS r
+             ORDER BY ordinality`,
+            [JSON.stringify(older.rows)],
+          );
+        } finally {
+          client.release();
+        }
+        // Two processes open it at once: they share the work, and each article is done once.
+        const stores = await Promise.all([1, 2].map(() => createPostgresStore(url as string, { schema })));
+        try {
+          const owed = await withClient(
+            schema,
+            async (client) =>
+              (
+                await client.query(
+                  'SELECT count(*)::int AS owed FROM article_stories WHERE sketch_version = 0',
+                )
+              ).rows,
+          );
+          expect(owed).toEqual([{ owed: 0 }]);
+          await expectBackfilledStories(stores[0] as ArticleStore, older);
+        } finally {
+          await Promise.all(stores.map((store) => store.close()));
+        }
       } finally {
         await pool.end();
         await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));

@@ -1,12 +1,25 @@
 import type { Page, SearchHit } from '@khabar/schema';
 import { encodeSearchCursor } from './cursor.ts';
+import { StoreError } from './errors.ts';
 import { bestParagraphs, highlight } from './highlight.ts';
+import { hitStory, type PageStory } from './hit-stories.ts';
 import { groupStems } from './query-terms.ts';
-import type { RankedHit } from './rank-candidates.ts';
+import type { Collapse, RankedHit } from './rank-candidates.ts';
 import { type SummaryColumns, toSummary } from './stored-row.ts';
 
-/** What a store reads of each hit on the page: the summary and its body's shadow text. */
-export type HitRow = SummaryColumns & { search_body: string };
+/** What a store reads of each hit on the page: the summary, its body's shadow text and its story's id. */
+export type HitRow = SummaryColumns & { search_body: string; story_id: string | null };
+
+/** The SQL of a hit row's story id, for the statement reading the page's rows from `articles`. */
+export const HIT_STORY_COLUMN =
+  '(SELECT story_id FROM article_stories WHERE article_stories.article_seq = articles.seq) AS story_id';
+
+/** A search's `collapse`, checked: `story` when absent. */
+export function checkCollapse(collapse: unknown): Collapse {
+  if (collapse === undefined || collapse === 'story') return 'story';
+  if (collapse === 'none') return 'none';
+  throw new StoreError('invalid_query', `collapse must be story or none, got ${String(collapse)}`);
+}
 
 /** One body paragraph a highlight may be cut from: the hit's row and the paragraph's index. */
 export interface ParagraphRef<Seq> {
@@ -36,9 +49,10 @@ export function paragraphKey(seq: unknown, index: number): string {
 
 /**
  * The page of hits both stores answer with: the first `limit` ranked hits (one more was ranked to
- * know whether a next page exists), each with its summary, score and highlighted fragments, and the
- * cursor after the last. `paragraphs` holds the paragraphs `paragraphsToRead` named, by `paragraphKey`.
- * A hit whose row is gone (deleted between the two reads) is left out.
+ * know whether a next page exists), each with its summary, score, highlighted fragments, story and
+ * the story's other articles, and the cursor after the last. `paragraphs` holds the paragraphs
+ * `paragraphsToRead` named, by `paragraphKey`; `stories` the stories of the page's hits, as
+ * `pageStories` reads them. A hit whose row is gone (deleted between the two reads) is left out.
  */
 export function searchPage<Seq>(
   ranked: readonly RankedHit<Seq>[],
@@ -46,6 +60,7 @@ export function searchPage<Seq>(
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
   paragraphs: ReadonlyMap<string, string>,
+  stories: ReadonlyMap<string, PageStory>,
 ): Page<SearchHit> {
   const page = ranked.slice(0, limit);
   const stems = groupStems(groups);
@@ -56,10 +71,12 @@ export function searchPage<Seq>(
     const body: (string | undefined)[] = [];
     const chosen = bestParagraphs(row.search_body, stems);
     for (const index of chosen) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
+    const article = toSummary(row);
     items.push({
-      article: toSummary(row),
+      article,
       score: hit.score,
       highlights: highlight({ title: row.title, body }, stems, row.search_body, chosen),
+      ...hitStory(article, row.story_id, stories),
     });
   }
   const last = page.at(-1);

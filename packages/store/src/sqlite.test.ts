@@ -8,8 +8,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
+import { describeStories } from '../test/describe-stories.ts';
 import { describeWatch } from '../test/describe-watch.ts';
-import { expectUpgradedReads, olderRows } from '../test/older-rows.ts';
+import {
+  expectBackfilledStories,
+  expectUpgradedReads,
+  olderRows,
+  rowsBeforeStories,
+} from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
@@ -64,6 +70,7 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
 
 describeStore('SQLite store', () => sqliteHarness());
 describeWatch('SQLite store', () => sqliteHarness());
+describeStories('SQLite store', () => sqliteHarness());
 // The same behaviour when searches run on threads with connections of their own.
 describeStore('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
 
@@ -173,6 +180,10 @@ describe('SQLite store files', () => {
       expect(db.prepare('SELECT version, name FROM migrations').all()).toEqual([
         { version: 1, name: 'articles, tags and the full-text index' },
         { version: 2, name: 'the page URL of each article' },
+        {
+          version: 3,
+          name: 'stories: the story of each article, the stories, band keys and confirmed pairs',
+        },
       ]);
       db.close();
     } finally {
@@ -203,6 +214,34 @@ describe('SQLite store files', () => {
       expect(JSON.stringify(plan)).toContain('articles_url');
       upgraded.close();
       await expectUpgradedReads(store, { older, paged, rows });
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a database of version 2: its articles get their stories when it opens', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
+    const location = join(folder, 'older.db');
+    const older = rowsBeforeStories();
+    const db = new Database(location);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 2));
+    const columns = Object.keys(older.rows[0] as object);
+    const insert = db.prepare(
+      `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+    );
+    db.transaction(() => {
+      for (const row of older.rows) insert.run(row);
+    })();
+    db.close();
+    const store = await createSqliteStore(location);
+    try {
+      const upgraded = new Database(location, { readonly: true });
+      expect(
+        upgraded.prepare('SELECT count(*) FROM article_stories WHERE sketch_version = 0').pluck().get(),
+      ).toBe(0);
+      upgraded.close();
+      await expectBackfilledStories(store, older);
     } finally {
       await store.close();
       rmSync(folder, { recursive: true, force: true });

@@ -2,6 +2,13 @@ import { searchTerms } from '@khabar/arabic';
 import type { Article, ArticleSummary } from '@khabar/schema';
 import { excerpt } from './excerpt.ts';
 import { sortKey } from './sort-key.ts';
+import {
+  type BodySentences,
+  bodySentences,
+  encodeSketch,
+  fingerprintOf,
+  shadowLines,
+} from './stories/index.ts';
 import { titleKey } from './title-key.ts';
 
 /** Whether a row came from an ingested document or from an article appended to one. */
@@ -32,6 +39,14 @@ export interface ArticleRow {
   search_body: string;
   /** The page's URL: two documents with the same one are one article. */
   url: string | null;
+  /** The body's story fingerprint (not a column of `articles`); null when the store keeps no stories. */
+  fingerprint: RowFingerprint | null;
+}
+
+/** What story detection keeps of a body: its sketch (see `encodeSketch`) and its LSH band keys. */
+export interface RowFingerprint {
+  sketch: Uint8Array;
+  bands: number[];
 }
 
 /** Every column of an article row, in the order both stores insert them. */
@@ -61,8 +76,12 @@ export const SET_FROM_EXCLUDED = ROW_COLUMNS.filter((column) => column !== 'id')
   .map((column) => `${column} = excluded.${column}`)
   .join(', ');
 
-/** The row of an article; `slug` may differ from the article's when its own was taken. */
-export function toRow(article: Article, slug: string, origin: ArticleOrigin): ArticleRow {
+/**
+ * The row of an article; `slug` may differ from the article's when its own was taken. `stories`
+ * false leaves out the story fingerprint (only to measure what it costs).
+ */
+export function toRow(article: Article, slug: string, origin: ArticleOrigin, stories = true): ArticleRow {
+  const body = stories ? bodyText(article.body) : null;
   const stored: Article = {
     ...article,
     slug,
@@ -87,9 +106,29 @@ export function toRow(article: Article, slug: string, origin: ArticleOrigin): Ar
     origin,
     doc: JSON.stringify(stored),
     search_title: searchTerms(article.title).join(' '),
-    search_body: bodyShadow(article.body),
+    search_body: body?.shadow ?? bodyShadow(article.body),
     url: stored.url,
+    fingerprint: body?.fingerprint ?? null,
   };
+}
+
+/**
+ * The shadow text and the story fingerprint of a body from one tokenization. Story detection reads
+ * at most MAX_BODY_CHARACTERS of a body; the shadow of a longer one is made from the whole of it.
+ */
+function bodyText(body: readonly string[]): { shadow: string; fingerprint: RowFingerprint } {
+  const read = bodySentences(body);
+  const whole = read.complete && read.paragraphs === body.length;
+  return {
+    shadow: whole ? shadowLines(read).join('\n') : bodyShadow(body),
+    fingerprint: rowFingerprint(read),
+  };
+}
+
+/** The story fingerprint of a body already split into sentences, as a store keeps it. */
+export function rowFingerprint(read: BodySentences): RowFingerprint {
+  const { sketch, bandKeys } = fingerprintOf(read);
+  return { sketch: encodeSketch(sketch), bands: bandKeys };
 }
 
 /** The row under another id and slug (those of the stored article it replaces), its document too. */

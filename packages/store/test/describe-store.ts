@@ -157,7 +157,12 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
       it('finds an article by id and by slug, and null for neither', async () => {
         await storeFixtures();
         const byId = await store.get(flu.id);
-        expect(byId).toEqual({ ...flu, readAlso: [], related: [] });
+        expect(byId).toEqual({
+          ...flu,
+          readAlso: [],
+          related: [],
+          story: { id: flu.id, size: 1, firstPublishedAt: flu.publishedAt },
+        });
         expect(await store.get(flu.slug)).toEqual(byId);
         expect(await store.get('0000000000000000')).toBeNull();
         expect(await store.get('no-such-slug')).toBeNull();

@@ -24,6 +24,7 @@ interface Pending {
   resolve: (rows: ArticleRow[]) => void;
   reject: (error: unknown) => void;
   articles: Article[];
+  stories: boolean;
 }
 
 /**
@@ -37,13 +38,19 @@ export class RowThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
   #closed = false;
+  readonly #stories: boolean;
+
+  /** `stories` false makes rows without the story fingerprint (see `toRow`). */
+  constructor(stories = true) {
+    this.#stories = stories;
+  }
 
   /**
    * The rows of the articles of a batch that `hint` says will be written (see `articlesToWrite`), made
    * on the thread for a batch of `ROWS_AHEAD_FROM` or more, else here.
    */
   async prepare(articles: readonly Article[], hint: BatchLookups): Promise<PreparedRows> {
-    if (articles.length < ROWS_AHEAD_FROM) return prepareRows(articles, hint);
+    if (articles.length < ROWS_AHEAD_FROM) return prepareRows(articles, hint, this.#stories);
     const written = articlesToWrite(articles, hint);
     return preparedRows(articles, written, await this.rows(written));
   }
@@ -55,15 +62,15 @@ export class RowThread {
     try {
       worker = this.#start();
     } catch {
-      return Promise.resolve(inline(articles));
+      return Promise.resolve(inline(articles, this.#stories));
     }
     return new Promise<ArticleRow[]>((resolve, reject) => {
       const id = this.#nextId++;
-      const pending: Pending = { resolve, reject, articles: [...articles] };
+      const pending: Pending = { resolve, reject, articles: [...articles], stories: this.#stories };
       this.#pending.set(id, pending);
       worker.ref();
       try {
-        worker.postMessage({ id, articles: pending.articles } satisfies RowRequest);
+        worker.postMessage({ id, articles: pending.articles, stories: this.#stories } satisfies RowRequest);
       } catch {
         this.#pending.delete(id);
         settleInline(pending);
@@ -114,12 +121,12 @@ export class RowThread {
 
 function settleInline(pending: Pending): void {
   try {
-    pending.resolve(inline(pending.articles));
+    pending.resolve(inline(pending.articles, pending.stories));
   } catch (error) {
     pending.reject(error);
   }
 }
 
-function inline(articles: readonly Article[]): ArticleRow[] {
-  return articles.map((article) => toRow(article, article.slug, 'document'));
+function inline(articles: readonly Article[], stories: boolean): ArticleRow[] {
+  return articles.map((article) => toRow(article, article.slug, 'document', stories));
 }

@@ -123,6 +123,56 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       $$;
     `,
   },
+  {
+    version: 5,
+    name: 'stories: the story of each article, the stories, band keys and confirmed pairs',
+    // Stored articles become stories of one with their sketches owed (version 0): the store computes
+    // the sketches and the real stories when it opens (see `backfillStories`), in bounded batches.
+    sql: `
+      CREATE TABLE article_stories (
+        article_seq bigint PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        story_id text COLLATE "C" NOT NULL,
+        -- STORY_FINGERPRINT_VERSION of the sketch and bands; 0 while they are owed.
+        sketch_version integer NOT NULL,
+        -- The band keys, as float64 little-endian: what to remove from the band index when the body goes.
+        bands bytea,
+        sketch bytea
+      );
+      CREATE INDEX article_stories_story ON article_stories (story_id);
+      CREATE INDEX article_stories_version ON article_stories (sketch_version);
+
+      CREATE TABLE stories (
+        id text COLLATE "C" PRIMARY KEY,
+        size integer NOT NULL,
+        first_published_at text,
+        last_published_at text,
+        sort_at text COLLATE "C" NOT NULL
+      );
+      CREATE INDEX stories_newest ON stories (sort_at DESC, id DESC);
+
+      -- The band index, as sorted runs of band keys and articles (see band-runs.ts).
+      CREATE TABLE story_band_runs (
+        run bigint PRIMARY KEY,
+        token text NOT NULL,
+        entries bytea NOT NULL
+      );
+      -- Sketches, band keys and runs are hashes: compressing them only costs time.
+      ALTER TABLE story_band_runs ALTER COLUMN entries SET STORAGE EXTERNAL;
+      ALTER TABLE article_stories ALTER COLUMN sketch SET STORAGE EXTERNAL,
+        ALTER COLUMN bands SET STORAGE EXTERNAL;
+
+      CREATE TABLE story_pairs (
+        first_id text COLLATE "C" NOT NULL,
+        second_id text COLLATE "C" NOT NULL,
+        PRIMARY KEY (first_id, second_id)
+      );
+      CREATE INDEX story_pairs_second ON story_pairs (second_id);
+
+      INSERT INTO article_stories (article_seq, story_id, sketch_version) SELECT seq, id, 0 FROM articles;
+      INSERT INTO stories (id, size, first_published_at, last_published_at, sort_at)
+      SELECT id, 1, published_at, published_at, sort_at FROM articles;
+    `,
+  },
 ];
 
 /**

@@ -3,6 +3,7 @@ import type { Article, IngestOutcome } from '@khabar/schema';
 import pg from 'pg';
 import { type BatchLookups, type PreparedRows, planBatch } from '../batch-plan.ts';
 import { ChangeListeners, changedIds } from '../change-listeners.ts';
+import { BandRuns } from '../core/band-runs.ts';
 import { sourceCounts, storeStats, tagCounts } from '../core/counts.ts';
 import { postgresDialect, type Query, runStepsAsync } from '../core/dialect.ts';
 import { getArticle } from '../core/get-article.ts';
@@ -10,6 +11,16 @@ import { listArticles } from '../core/list-query.ts';
 import { lookupSteps } from '../core/lookups.ts';
 import type { Reader } from '../core/read.ts';
 import { RowThread } from '../core/row-thread.ts';
+import { getStory, listStories, storyClusters } from '../core/story-reads.ts';
+import {
+  backfillSteps,
+  finishStorySteps,
+  removeStorySteps,
+  type StoryInput,
+  storiesOwedQuery,
+  storyWork,
+  writeStorySteps,
+} from '../core/story-writes.ts';
 import { StoreError } from '../errors.ts';
 import { ROW_COLUMNS, SET_FROM_EXCLUDED } from '../stored-row.ts';
 import type { ArticleStore, BatchResult } from '../types.ts';
@@ -30,6 +41,11 @@ export interface PostgresStoreOptions {
    * False only connects, creating nothing, for a check of the store as it is.
    */
   migrate?: boolean | undefined;
+  /**
+   * Whether writes keep stories (default true). False only measures what story upkeep costs a write:
+   * the stories such a store lists are wrong, and opening it again with true does not mend them.
+   */
+  stories?: boolean | undefined;
 }
 
 // A batch of this many rows into an empty store starts a bulk load (see `indexes` below).
@@ -53,6 +69,7 @@ export async function createPostgresStore(
   options: PostgresStoreOptions = {},
 ): Promise<ArticleStore> {
   const { schema } = options;
+  const stories = options.stories ?? true;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new StoreError('invalid_query', `a schema name is lower-case letters, digits and _: ${schema}`);
   }
@@ -71,6 +88,7 @@ export async function createPostgresStore(
     } finally {
       client.release();
     }
+    if (options.migrate !== false && stories) await backfillStories(pool, schema ?? '');
   } catch (error) {
     await pool.end();
     throw toStoreError(error);
@@ -81,10 +99,49 @@ export async function createPostgresStore(
       application_name: `${CHANGE_FEED_NAME} ${schema ?? ''}`.trim(),
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
-  return postgresStore(pool, schema ?? '', connect);
+  return postgresStore(pool, schema ?? '', connect, stories);
 }
 
-function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client): ArticleStore {
+/**
+ * Gives the articles of an older store (or of older fingerprint settings) their sketches and stories,
+ * in batches of their own transactions under the write lock: once, when a store first opens after the
+ * upgrade. Processes opening together share the work.
+ */
+async function backfillStories(pool: pg.Pool, schema: string): Promise<void> {
+  const owed = storiesOwedQuery(postgresDialect);
+  // Looked at first without the write lock, so that opening does not wait for another process's write.
+  if ((await pool.query(owed.sql, owed.params)).rows.length === 0) return;
+  const runs = new BandRuns();
+  for (;;) {
+    const client = await pool.connect();
+    let taken: number;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema]);
+      taken = await runStepsAsync(
+        backfillSteps(postgresDialect, runs),
+        async (statement) => (await client.query(statement.sql, statement.params)).rows,
+      );
+      await client.query('COMMIT');
+      client.release();
+    } catch (error) {
+      const rollback = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
+      client.release(rollback);
+      throw error;
+    }
+    if (taken === 0) return;
+  }
+}
+
+function postgresStore(
+  pool: pg.Pool,
+  schema: string,
+  connect: () => pg.Client,
+  stories: boolean,
+): ArticleStore {
   let damage: string | null = null;
   // Every failure passes here: the first sign of damaged data is kept for readiness checks.
   const storeError = (error: unknown): Error => {
@@ -107,7 +164,13 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     }
   };
 
-  const rowThread = new RowThread();
+  const rowThread = new RowThread(stories);
+  // The band index as this store last read it (see `BandRuns`): used under the write lock only.
+  const runs = new BandRuns();
+  const runOn =
+    (client: pg.PoolClient) =>
+    (statement: Query): Promise<unknown[]> =>
+      query(statement.sql, statement.params, client);
   const search = postgresSearch((sql, params) => query(sql, params));
   const reader: Reader = {
     dialect: postgresDialect,
@@ -135,28 +198,46 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
   ): Promise<{ outcomes: IngestOutcome[]; changed: string[]; startsBulkLoad: boolean }> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
     await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
-    const plan = planBatch(articles, await lookups(client, articles), prepared);
+    const plan = planBatch(articles, await lookups(client, articles), prepared, stories);
     const changed = changedIds(plan.outcomes);
+    const work = storyWork();
+    const written: StoryInput[] = [];
     const startsBulkLoad = plan.rows.length >= BULK_LOAD_FROM && !indexes.owed && (await isEmpty(client));
     if (startsBulkLoad) await query(DROP_SEARCH_INDEXES, [], client);
     if (plan.superseded.length > 0) {
-      const removed = await query<{ id: string }>(
-        `DELETE FROM articles USING unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
-         WHERE articles.origin = 'appended' AND articles.title_key = superseded.title_key
-           AND articles.id <> superseded.keep
-         RETURNING articles.id`,
+      const removed = await query<{ seq: string; id: string }>(
+        `SELECT articles.seq, articles.id FROM unnest($1::text[], $2::text[]) AS superseded (title_key, keep)
+         JOIN articles ON articles.title_key = superseded.title_key AND articles.id <> superseded.keep
+         WHERE articles.origin = 'appended'`,
         [plan.superseded.map((item) => item.titleKey), plan.superseded.map((item) => item.keep)],
         client,
       );
-      changed.push(...removed.map((row) => row.id));
+      if (removed.length > 0) {
+        const seqs = removed.map((row) => Number(row.seq));
+        if (stories) await runStepsAsync(removeStorySteps(postgresDialect, work, seqs), runOn(client));
+        await query('DELETE FROM articles WHERE seq = ANY($1::bigint[])', [seqs], client);
+        changed.push(...removed.map((row) => row.id));
+      }
     }
     if (plan.rows.length > 0) {
-      const written = await query<{ seq: string; id: string }>(
+      const stored = await query<{ seq: string; id: string }>(
         UPSERT_ROWS,
-        [JSON.stringify(plan.rows)],
+        // The fingerprint is no column of the table.
+        [JSON.stringify(plan.rows.map(({ fingerprint: _fingerprint, ...row }) => row))],
         client,
       );
-      const seqOf = new Map(written.map((row) => [row.id, row.seq]));
+      const seqOf = new Map(stored.map((row) => [row.id, row.seq]));
+      for (const row of plan.rows) {
+        if (row.fingerprint === null) continue;
+        written.push({
+          seq: Number(seqOf.get(row.id)),
+          id: row.id,
+          publishedAt: row.published_at,
+          sortAt: row.sort_at,
+          sketch: row.fingerprint.sketch,
+          bands: row.fingerprint.bands,
+        });
+      }
       const tagSeqs: string[] = [];
       const tagNames: string[] = [];
       for (const row of plan.rows) {
@@ -176,6 +257,10 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
         [tagNames, tagSeqs],
         client,
       );
+    }
+    if (stories) {
+      await runStepsAsync(writeStorySteps(postgresDialect, runs, work, written), runOn(client));
+      await runStepsAsync(finishStorySteps(postgresDialect, runs, work), runOn(client));
     }
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
     if (changed.length > 0)
@@ -280,17 +365,30 @@ function postgresStore(pool: pg.Pool, schema: string, connect: () => pg.Client):
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async delete(id) {
-      const rows = await query<{ id: string }>(
-        `WITH gone AS (DELETE FROM articles WHERE id = $1 RETURNING id)
-         SELECT gone.id, pg_notify($2, $3) FROM gone`,
-        [id, CHANGE_CHANNEL, notify([id])],
-      );
-      if (rows.length === 0) return false;
-      listeners.emit({ ids: [id] });
-      return true;
+      // Under the write lock, as a batch: the stories it splits are worked out from what is committed.
+      const deleted = await transaction(async (client) => {
+        await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+        const [row] = await query<{ seq: string }>('SELECT seq FROM articles WHERE id = $1', [id], client);
+        if (row === undefined) return false;
+        const work = storyWork();
+        const seq = Number(row.seq);
+        if (stories) await runStepsAsync(removeStorySteps(postgresDialect, work, [seq]), runOn(client));
+        await query('DELETE FROM articles WHERE seq = $1', [seq], client);
+        if (stories) await runStepsAsync(finishStorySteps(postgresDialect, runs, work), runOn(client));
+        await query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, notify([id])], client);
+        return true;
+      });
+      if (deleted) listeners.emit({ ids: [id] });
+      return deleted;
     },
 
     list: (listQuery) => listArticles(reader, listQuery),
+
+    stories: (storyQuery) => listStories(reader, storyQuery),
+
+    story: (id) => getStory(reader, id),
+
+    storyClusters: () => storyClusters(reader),
 
     search: (searchQuery) => search.search(searchQuery),
 

@@ -1,6 +1,7 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type pg from 'pg';
 import { decodeSearchCursor } from '../cursor.ts';
+import { pageStories, type StoryMemberRow, storyMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
   queryGroups,
@@ -19,26 +20,37 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
-import { type HitRow, paragraphKey, paragraphsToRead, searchPage } from '../search-page.ts';
+import {
+  checkCollapse,
+  HIT_STORY_COLUMN,
+  type HitRow,
+  paragraphKey,
+  paragraphsToRead,
+  searchPage,
+} from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
 import { surfaceWords } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
+import { newestMatches, type RowSpread, windowPlan } from './search-window.ts';
 
 // ts_rank_cd weights are listed D, C, B, A: the title is A, the body B, in the SQLite store's ratio.
 const RANK_WEIGHTS = `'{0, 0, ${BODY_WEIGHT / TITLE_WEIGHT}, 1}'`;
 
-/**
- * A window whose matches are likely at least this share of the articles is read newest row first: a
- * few hundred rows hold it. Below this share the matches come from the GIN index and the newest are
- * kept, because reading rows newest first tests each row's vector (read from TOAST), and a word few of
- * the newest articles hold would walk thousands of rows: the tail of search latency. Matching 20% of
- * 31,000 articles, both ways take about 5 ms; at 8% (عيد) the walk took 37 ms and the index 2 ms,
- * at 93% (من) 1 ms and 15 ms.
- */
-const WALK_SHARE = 0.2;
-// How long the lexeme shares read from the planner's statistics serve before being read again.
+// How long what was read from the planner's statistics serves before being read again. The window
+// plans it feeds are only faster or slower with stale numbers, never wrong (see `newestMatches`).
 const STATISTICS_TTL_MS = 60_000;
+// Titles whose words are kept for ranking; past this many the memory is given back and it starts again.
+const MAX_CACHED_TITLES = 100_000;
+
+/** What a search reads of the planner's statistics. */
+interface SearchStatistics {
+  /** The share of articles whose vector holds each common lexeme. */
+  shares: ReadonlyMap<string, number>;
+  /** The same for the titles' vectors (empty while their index is missing, as during a bulk load). */
+  titleShares: ReadonlyMap<string, number>;
+  spread: RowSpread;
+}
 
 /**
  * The likely share of articles matching every group of one of the subsets: a group's share is the sum
@@ -71,33 +83,71 @@ export interface PostgresSearch {
 
 /** Full-text search over the `search_vector` column and its GIN index, and related articles found with it. */
 export function postgresSearch(query: PostgresQuery): PostgresSearch {
-  let statistics: { shares: Promise<Map<string, number> | null>; readAt: number } | null = null;
+  let statistics: { read: Promise<SearchStatistics | null>; readAt: number } | null = null;
+  const titleWords = new Map<string, string[]>();
 
-  /** The share of articles holding each common lexeme, from the planner's statistics, or null before any ANALYZE. */
-  function lexemeShares(): Promise<Map<string, number> | null> {
+  /** What the planner's statistics say of the articles, or null before any ANALYZE. */
+  function searchStatistics(): Promise<SearchStatistics | null> {
     const now = performance.now();
-    if (statistics && now - statistics.readAt < STATISTICS_TTL_MS) return statistics.shares;
-    const shares = query<{ lexemes: string[] | null; shares: number[] | null }>(
-      `SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS shares FROM pg_stats
-       WHERE schemaname = current_schema() AND tablename = 'articles' AND attname = 'search_vector'`,
-    ).then(([row]) => {
-      if (!row?.lexemes || !row.shares) return null;
-      const { shares: frequencies } = row;
-      return new Map(row.lexemes.map((lexeme, index) => [lexeme, frequencies[index] ?? 0]));
+    if (statistics && now - statistics.readAt < STATISTICS_TTL_MS) return statistics.read;
+    // The title index's statistics are those of its expression, named after the function.
+    const read = query<{
+      newest: string | null;
+      rows: number;
+      source: string | null;
+      lexemes: string[] | null;
+      shares: number[] | null;
+    }>(
+      `SELECT (SELECT max(seq) FROM articles)::text AS newest,
+         (SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass)::float8 AS rows,
+         stats.tablename AS source, stats.most_common_elems::text::text[] AS lexemes,
+         stats.most_common_elem_freqs AS shares
+       FROM (SELECT 1) AS one LEFT JOIN pg_stats AS stats
+         ON stats.schemaname = current_schema()
+         AND (stats.tablename, stats.attname) IN
+           (('articles', 'search_vector'), ('articles_title_search', 'to_tsvector'))`,
+    ).then((rows) => {
+      const sharesOf = (source: string) => {
+        const row = rows.find((candidate) => candidate.source === source);
+        if (!row?.lexemes || !row.shares) return null;
+        const { shares: frequencies } = row;
+        return new Map(row.lexemes.map((lexeme, index) => [lexeme, frequencies[index] ?? 0]));
+      };
+      const shares = sharesOf('articles');
+      const newestSeq = Number(rows[0]?.newest ?? 0);
+      if (shares === null || newestSeq <= 0) return null;
+      const density = Math.min(1, Math.max(0, rows[0]?.rows ?? 0) / newestSeq);
+      if (density === 0) return null;
+      return {
+        shares,
+        titleShares: sharesOf('articles_title_search') ?? new Map(),
+        spread: { newestSeq, density },
+      };
     });
-    statistics = { shares, readAt: now };
+    statistics = { read, readAt: now };
     // A failed read is tried again by the next search.
-    shares.catch(() => {
+    read.catch(() => {
       statistics = null;
     });
-    return shares;
+    return read;
+  }
+
+  /** `surfaceWords` of a title: ranking splits the same titles (the newest articles') search after search. */
+  function wordsOfTitle(title: string): string[] {
+    let words = titleWords.get(title);
+    if (words === undefined) {
+      if (titleWords.size >= MAX_CACHED_TITLES) titleWords.clear();
+      words = surfaceWords(title);
+      titleWords.set(title, words);
+    }
+    return words;
   }
 
   /**
    * The newest `size` articles matching every group of one of the subsets, and the newest
-   * `titledSize` whose title does, each with its text rank. Which way the newest matches are found
-   * depends on how many there are likely to be (see WALK_SHARE); the titles always come from their
-   * GIN index, as few articles share a title word and the other way computes each title's vector.
+   * `titledSize` whose title does, each with its text rank. Which way the newest matches
+   * are found depends on how many there are likely to be (see `windowPlan`); the titles always come
+   * from their GIN index, as walking the rows would compute each title's vector.
    */
   async function windowHits(
     subsets: readonly string[][][],
@@ -106,30 +156,40 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     titledSize = TITLED_WINDOW,
   ) {
     const tsquery = tsAnySubset(subsets);
-    const shares = await lexemeShares();
-    const walk = shares === null || matchShare(subsets, shares) >= WALK_SHARE;
+    const stats = await searchStatistics();
+    const likely = (shares: ReadonlyMap<string, number> | undefined) =>
+      shares === undefined ? null : matchShare(subsets, shares);
+    const newest = newestMatches(
+      'newest',
+      `search_vector @@ to_tsquery('simple', $1)`,
+      windowPlan(likely(stats?.shares), stats?.spread ?? null, size),
+      size,
+    );
     const rank = rankText
       ? `ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1))`
       : '0';
-    // Ordering by an expression no index provides makes the planner gather the matches first.
     // Only when the newest window is full, as in SQLite: the condition is evaluated once, and when it
     // fails the titles' index is not read at all.
     const titled =
       rankText && titledSize > 0
-        ? `UNION SELECT seq FROM (
-           SELECT seq FROM articles
-           WHERE to_tsvector('simple'::regconfig, search_title) @@ to_tsquery('simple', $1)
-             AND (SELECT count(*) FROM newest) = ${size}
-           ORDER BY seq + 0 DESC LIMIT ${titledSize}
-         ) AS titled`
-        : '';
-    return query<{ seq: string; id: string; title: string; search_title: string; rank: number }>(
-      `WITH newest AS MATERIALIZED (
-         SELECT seq FROM articles WHERE search_vector @@ to_tsquery('simple', $1)
-         ORDER BY ${walk ? 'seq' : 'seq + 0'} DESC LIMIT ${size}
-       ), candidates AS (
+        ? newestMatches(
+            'titled',
+            `to_tsvector('simple'::regconfig, search_title) @@ to_tsquery('simple', $1)
+             AND (SELECT count(*) FROM newest) = ${size}`,
+            windowPlan(likely(stats?.titleShares), stats?.spread ?? null, titledSize, false),
+            titledSize,
+          )
+        : null;
+    return query<{
+      seq: string;
+      id: string;
+      title: string;
+      search_title: string;
+      rank: number;
+    }>(
+      `WITH ${newest}, ${titled === null ? '' : `${titled}, `}candidates AS (
          SELECT seq FROM newest
-         ${titled}
+         ${titled === null ? '' : 'UNION SELECT seq FROM titled'}
        )
        SELECT articles.seq, articles.id, articles.title, articles.search_title, ${rank}::float8 AS rank
        FROM candidates JOIN articles ON articles.seq = candidates.seq`,
@@ -139,13 +199,14 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
 
   async function search(searchQuery: SearchQuery): Promise<Page<SearchHit>> {
     const limit = checkLimit(searchQuery.limit, DEFAULT_SEARCH_SIZE);
+    const collapse = checkCollapse(searchQuery.collapse);
     const after = searchQuery.cursor === undefined ? null : decodeSearchCursor(searchQuery.cursor);
     const groups = queryGroups(searchQuery.q);
     if (groups.length === 0) return { items: [], nextCursor: null };
     // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
     const required = requiredGroups(groups);
     const words = surfaceWords(searchQuery.q);
-    const ranker = new CandidateRanker<string>(groups, POSTGRES_TEXT_RANK_SCALE, words);
+    const ranker = new CandidateRanker<string>(groups, POSTGRES_TEXT_RANK_SCALE, words, collapse);
     const seen = new Set<string>();
     const add = (hits: Awaited<ReturnType<typeof windowHits>>, missing: number) => {
       for (const hit of hits) {
@@ -155,29 +216,49 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
           seq: hit.seq,
           id: hit.id,
           searchTitle: hit.search_title,
-          titleWords: surfaceWords(hit.title),
+          titleWords: wordsOfTitle(hit.title),
           textRank: hit.rank,
           missing,
         });
       }
     };
+    // The stories of the hits that decide the page, read once they are ranked: a window holds
+    // hundreds of candidates, and reading each one's story cost a quarter of the window's reads.
+    const rankedPage = async () => {
+      for (;;) {
+        const wanted = ranker.storiesWanted(after, limit + 1);
+        if (wanted.length === 0) return ranker.ranked(after, limit + 1);
+        const stories = await query<{ seq: string; story_id: string }>(
+          'SELECT article_seq AS seq, story_id FROM article_stories WHERE article_seq = ANY($1::bigint[])',
+          [wanted],
+        );
+        ranker.setStories(wanted, new Map(stories.map((row) => [row.seq, row.story_id])));
+      }
+    };
     // The title score is added here, with the same code as SQLite's, and the keyset applied to the result.
     const strict = await windowHits([required.groups], required.rankText);
     add(strict, 0);
-    let ranked = ranker.ranked(after, limit + 1);
+    let ranked = await rankedPage();
     if (relaxes(required, ranked.length, limit, after)) {
       for (const [index, level] of relaxedLevels(required.groups).entries()) {
         if (ranked.length > limit) break;
         add(await windowHits(level, true, RELAXED_WINDOW, 0), index + 1);
-        ranked = ranker.ranked(after, limit + 1);
+        ranked = await rankedPage();
       }
     }
-    // The body alone, as JSON text: the highlights need a paragraph or two of it, never the whole document.
-    const rows = await query<HitRow & { seq: string; body: string }>(
-      `SELECT ${SUMMARY_COLUMNS}, seq, search_body, (doc::json -> 'body')::text AS body
-       FROM articles WHERE seq = ANY($1::bigint[])`,
-      [ranked.slice(0, limit).map((hit) => hit.seq)],
-    );
+    const pageSeqs = ranked.slice(0, limit).map((hit) => hit.seq);
+    // The body alone, as JSON text: the highlights need a paragraph or two of it, never the whole
+    // document. The stories of the page are read at the same time, on another connection.
+    const [rows, members] = await Promise.all([
+      query<HitRow & { seq: string; body: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, seq, search_body, (doc::json -> 'body')::text AS body, ${HIT_STORY_COLUMN}
+         FROM articles WHERE seq = ANY($1::bigint[])`,
+        [pageSeqs],
+      ),
+      pageSeqs.length === 0
+        ? []
+        : query<StoryMemberRow>(storyMembersSql('(SELECT unnest($1::bigint[]))'), [pageSeqs]),
+    ]);
     const bySeq = new Map(rows.map((row) => [row.seq, row]));
     const paragraphs = new Map<string, string>();
     const bodies = new Map<string, string[]>();
@@ -190,7 +271,7 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
       const text = body[index];
       if (text !== undefined) paragraphs.set(paragraphKey(seq, index), text);
     }
-    return searchPage(ranked, limit, bySeq, groups, paragraphs);
+    return searchPage(ranked, limit, bySeq, groups, paragraphs, pageStories(members));
   }
 
   async function related(id: string, limit?: number): Promise<ArticleSummary[]> {

@@ -87,6 +87,52 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'stories: the story of each article, the stories, band keys and confirmed pairs',
+    // Stored articles become stories of one with their sketches owed (version 0): the store computes
+    // the sketches and the real stories when it opens (see `backfillStories`), in bounded batches.
+    sql: `
+      CREATE TABLE article_stories (
+        article_seq INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        -- STORY_FINGERPRINT_VERSION of the sketch and bands; 0 while they are owed.
+        sketch_version INTEGER NOT NULL,
+        -- The band keys, as float64 little-endian: what to remove from the band index when the body goes.
+        bands BLOB,
+        sketch BLOB
+      );
+      CREATE INDEX article_stories_story ON article_stories (story_id);
+      CREATE INDEX article_stories_version ON article_stories (sketch_version);
+
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        first_published_at TEXT,
+        last_published_at TEXT,
+        sort_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_newest ON stories (sort_at DESC, id DESC);
+
+      -- The band index, as sorted runs of band keys and articles (see band-runs.ts).
+      CREATE TABLE story_band_runs (
+        run INTEGER PRIMARY KEY,
+        token TEXT NOT NULL,
+        entries BLOB NOT NULL
+      );
+
+      CREATE TABLE story_pairs (
+        first_id TEXT NOT NULL,
+        second_id TEXT NOT NULL,
+        PRIMARY KEY (first_id, second_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_pairs_second ON story_pairs (second_id);
+
+      INSERT INTO article_stories (article_seq, story_id, sketch_version) SELECT seq, id, 0 FROM articles;
+      INSERT INTO stories (id, size, first_published_at, last_published_at, sort_at)
+      SELECT id, 1, published_at, published_at, sort_at FROM articles;
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks, all in one immediate transaction. */

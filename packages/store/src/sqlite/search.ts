@@ -1,6 +1,7 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
+import { pageStories, type StoryMemberRow, storyMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
   ftsAllGroups,
@@ -20,7 +21,14 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
-import { type HitRow, paragraphKey, paragraphsToRead, searchPage } from '../search-page.ts';
+import {
+  checkCollapse,
+  HIT_STORY_COLUMN,
+  type HitRow,
+  paragraphKey,
+  paragraphsToRead,
+  searchPage,
+} from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
 import { surfaceWords } from '../title-score.ts';
@@ -41,15 +49,17 @@ export interface SqliteSearch {
 }
 
 /**
- * Full-text search, and the related articles found with it, on one connection. Ranking reads the id and shadow title of a few hundred matching
- * rows per query, and the same rows again and again (the newest articles holding common words); these
- * are kept in memory while the database is unchanged. Other connections' commits show in SQLite's
- * `data_version`, which is read before each search; the connection's own writes call `forget`.
+ * Full-text search, and the related articles found with it, on one connection. Ranking reads the id,
+ * shadow title and story of a few hundred matching rows per query, and the same rows again and again
+ * (the newest articles holding common words); these are kept in memory while the database is
+ * unchanged. Other connections' commits show in SQLite's `data_version`, which is read before each
+ * search; the connection's own writes call `forget`. A write that moves articles to another story
+ * commits with the articles it stores, so a cached story is never older than a cached title.
  */
 export function sqliteSearch(db: Database.Database): SqliteSearch {
   const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
-  const titles = new Map<number, { id: string; searchTitle: string; titleWords: string[] }>();
+  const titles = new Map<number, { id: string; searchTitle: string; titleWords: string[]; story: string }>();
   let seenVersion: unknown = null;
 
   // Whether the index holds a term at all: most alternatives a query adds (a stem with ال kept, one
@@ -82,8 +92,15 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
   const titlesOf = (seqs: readonly number[]) => {
     const missing = seqs.filter((seq) => !titles.has(seq));
     if (missing.length > 0) {
-      const rows = all<{ seq: number; id: string; search_title: string; title: string }>(
-        'SELECT seq, id, search_title, title FROM articles WHERE seq IN (SELECT value FROM json_each(?))',
+      const rows = all<{
+        seq: number;
+        id: string;
+        search_title: string;
+        title: string;
+        story_id: string | null;
+      }>(
+        `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
+         FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
         JSON.stringify(missing),
       );
       for (const row of rows)
@@ -91,6 +108,8 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
           id: row.id,
           searchTitle: row.search_title,
           titleWords: surfaceWords(row.title),
+          // An article without a story row yet stands for itself.
+          story: row.story_id ?? row.id,
         });
     }
     return titles;
@@ -169,6 +188,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
 
     search(query) {
       const limit = checkLimit(query.limit, DEFAULT_SEARCH_SIZE);
+      const collapse = checkCollapse(query.collapse);
       const after = query.cursor === undefined ? null : decodeSearchCursor(query.cursor);
       const groups = queryGroups(query.q);
       if (groups.length === 0) return { items: [], nextCursor: null };
@@ -176,7 +196,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       const words = surfaceWords(query.q);
       return guard(() => {
         checkVersion();
-        const ranker = new CandidateRanker<number>(groups, SQLITE_TEXT_RANK_SCALE, words);
+        const ranker = new CandidateRanker<number>(groups, SQLITE_TEXT_RANK_SCALE, words, collapse);
         const seen = new Set<number>();
         const add = (hits: readonly { rowid: number; rank: number }[], missing: number) => {
           const known = titlesOf(hits.map((hit) => hit.rowid));
@@ -200,7 +220,8 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
           }
         }
         const rows = all<HitRow & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq, search_body FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          `SELECT ${SUMMARY_COLUMNS}, seq, search_body, ${HIT_STORY_COLUMN}
+           FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );
         const bySeq = new Map(rows.map((row) => [row.seq, row]));
@@ -214,7 +235,14 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
                  FROM json_each(?) AS wanted JOIN articles ON articles.seq = wanted.value ->> 0`,
                 JSON.stringify(wanted.map((ref) => [ref.seq, ref.index])),
               );
-        return searchPage(ranked, limit, bySeq, groups, paragraphTexts(paragraphs));
+        const members =
+          bySeq.size === 0
+            ? []
+            : all<StoryMemberRow>(
+                storyMembersSql('(SELECT value FROM json_each(?))'),
+                JSON.stringify([...bySeq.keys()]),
+              );
+        return searchPage(ranked, limit, bySeq, groups, paragraphTexts(paragraphs), pageStories(members));
       });
     },
   };

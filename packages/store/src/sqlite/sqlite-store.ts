@@ -9,6 +9,8 @@ import { getArticle } from '../core/get-article.ts';
 import { listArticles } from '../core/list-query.ts';
 import type { Reader } from '../core/read.ts';
 import { ROWS_AHEAD_FROM, RowThread } from '../core/row-thread.ts';
+import { getStory, listStories, storyClusters } from '../core/story-reads.ts';
+import { storiesOwedQuery } from '../core/story-writes.ts';
 import { StoreError } from '../errors.ts';
 import type { ArticleStore, BatchResult, IntegrityReport, SearchQuery, WriteOptions } from '../types.ts';
 import { checkOnThread } from './check-thread.ts';
@@ -53,6 +55,11 @@ export interface SqliteStoreOptions {
    * opens for reads with the damage in `damage()` and writes refused; `off`: no check.
    */
   openCheck?: 'refuse' | 'record' | 'off' | undefined;
+  /**
+   * Whether writes keep stories (default true). False only measures what story upkeep costs a write:
+   * the stories such a store lists are wrong, and opening it again with true does not mend them.
+   */
+  stories?: boolean | undefined;
 }
 
 /** Where a store's writes are made: a thread of their own for a file, the calling thread in memory. */
@@ -83,11 +90,15 @@ export async function createSqliteStore(
   // Threads start on the first searches and writes: the path is made absolute now, in case the
   // directory changes.
   const file = path.startsWith('file:') || inMemory ? path : resolve(path);
+  const stories = options.stories ?? true;
   const db = openDatabase(path, { busyTimeoutMs, pageCacheMiB });
   let damage: string | null = null;
   try {
     damage = openingCheck(db, file, options.openCheck ?? 'refuse');
-    if (damage === null) migrateSqlite(db);
+    if (damage === null) {
+      migrateSqlite(db);
+      if (stories) backfillStories(db, busyTimeoutMs);
+    }
   } catch (error) {
     db.close();
     throw error;
@@ -97,7 +108,7 @@ export async function createSqliteStore(
       db,
       file,
       damage,
-      writer: inlineWriter(db, busyTimeoutMs),
+      writer: inlineWriter(db, busyTimeoutMs, stories),
       threads: null,
       rowThread: null,
       pageCacheMiB,
@@ -111,9 +122,9 @@ export async function createSqliteStore(
     db,
     file,
     damage,
-    writer: new WriterThread(file, busyTimeoutMs, pageCacheMiB),
+    writer: new WriterThread(file, busyTimeoutMs, pageCacheMiB, stories),
     threads: threads > 0 ? new SearchThreads(file, pageCacheMiB, threads) : null,
-    rowThread: new RowThread(),
+    rowThread: new RowThread(stories),
     pageCacheMiB,
     busyTimeoutMs,
   });
@@ -140,9 +151,25 @@ function openingCheck(db: Database.Database, file: string, mode: 'refuse' | 'rec
   );
 }
 
-/** Writes on the connection that reads, for a database in memory, which no other connection can open. */
-function inlineWriter(db: Database.Database, busyTimeoutMs: number): Writer {
+/**
+ * Gives the articles of an older store (or of older fingerprint settings) their sketches and stories
+ * before the store is used, in batches of their own transactions, waiting for other writers as a
+ * write does: once, when a store first opens after the upgrade.
+ */
+function backfillStories(db: Database.Database, busyTimeoutMs: number): void {
+  const owed = storiesOwedQuery(sqliteDialect);
+  // Looked at first without the write lock, so that opening does not wait for another process's write.
+  if (db.prepare(owed.sql).get(...owed.params) === undefined) return;
   const writes = sqliteWrites(db);
+  const gate = { lockWaitMs: busyTimeoutMs, cancelled: () => false, claimCommit: () => true };
+  guard(() => {
+    while (writes.backfillStories(gate) > 0);
+  });
+}
+
+/** Writes on the connection that reads, for a database in memory, which no other connection can open. */
+function inlineWriter(db: Database.Database, busyTimeoutMs: number, stories: boolean): Writer {
+  const writes = sqliteWrites(db, stories);
   const gate = (signal: AbortSignal | undefined) => ({
     lockWaitMs: busyTimeoutMs,
     cancelled: () => signal?.aborted === true,
@@ -302,6 +329,12 @@ function sqliteStore(parts: Parts): ArticleStore {
     },
 
     list: (query) => listArticles(reader, query),
+
+    stories: (query) => listStories(reader, query),
+
+    story: (id) => getStory(reader, id),
+
+    storyClusters: () => storyClusters(reader),
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
       return threads ? threads.search(query).catch(noted) : reading(() => searcher.search(query));

@@ -42,10 +42,10 @@ export class WriterThread {
   /** Who waits for the write in hand to be answered (closing). */
   #whenIdle: (() => void)[] = [];
 
-  constructor(path: string, busyTimeoutMs: number, pageCacheMiB: number) {
+  constructor(path: string, busyTimeoutMs: number, pageCacheMiB: number, stories: boolean) {
     const state = new SharedArrayBuffer(4);
     this.#state = new Int32Array(state);
-    this.#data = { path, busyTimeoutMs, pageCacheMiB, state };
+    this.#data = { path, busyTimeoutMs, pageCacheMiB, state, stories };
   }
 
   /** `prepared`: the rows made ahead for the articles (see `articlesToWrite`), else made on the thread. */

@@ -14,6 +14,8 @@ export interface WriterThreadData {
   pageCacheMiB: number;
   /** One word shared with the store: the state of the write in hand (see `WriteState`). */
   state: SharedArrayBuffer;
+  /** Whether writes keep stories (see `SqliteStoreOptions.stories`). */
+  stories: boolean;
 }
 
 export type WriteRequest =
@@ -25,7 +27,7 @@ export type WriteReply =
   | { id: number; result: IngestOutcome[] | boolean | null }
   | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
 
-const { path, busyTimeoutMs, pageCacheMiB, state } = workerData as WriterThreadData;
+const { path, busyTimeoutMs, pageCacheMiB, state, stories } = workerData as WriterThreadData;
 const port = parentPort;
 if (port) {
   const word = new Int32Array(state);
@@ -39,7 +41,7 @@ if (port) {
   let opened: { db: ReturnType<typeof openDatabase>; writes: ReturnType<typeof sqliteWrites> } | Error;
   try {
     const db = openDatabase(path, { busyTimeoutMs: READ_BUSY_TIMEOUT_MS, pageCacheMiB });
-    opened = { db, writes: sqliteWrites(db) };
+    opened = { db, writes: sqliteWrites(db, stories) };
   } catch (error) {
     opened = error as Error;
   }

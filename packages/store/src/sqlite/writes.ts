@@ -1,8 +1,17 @@
 import type { Article, IngestOutcome } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { type BatchLookups, type PreparedRows, planBatch, prepareRows } from '../batch-plan.ts';
-import { runSteps, sqliteDialect } from '../core/dialect.ts';
+import { BandRuns } from '../core/band-runs.ts';
+import { type Query, runSteps, sqliteDialect } from '../core/dialect.ts';
 import { lookupSteps } from '../core/lookups.ts';
+import {
+  backfillSteps,
+  finishStorySteps,
+  removeStorySteps,
+  type StoryInput,
+  storyWork,
+  writeStorySteps,
+} from '../core/story-writes.ts';
 import { StoreError } from '../errors.ts';
 import { ROW_COLUMNS, SET_FROM_EXCLUDED } from '../stored-row.ts';
 import { type Statements, sqliteCode, statements } from './connection.ts';
@@ -24,12 +33,10 @@ function upsertRows(count: number): string {
 const BULK_INDEX_FROM = 32;
 
 // Each pair [title key, id]: the appended articles with that title key but another id give way.
-const DELETE_SUPERSEDED = `
-  DELETE FROM articles WHERE seq IN (
-    SELECT articles.seq FROM json_each(?) AS superseded
-    JOIN articles ON articles.title_key = superseded.value ->> 0 AND articles.id <> superseded.value ->> 1
-    WHERE articles.origin = 'appended'
-  )`;
+const SELECT_SUPERSEDED = `
+  SELECT articles.seq FROM json_each(?) AS superseded
+  JOIN articles ON articles.title_key = superseded.value ->> 0 AND articles.id <> superseded.value ->> 1
+  WHERE articles.origin = 'appended'`;
 
 // Longest single wait inside SQLite's busy handler: between two waits the write looks whether its
 // caller gave up, so a cut-short write lets go of the queue within this long.
@@ -63,26 +70,53 @@ export interface SqliteWrites {
   /** `prepared`: rows made ahead (see `articlesToWrite`); made here, before the lock, when absent. */
   upsertMany(articles: readonly Article[], gate: WriteGate, prepared?: PreparedRows): IngestOutcome[];
   delete(id: string, gate: WriteGate): boolean;
+  /** Gives a batch of articles their owed sketches and stories (see `backfillSteps`); 0 when none is owed. */
+  backfillStories(gate: WriteGate): number;
 }
 
-/** The writes of the embedded store on one connection, each in an immediate transaction. */
-export function sqliteWrites(db: Database.Database): SqliteWrites {
+/**
+ * The writes of the embedded store on one connection, each in an immediate transaction. `stories`
+ * false keeps no stories (only to measure what story upkeep costs).
+ */
+export function sqliteWrites(db: Database.Database, stories = true): SqliteWrites {
   const { all, one, prepare } = statements(db);
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
 
   const lookups = (articles: readonly Article[]): BatchLookups => sqliteLookups(all, articles);
+  // The band index as this connection last read it (see `BandRuns`).
+  const runs = new BandRuns();
+  // Runs the statements of the stores' shared steps.
+  const run = (query: Query): unknown[] => {
+    const statement = prepare(query.sql);
+    if (query.each !== undefined) {
+      for (const row of query.each) statement.run(...row);
+      return [];
+    }
+    if (statement.reader) return statement.all(...query.params);
+    statement.run(...query.params);
+    return [];
+  };
 
   const writeBatch = (articles: readonly Article[], prepared: PreparedRows): IngestOutcome[] => {
-    const plan = planBatch(articles, lookups(articles), prepared);
+    const plan = planBatch(articles, lookups(articles), prepared, stories);
+    const work = storyWork();
     // One statement for the batch's deletions and one per chunk of rows: each statement has a fixed
     // cost in the full-text index's upkeep, and a statement per row made the writes a quarter slower.
     if (plan.superseded.length > 0) {
-      prepare(DELETE_SUPERSEDED).run(
+      const seqs = all<{ seq: number }>(
+        SELECT_SUPERSEDED,
         JSON.stringify(plan.superseded.map(({ titleKey, keep }) => [titleKey, keep])),
-      );
+      ).map((row) => row.seq);
+      if (seqs.length > 0) {
+        if (stories) runSteps(removeStorySteps(sqliteDialect, work, seqs), run);
+        prepare('DELETE FROM articles WHERE seq IN (SELECT value FROM json_each(?))').run(
+          JSON.stringify(seqs),
+        );
+      }
     }
+    const written: StoryInput[] = [];
     // A large batch indexes its new rows in one statement rather than row by row through the trigger,
     // which took twice the time; the trigger is back before the commit, so no other connection ever
     // sees the table without it. Rows are new when their rowid is above the largest before the upserts.
@@ -95,12 +129,22 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
     }
     for (let start = 0; start < plan.rows.length; start += UPSERT_CHUNK) {
       const chunk = plan.rows.slice(start, start + UPSERT_CHUNK);
-      const written = prepare(upsertRows(chunk.length)).all(
+      const stored = prepare(upsertRows(chunk.length)).all(
         ...chunk.flatMap((row) => ROW_COLUMNS.map((column) => row[column])),
       ) as { seq: number; id: string }[];
-      const seqOf = new Map(written.map(({ id, seq }) => [id, seq]));
+      const seqOf = new Map(stored.map(({ id, seq }) => [id, seq]));
       for (const row of chunk) {
-        const seq = seqOf.get(row.id);
+        const seq = seqOf.get(row.id) as number;
+        if (row.fingerprint !== null) {
+          written.push({
+            seq,
+            id: row.id,
+            publishedAt: row.published_at,
+            sortAt: row.sort_at,
+            sketch: row.fingerprint.sketch,
+            bands: row.fingerprint.bands,
+          });
+        }
         prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
         for (const tag of JSON.parse(row.tags) as string[]) {
           prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
@@ -113,6 +157,10 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
          SELECT seq, search_title, search_body FROM articles WHERE seq > ?`,
       ).run(lastSeq);
       db.exec(FTS_INSERT_TRIGGER);
+    }
+    if (stories) {
+      runSteps(writeStorySteps(sqliteDialect, runs, work, written), run);
+      runSteps(finishStorySteps(sqliteDialect, runs, work), run);
     }
     return plan.outcomes;
   };
@@ -154,11 +202,23 @@ export function sqliteWrites(db: Database.Database): SqliteWrites {
   return {
     upsertMany(articles, gate, prepared) {
       // Analysing the text before the write lock is taken keeps other writers waiting less.
-      const rows = prepared ?? prepareRows(articles, lookups(articles));
+      const rows = prepared ?? prepareRows(articles, lookups(articles), stories);
       return inTransaction(gate, () => writeBatch(articles, rows));
     },
     delete(id, gate) {
-      return inTransaction(gate, () => prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+      return inTransaction(gate, () => {
+        const row = one<{ seq: number }>('SELECT seq FROM articles WHERE id = ?', id);
+        if (row === undefined) return false;
+        const work = storyWork();
+        if (stories) runSteps(removeStorySteps(sqliteDialect, work, [row.seq]), run);
+        prepare('DELETE FROM articles WHERE seq = ?').run(row.seq);
+        if (stories) runSteps(finishStorySteps(sqliteDialect, runs, work), run);
+        return true;
+      });
+    },
+    backfillStories(gate) {
+      if (!stories) return 0;
+      return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, runs), run));
     },
   };
 }

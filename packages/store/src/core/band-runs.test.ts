@@ -1,0 +1,141 @@
+import { seededRandom } from '@khabar/devkit';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { BandRuns, type Entries, sortEntries } from './band-runs.ts';
+import { type Query, runSteps, sqliteDialect } from './dialect.ts';
+
+function database(): { db: Database.Database; run: (query: Query) => unknown[] } {
+  const db = new Database(':memory:');
+  db.exec(
+    'CREATE TABLE story_band_runs (run INTEGER PRIMARY KEY, token TEXT NOT NULL, entries BLOB NOT NULL)',
+  );
+  const run = (query: Query): unknown[] => {
+    const statement = db.prepare(query.sql);
+    if (statement.reader) return statement.all(...query.params);
+    statement.run(...query.params);
+    return [];
+  };
+  return { db, run };
+}
+
+/** Band keys as story detection makes them: one per band, band × 2³² + a hash. */
+function bandKeys(random: () => number, bands = 48): number[] {
+  return Array.from({ length: bands }, (_, band) => band * 2 ** 32 + Math.floor(random() * 2 ** 32));
+}
+
+const pairs = ({ keys, seqs }: Entries) => Array.from(keys, (key, index) => `${key} ${seqs[index]}`);
+
+/** What the runs file under each key, as sorted "key seq" strings. */
+function filed(runs: BandRuns, keys: readonly number[]): string[] {
+  const found = runs.lookup(Float64Array.from(new Set(keys)).sort());
+  return [...found].flatMap(([key, seqs]) => seqs.map((seq) => `${key} ${seq}`)).sort();
+}
+
+describe('sortEntries', () => {
+  it('sorts the entries of many articles by key, each with its article', () => {
+    const random = seededRandom(5);
+    const articles = Array.from({ length: 300 }, (_, seq) => ({ seq: seq + 1, keys: bandKeys(random) }));
+    // Two articles sharing keys: the same key twice, each with its own article.
+    articles.push({ seq: 999, keys: articles[0]?.keys ?? [] });
+    const sorted = sortEntries(articles);
+    const expected = articles
+      .flatMap(({ seq, keys }) => keys.map((key) => [key, seq] as const))
+      .sort((first, second) => first[0] - second[0] || first[1] - second[1]);
+    expect([...sorted.keys]).toEqual(expected.map(([key]) => key));
+    expect(new Set(pairs(sorted))).toEqual(new Set(expected.map(([key, seq]) => `${key} ${seq}`)));
+    // Keys of another shape are sorted all the same.
+    const odd = sortEntries([{ seq: 1, keys: [3.5, -1, 2 ** 52] }]);
+    expect([...odd.keys]).toEqual([-1, 3.5, 2 ** 52]);
+  });
+});
+
+describe('BandRuns', () => {
+  it('finds every key filed and not removed, however the runs were merged, from any writer', () => {
+    const { db, run } = database();
+    const random = seededRandom(9);
+    const writer = new BandRuns();
+    const live = new Map<number, number[]>();
+    const removedEver = new Set<string>();
+    let seq = 0;
+    for (let batch = 0; batch < 120; batch++) {
+      // Batches of one to forty articles; now and then one of the stored loses its keys.
+      const added = Array.from({ length: 1 + Math.floor(random() * 40) }, () => ({
+        seq: ++seq,
+        keys: bandKeys(random),
+      }));
+      const removed: { seq: number; keys: number[] }[] = [];
+      for (const [stored, keys] of live) {
+        if (random() < 0.02) removed.push({ seq: stored, keys });
+      }
+      for (const item of removed) {
+        live.delete(item.seq);
+        for (const key of item.keys) removedEver.add(`${key} ${item.seq}`);
+      }
+      for (const item of added) live.set(item.seq, item.keys);
+      db.exec('BEGIN');
+      runSteps(writer.sync(sqliteDialect), run);
+      runSteps(writer.append(sqliteDialect, sortEntries(added), sortEntries(removed)), run);
+      db.exec('COMMIT');
+    }
+    const allKeys = [...live.values()].flat();
+    const expected = [...live].flatMap(([stored, keys]) => keys.map((key) => `${key} ${stored}`)).sort();
+    const found = filed(writer, allKeys);
+    // Every live entry is found; anything else found is a removed one not yet merged away.
+    expect(found.filter((entry) => !removedEver.has(entry))).toEqual(expected);
+    // Merging keeps the runs few: a handful per level of size.
+    const runs = db.prepare('SELECT count(*) FROM story_band_runs').pluck().get() as number;
+    expect(runs).toBeLessThan(20);
+    // Another writer reads the same runs from the database.
+    const other = new BandRuns();
+    runSteps(other.sync(sqliteDialect), run);
+    expect(filed(other, allKeys)).toEqual(found);
+  });
+
+  it('drops removed entries when a merge reaches the oldest run', () => {
+    const { run } = database();
+    const random = seededRandom(3);
+    const writer = new BandRuns();
+    // Four runs of two articles each (96 entries: the smallest level), the last removing an article
+    // of the first: the fourth merges all four.
+    const articles = Array.from({ length: 8 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+    const gone = articles[0] as { seq: number; keys: number[] };
+    runSteps(writer.sync(sqliteDialect), run);
+    for (let batch = 0; batch < 4; batch++) {
+      const added = articles.slice(2 * batch, 2 * batch + 2);
+      runSteps(writer.append(sqliteDialect, sortEntries(added), sortEntries(batch === 3 ? [gone] : [])), run);
+    }
+    const reread = new BandRuns();
+    runSteps(reread.sync(sqliteDialect), run);
+    const expected = articles
+      .slice(1)
+      .flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`))
+      .sort();
+    expect(
+      filed(
+        reread,
+        articles.flatMap(({ keys }) => keys),
+      ),
+    ).toEqual(expected);
+  });
+
+  it('forgets a run whose transaction was rolled back', () => {
+    const { db, run } = database();
+    const random = seededRandom(4);
+    const writer = new BandRuns();
+    const kept = { seq: 1, keys: bandKeys(random) };
+    const lost = { seq: 2, keys: bandKeys(random) };
+    const later = { seq: 3, keys: bandKeys(random) };
+    runSteps(writer.sync(sqliteDialect), run);
+    runSteps(writer.append(sqliteDialect, sortEntries([kept]), sortEntries([])), run);
+    db.exec('BEGIN');
+    runSteps(writer.sync(sqliteDialect), run);
+    runSteps(writer.append(sqliteDialect, sortEntries([lost]), sortEntries([])), run);
+    db.exec('ROLLBACK');
+    // The next write takes the rolled-back run's number for a run of its own.
+    runSteps(writer.sync(sqliteDialect), run);
+    runSteps(writer.append(sqliteDialect, sortEntries([later]), sortEntries([])), run);
+    const keys = [...kept.keys, ...lost.keys, ...later.keys];
+    const expected = [kept, later].flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
+    expect(filed(writer, keys)).toEqual(expected);
+  });
+});

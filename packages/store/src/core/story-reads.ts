@@ -1,0 +1,190 @@
+import type { Page, Source, Story, StoryMember, StorySummary } from '@khabar/schema';
+import { decodeStoryCursor, encodeStoryCursor } from '../cursor.ts';
+import { StoreError } from '../errors.ts';
+import { checkLimit, DEFAULT_LIST_SIZE } from '../limits.ts';
+import { compareMembers } from '../stories/index.ts';
+import type { StoryCluster, StoryQuery } from '../types.ts';
+import { type Dialect, Params, type Query } from './dialect.ts';
+import type { Reader } from './read.ts';
+
+/** A story's row in `stories`. */
+interface StoryRow {
+  id: string;
+  first_published_at: string | null;
+  last_published_at: string | null;
+  sort_at: string;
+}
+
+interface MemberRow {
+  story_id: string;
+  id: string;
+  slug: string;
+  title: string;
+  published_at: string | null;
+  agency: string | null;
+  publisher: string | null;
+}
+
+const STORY_COLUMNS = 'id, first_published_at, last_published_at, sort_at';
+
+/** By default a listing shows the stories more than one article tells. */
+const DEFAULT_MIN_SIZE = 2;
+
+/**
+ * The statement of a listing of stories, the one with the latest article first: one row more than the
+ * page, to tell whether another follows. A filter holds when any article of the story passes it.
+ */
+export function storiesStatement(dialect: Dialect, query: StoryQuery, limit: number): Query {
+  const params = new Params(dialect);
+  const minSize = checkMinSize(query.minSize);
+  const conditions = [`size >= ${params.add(minSize)}`];
+  const anyArticle = (join: string, condition: string) =>
+    `EXISTS (SELECT 1 FROM article_stories AS m ${join} WHERE m.story_id = stories.id AND ${condition})`;
+  if (query.tag !== undefined) {
+    conditions.push(
+      anyArticle(
+        'JOIN article_tags AS t ON t.article_seq = m.article_seq',
+        `t.tag = ${params.add(query.tag)}`,
+      ),
+    );
+  }
+  const articles = 'JOIN articles AS a ON a.seq = m.article_seq';
+  if (query.agency !== undefined)
+    conditions.push(anyArticle(articles, `a.agency = ${params.add(query.agency)}`));
+  if (query.publisher !== undefined) {
+    conditions.push(anyArticle(articles, `a.publisher = ${params.add(query.publisher)}`));
+  }
+  if (query.cursor !== undefined) {
+    const position = decodeStoryCursor(query.cursor);
+    conditions.push(`(sort_at, id) < (${params.add(position.sortKey)}, ${params.add(position.id)})`);
+  }
+  return params.query(
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE ${conditions.join(' AND ')}
+     ORDER BY sort_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
+  );
+}
+
+/** A page of stories that pass the query's filters, from its cursor on (see `ArticleStore.stories`). */
+export async function listStories(reader: Reader, query: StoryQuery = {}): Promise<Page<StorySummary>> {
+  const limit = checkLimit(query.limit, DEFAULT_LIST_SIZE);
+  const rows = await reader.read<StoryRow>(storiesStatement(reader.dialect, query, limit));
+  const page = rows.slice(0, limit);
+  const members = await membersOf(
+    reader,
+    page.map((row) => row.id),
+  );
+  const last = page.at(-1);
+  return {
+    items: page.flatMap((row) => summary(row, members.get(row.id) ?? []) ?? []),
+    nextCursor:
+      rows.length > limit && last ? encodeStoryCursor({ sortKey: last.sort_at, id: last.id }) : null,
+  };
+}
+
+/** A story with every article of it, earliest first; null when no story has this id. */
+export async function getStory(reader: Reader, id: string): Promise<Story | null> {
+  const params = new Params(reader.dialect);
+  const [row] = await reader.read<StoryRow>(
+    params.query(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ${params.add(id)}`),
+  );
+  if (row === undefined) return null;
+  const articles = (await membersOf(reader, [id])).get(id) ?? [];
+  const found = summary(row, articles);
+  return found === null ? null : { ...found, articles };
+}
+
+/** Every story of two or more articles, with its article ids ascending, by story id. */
+export async function storyClusters({ read }: Reader): Promise<StoryCluster[]> {
+  const rows = await read<{ story_id: string; id: string }>({
+    sql: `SELECT m.story_id, a.id FROM stories AS st
+          JOIN article_stories AS m ON m.story_id = st.id
+          JOIN articles AS a ON a.seq = m.article_seq
+          WHERE st.size >= 2`,
+    params: [],
+  });
+  const clusters = new Map<string, string[]>();
+  for (const row of rows) {
+    const articles = clusters.get(row.story_id);
+    if (articles === undefined) clusters.set(row.story_id, [row.id]);
+    else articles.push(row.id);
+  }
+  // Ids are lower-case hexadecimal: JavaScript's order of strings is their code point order.
+  return [...clusters]
+    .sort(([first], [second]) => compareText(first, second))
+    .map(([story, articles]) => ({ story, articles: articles.sort(compareText) }));
+}
+
+/** The articles of each story, earliest first (undated last, then by id). */
+async function membersOf(
+  { dialect, read }: Reader,
+  storyIds: readonly string[],
+): Promise<Map<string, StoryMember[]>> {
+  const byStory = new Map<string, StoryMember[]>();
+  if (storyIds.length === 0) return byStory;
+  const params = new Params(dialect);
+  const rows = await read<MemberRow>(
+    params.query(
+      `SELECT m.story_id, a.id, a.slug, a.title, a.published_at, a.agency, a.publisher
+       FROM article_stories AS m JOIN articles AS a ON a.seq = m.article_seq
+       WHERE ${params.inList('m.story_id', storyIds)}`,
+    ),
+  );
+  for (const row of rows) {
+    const member: StoryMember = {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      publishedAt: row.published_at,
+      source: { agency: row.agency, publisher: row.publisher },
+    };
+    const members = byStory.get(row.story_id);
+    if (members === undefined) byStory.set(row.story_id, [member]);
+    else members.push(member);
+  }
+  for (const members of byStory.values()) members.sort(compareMembers);
+  return byStory;
+}
+
+/**
+ * The summary of a story from its row and articles, read by two statements: null when a write between
+ * them took every article out of it (the story is gone, or has another id now).
+ */
+function summary(row: StoryRow, members: readonly StoryMember[]): StorySummary | null {
+  const earliest = members[0];
+  if (earliest === undefined) return null;
+  return {
+    id: row.id,
+    size: members.length,
+    firstPublishedAt: row.first_published_at,
+    lastPublishedAt: row.last_published_at,
+    earliest,
+    outlets: outletsOf(members),
+  };
+}
+
+/** The distinct credits of the articles, earliest first; an article crediting no one names no outlet. */
+function outletsOf(members: readonly StoryMember[]): Source[] {
+  const seen = new Set<string>();
+  const outlets: Source[] = [];
+  for (const { source } of members) {
+    if (source.agency === null && source.publisher === null) continue;
+    const key = JSON.stringify([source.agency, source.publisher]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    outlets.push(source);
+  }
+  return outlets;
+}
+
+/** Checks a listing's smallest story size: an integer of 1 or more, 2 when absent. */
+function checkMinSize(minSize: number | undefined): number {
+  if (minSize === undefined) return DEFAULT_MIN_SIZE;
+  if (!Number.isSafeInteger(minSize) || minSize < 1) {
+    throw new StoreError('invalid_query', `minSize must be an integer of 1 or more, got ${minSize}`);
+  }
+  return minSize;
+}
+
+function compareText(first: string, second: string): number {
+  return first < second ? -1 : first > second ? 1 : 0;
+}

@@ -1,0 +1,436 @@
+import { seededRandom } from '@khabar/devkit';
+import type { Article } from '@khabar/schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ArticleStore, StoreError } from '../src/index.ts';
+import { MAX_BODY_CHARACTERS, storyFingerprint } from '../src/stories/index.ts';
+import { HOSPITAL, HOSPITAL_REWRITE, MATCH, OTHER_HOSPITAL } from '../src/stories/test-articles.ts';
+import { type ArticleDraft, buildArticle } from './build-article.ts';
+import type { StoreHarness } from './store-harness.ts';
+
+// One story as five outlets ran it: the first, the same body under a new title, words changed, a
+// paragraph dropped and two swapped, and another outlet's credits a day later.
+const retold = (from: string, to: string) => (sentence: string) => sentence.replace(from, to);
+const drafts = {
+  first: {
+    title: 'وزارة الصحة تفتتح مستشفى جديدا في تبوك',
+    publishedAt: '2024-03-01T08:00:00',
+    body: HOSPITAL,
+    publisher: 'الرياض',
+    tags: ['الصحة'],
+  },
+  retitled: {
+    title: 'مستشفى بثلاثمائة سرير لسكان الشمال',
+    publishedAt: '2024-03-01T10:00:00',
+    body: HOSPITAL,
+    publisher: 'عكاظ',
+  },
+  edited: {
+    title: 'افتتاح مستشفى تبوك الجديد',
+    publishedAt: '2024-03-01T12:00:00',
+    body: HOSPITAL.map(retold('الوزارة', 'الهيئة')).map(retold('المنطقة', 'الإقليم')),
+    publisher: 'المدينة',
+  },
+  trimmed: {
+    title: 'مستشفى جديد في تبوك',
+    publishedAt: '2024-03-01T15:00:00',
+    body: [0, 2, 1, 3, 5].map((index) => HOSPITAL[index] as string),
+    agency: 'واس',
+    publisher: 'المدينة',
+  },
+  credited: {
+    title: 'تبوك تستقبل مستشفى جديدا',
+    publishedAt: '2024-03-02T08:00:00',
+    body: HOSPITAL_REWRITE,
+    agency: 'واس',
+    publisher: null,
+  },
+} satisfies Record<string, ArticleDraft>;
+
+const hospital = Object.values(drafts).map(buildArticle);
+const [first, retitled, edited, trimmed, credited] = hospital as [
+  Article,
+  Article,
+  Article,
+  Article,
+  Article,
+];
+const match = buildArticle({
+  title: 'الهلال يفوز على النصر',
+  publishedAt: '2024-03-01T21:00:00',
+  body: MATCH,
+  publisher: 'الرياضية',
+  tags: ['رياضة'],
+});
+const heart = buildArticle({
+  title: 'مركز لأمراض القلب في الأحساء',
+  publishedAt: '2024-03-01T09:00:00',
+  body: OTHER_HOSPITAL,
+  publisher: 'اليوم',
+  tags: ['الصحة'],
+});
+const unrelated = [match, heart];
+
+const ids = (articles: readonly Article[]) => articles.map((article) => article.id).sort();
+
+/** A body of `characters` or more made of seeded words in sentences: no other article's text. */
+function noiseBody(characters: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const words = Array.from({ length: 400 }, (_, index) => `لفظ${index.toString(36)}`);
+  const paragraphs: string[] = [];
+  let total = 0;
+  while (total < characters) {
+    const sentence = Array.from({ length: 60 }, () => words[Math.floor(random() * words.length)]).join(' ');
+    paragraphs.push(`${sentence}.`);
+    total += sentence.length + 1;
+  }
+  return paragraphs;
+}
+
+/** Story detection on a store: the same behaviour on both stores; `open` gives a fresh, empty one. */
+export function describeStories(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`${name}: stories`, () => {
+    let harness: StoreHarness;
+    let store: ArticleStore;
+
+    beforeEach(async () => {
+      harness = await open();
+      store = harness.store;
+    });
+
+    afterEach(async () => {
+      await harness.dispose();
+    });
+
+    /** Every story, a page at a time, from the listing with its smallest size. */
+    const allStories = async (minSize: number, limit = 100) => {
+      const items = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await store.stories({ minSize, limit, cursor });
+        items.push(...page.items);
+        if (page.nextCursor === null) return items;
+        cursor = page.nextCursor;
+      }
+      throw new Error('the cursor never ended');
+    };
+
+    it('joins the copies of one story, whatever their titles, edits, credits and dates, and nothing else', async () => {
+      await store.upsertMany([...hospital, ...unrelated]);
+      expect(await store.storyClusters()).toEqual([{ story: first.id, articles: ids(hospital) }]);
+      const ref = { id: first.id, size: 5, firstPublishedAt: first.publishedAt };
+      for (const article of hospital) expect((await store.get(article.id))?.story).toEqual(ref);
+      expect((await store.get(trimmed.slug))?.story).toEqual(ref);
+      for (const article of unrelated) {
+        expect((await store.get(article.id))?.story).toEqual({
+          id: article.id,
+          size: 1,
+          firstPublishedAt: article.publishedAt,
+        });
+      }
+    });
+
+    it('gives the same stories whatever order and batches the articles come in', async () => {
+      const articles = [...hospital, ...unrelated];
+      for (const article of articles) await store.upsert(article);
+      const oneByOne = await store.storyClusters();
+      expect(oneByOne).toHaveLength(1);
+      const random = seededRandom(14);
+      for (const batch of [1, 3, articles.length]) {
+        const shuffled = [...articles].sort(() => random() - 0.5);
+        const other = await open();
+        try {
+          for (let start = 0; start < shuffled.length; start += batch) {
+            await other.store.upsertMany(shuffled.slice(start, start + batch));
+          }
+          expect(await other.store.storyClusters(), `batches of ${batch}`).toEqual(oneByOne);
+          expect(await other.store.stories({ minSize: 1 })).toEqual(await store.stories({ minSize: 1 }));
+        } finally {
+          await other.dispose();
+        }
+      }
+    });
+
+    it('changes nothing when the same articles come again', async () => {
+      const articles = [...hospital, ...unrelated];
+      await store.upsertMany(articles);
+      const before = await allStories(1);
+      const { outcomes } = await store.upsertMany([...articles].reverse());
+      expect(new Set(outcomes.map((outcome) => outcome.status))).toEqual(new Set(['unchanged']));
+      expect(await allStories(1)).toEqual(before);
+      // A new version with the same body (a corrected title) keeps the story as it was.
+      const corrected = { ...retitled, provenance: { ...retitled.provenance, contentHash: 'e'.repeat(64) } };
+      expect((await store.upsert(corrected)).status).toBe('updated');
+      expect(await allStories(1)).toEqual(before);
+    });
+
+    it('splits a story when the article that held it together is deleted', async () => {
+      // The digest holds both stories whole: each joins it, and they share no sentence.
+      const digest = buildArticle({
+        title: 'موجز أخبار الأمس',
+        publishedAt: '2024-02-29T23:00:00',
+        body: [...HOSPITAL, ...MATCH],
+        publisher: 'الجزيرة',
+      });
+      const sports = buildArticle({ ...drafts.first, title: 'مباراة الأمس', body: MATCH });
+      await store.upsertMany([first, sports, digest]);
+      expect(await store.storyClusters()).toEqual([
+        { story: digest.id, articles: ids([first, sports, digest]) },
+      ]);
+      expect(await store.delete(digest.id)).toBe(true);
+      expect(await store.storyClusters()).toEqual([]);
+      expect((await store.get(first.id))?.story).toEqual({
+        id: first.id,
+        size: 1,
+        firstPublishedAt: first.publishedAt,
+      });
+      expect((await store.get(sports.id))?.story.id).toBe(sports.id);
+      expect(await store.story(digest.id)).toBeNull();
+      expect((await allStories(1)).map((story) => story.id).sort()).toEqual(ids([first, sports]));
+    });
+
+    it('gives a story the id of its next earliest article when the earliest is deleted', async () => {
+      await store.upsertMany(hospital);
+      await store.delete(first.id);
+      expect(await store.storyClusters()).toEqual([
+        { story: retitled.id, articles: ids([retitled, edited, trimmed, credited]) },
+      ]);
+      expect(await store.story(first.id)).toBeNull();
+      expect((await store.story(retitled.id))?.size).toBe(4);
+    });
+
+    it('moves an article whose body changed to the story its new body tells', async () => {
+      await store.upsertMany([...hospital, heart]);
+      const rewritten = buildArticle({ ...drafts.edited, body: OTHER_HOSPITAL });
+      expect(rewritten.id).toBe(edited.id);
+      expect((await store.upsert(rewritten)).status).toBe('updated');
+      // It tells the heart story now, after the heart article: that one's id names the story still.
+      expect(await store.storyClusters()).toEqual(
+        [
+          { story: first.id, articles: ids([first, retitled, trimmed, credited]) },
+          { story: heart.id, articles: ids([heart, rewritten]) },
+        ].sort((a, b) => (a.story < b.story ? -1 : 1)),
+      );
+      // The story's earliest article told another story: the next earliest names it.
+      const moved = buildArticle({ ...drafts.first, body: MATCH });
+      await store.upsert(moved);
+      expect((await store.get(first.id))?.story).toEqual({
+        id: first.id,
+        size: 1,
+        firstPublishedAt: first.publishedAt,
+      });
+      expect((await store.get(trimmed.id))?.story).toEqual({
+        id: retitled.id,
+        size: 3,
+        firstPublishedAt: retitled.publishedAt,
+      });
+    });
+
+    it('splits the story of an appended copy that a document of its title and id replaces', async () => {
+      // The host carries the first article appended (undated); stored, the copy joins an undated copy
+      // with a larger id, so that the story is named after it.
+      const title = drafts.first.title;
+      const host = buildArticle({
+        title: 'نشرة الصباح',
+        publishedAt: '2024-03-01T06:00:00',
+        body: ['موجز.'],
+        related: [{ title, publishedAt: null, body: HOSPITAL }],
+      });
+      const copy = host.related[0]?.id as string;
+      const partner = ['أ', 'ب', 'ت', 'ث', 'ج', 'ح']
+        .map((letter) => buildArticle({ title: `مستشفى تبوك ${letter}`, publishedAt: null, body: HOSPITAL }))
+        .find((article) => article.id > copy) as Article;
+      await store.upsertMany([host, partner]);
+      expect(await store.storyClusters()).toEqual([{ story: copy, articles: [copy, partner.id] }]);
+      // Two documents of that title in one batch, one undated (the copy's id), both telling other
+      // stories: the copy gives way to both, and the first is stored again in its place, alone.
+      const document = buildArticle({ title, publishedAt: null, body: OTHER_HOSPITAL, publisher: 'الرياض' });
+      const other = buildArticle({ title, publishedAt: '2024-03-04T08:00:00', body: MATCH });
+      expect(document.id).toBe(copy);
+      await store.upsertMany([document, other]);
+      expect(await store.storyClusters()).toEqual([]);
+      expect((await store.get(copy))?.story).toEqual({ id: copy, size: 1, firstPublishedAt: null });
+      expect((await store.get(partner.id))?.story).toEqual({
+        id: partner.id,
+        size: 1,
+        firstPublishedAt: null,
+      });
+      expect((await allStories(1)).map((story) => story.id).sort()).toEqual(
+        [host.id, copy, partner.id, other.id].sort(),
+      );
+    });
+
+    it('stores empty, one-word and 5 MB bodies as stories of their own, in bounded work', async () => {
+      const empty = [1, 2].map((day) =>
+        buildArticle({ title: `صورة اليوم ${day}`, publishedAt: `2024-03-0${day}T08:00:00`, body: [] }),
+      );
+      const word = [1, 2].map((day) =>
+        buildArticle({ title: `عاجل ${day}`, publishedAt: `2024-03-0${day}T08:00:00`, body: ['عاجل'] }),
+      );
+      const body = noiseBody(5 * 2 ** 20, 3);
+      const huge = [1, 2].map((day) =>
+        buildArticle({ title: `نص طويل ${day}`, publishedAt: `2024-03-0${day}T08:00:00`, body }),
+      );
+      // Story detection reads a bounded prefix of a body, whatever its length.
+      expect(storyFingerprint(body).work.characters).toBeLessThanOrEqual(MAX_BODY_CHARACTERS);
+      const other = buildArticle({
+        title: 'نص آخر طويل',
+        publishedAt: '2024-03-03T08:00:00',
+        body: noiseBody(5 * 2 ** 20, 4),
+      });
+      const { outcomes } = await store.upsertMany([...empty, ...word, huge[0] as Article, other, first]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(7).fill('added'));
+      // Empty and one-word bodies never join one another; two unrelated long bodies neither.
+      expect(await store.storyClusters()).toEqual([]);
+      for (const article of [...empty, ...word, huge[0] as Article]) {
+        expect((await store.get(article.id))?.story).toMatchObject({ id: article.id, size: 1 });
+      }
+      expect((await store.get(other.id))?.body.length).toBe(other.body.length);
+      // The same 5 MB body under another title is the same story.
+      await store.upsert(huge[1] as Article);
+      expect(await store.storyClusters()).toEqual([{ story: (huge[0] as Article).id, articles: ids(huge) }]);
+    }, 120_000);
+
+    describe('listing and reading', () => {
+      // Three stories of two, three and five articles, and two articles alone.
+      const sports = [
+        match,
+        buildArticle({
+          title: 'فوز الهلال في الديربي',
+          publishedAt: '2024-03-02T07:00:00',
+          body: MATCH.slice(0, 5),
+          agency: 'واس',
+          publisher: 'الرياض',
+          tags: ['الهلال'],
+        }),
+        buildArticle({ title: 'الهلال يتصدر', publishedAt: null, body: MATCH, publisher: null }),
+      ];
+      const hearts = [
+        heart,
+        buildArticle({
+          title: 'افتتاح مركز القلب',
+          publishedAt: '2024-03-03T09:00:00',
+          body: OTHER_HOSPITAL,
+          publisher: 'اليوم',
+        }),
+      ];
+      const alone = [
+        buildArticle({ title: 'خبر قصير', publishedAt: '2024-03-05T09:00:00', body: ['نص قصير.'] }),
+        buildArticle({ title: 'خبر بلا تاريخ', publishedAt: null, body: ['نص بلا تاريخ.'] }),
+      ];
+
+      beforeEach(async () => {
+        await store.upsertMany([...hospital, ...sports, ...hearts, ...alone]);
+      });
+
+      it('lists the stories of two or more, the latest article first, a page at a time', async () => {
+        const listed = await store.stories();
+        expect(listed.items.map((story) => [story.id, story.size])).toEqual([
+          [heart.id, 2],
+          [first.id, 5],
+          [match.id, 3],
+        ]);
+        expect(listed.nextCursor).toBeNull();
+        const [hearts0, hospital0, sports0] = listed.items;
+        expect(hospital0).toEqual({
+          id: first.id,
+          size: 5,
+          firstPublishedAt: first.publishedAt,
+          lastPublishedAt: credited.publishedAt,
+          earliest: {
+            id: first.id,
+            slug: first.slug,
+            title: first.title,
+            publishedAt: first.publishedAt,
+            source: first.source,
+          },
+          // Each credit once, in order of first publication.
+          outlets: [
+            { agency: null, publisher: 'الرياض' },
+            { agency: null, publisher: 'عكاظ' },
+            { agency: null, publisher: 'المدينة' },
+            { agency: 'واس', publisher: 'المدينة' },
+            { agency: 'واس', publisher: null },
+          ],
+        });
+        expect(hearts0?.lastPublishedAt).toBe('2024-03-03T09:00:00');
+        // An undated article is last in its story and leaves the dates to the dated ones.
+        expect(sports0).toMatchObject({
+          firstPublishedAt: match.publishedAt,
+          lastPublishedAt: '2024-03-02T07:00:00',
+          outlets: [
+            { agency: null, publisher: 'الرياضية' },
+            { agency: 'واس', publisher: 'الرياض' },
+          ],
+        });
+        for (const limit of [1, 2]) {
+          expect(
+            (await allStories(2, limit)).map((story) => story.id),
+            `pages of ${limit}`,
+          ).toEqual(listed.items.map((story) => story.id));
+        }
+        const everything = await allStories(1, 2);
+        expect(everything.map((story) => story.id)).toEqual([
+          (alone[0] as Article).id,
+          heart.id,
+          first.id,
+          match.id,
+          (alone[1] as Article).id,
+        ]);
+        expect((await store.stories({ minSize: 4 })).items.map((story) => story.id)).toEqual([first.id]);
+        expect((await store.stories({ minSize: 6 })).items).toEqual([]);
+      });
+
+      it('filters stories by the tags and credits of any of their articles', async () => {
+        const listed = async (query: Parameters<ArticleStore['stories']>[0]) =>
+          (await store.stories(query)).items.map((story) => story.id);
+        expect(await listed({ tag: 'الصحة' })).toEqual([heart.id, first.id]);
+        expect(await listed({ tag: 'الهلال' })).toEqual([match.id]);
+        expect(await listed({ agency: 'واس' })).toEqual([first.id, match.id]);
+        expect(await listed({ publisher: 'اليوم' })).toEqual([heart.id]);
+        // Each filter is met by any article: in the hospital story, one credits الرياض and another واس.
+        expect(await listed({ publisher: 'الرياض', agency: 'واس' })).toEqual([first.id, match.id]);
+        expect(await listed({ publisher: 'الرياضية', agency: 'واس' })).toEqual([match.id]);
+        expect(await listed({ tag: 'لا وسم' })).toEqual([]);
+        const page = await store.stories({ agency: 'واس', limit: 1 });
+        expect(await listed({ agency: 'واس', cursor: page.nextCursor as string })).toEqual([match.id]);
+      });
+
+      it('reads a story with its articles earliest first, and null for an unknown id', async () => {
+        const story = await store.story(match.id);
+        expect(story?.articles.map((article) => article.id)).toEqual(sports.map((article) => article.id));
+        expect(story?.articles[2]).toEqual({
+          id: (sports[2] as Article).id,
+          slug: (sports[2] as Article).slug,
+          title: 'الهلال يتصدر',
+          publishedAt: null,
+          source: { agency: null, publisher: null },
+        });
+        expect(story?.earliest).toEqual(story?.articles[0]);
+        const { articles: _articles, ...summary } = story as NonNullable<typeof story>;
+        expect((await store.stories()).items.find((item) => item.id === match.id)).toEqual(summary);
+        expect(await store.story(retitled.id)).toBeNull();
+        expect(await store.story('0000000000000000')).toBeNull();
+        expect(await store.story('not an id')).toBeNull();
+        expect((await store.story((alone[0] as Article).id))?.size).toBe(1);
+      });
+
+      it('refuses a bad cursor, limit or smallest size as a listing does', async () => {
+        const listCursor = (await store.list({ limit: 1 })).nextCursor as string;
+        for (const cursor of ['not-a-cursor', listCursor, 'eyJ4IjoxfQ']) {
+          const error = await store.stories({ cursor }).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(StoreError);
+          expect((error as StoreError).code).toBe('invalid_cursor');
+        }
+        for (const query of [
+          { limit: 0 },
+          { limit: 101 },
+          { minSize: 0 },
+          { minSize: 1.5 },
+          { minSize: -2 },
+        ]) {
+          await expect(store.stories(query)).rejects.toMatchObject({ code: 'invalid_query' });
+        }
+      });
+    });
+  });
+}
