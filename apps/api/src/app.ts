@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { parseRoutes } from './routes/parse.ts';
 import { searchRoutes } from './routes/search.ts';
+import { storyRoutes } from './routes/stories.ts';
 import { taxonomyRoutes } from './routes/taxonomy.ts';
 
 export interface AppOptions {
@@ -104,7 +105,8 @@ function useMiddleware(app: OpenAPIHono<AppEnv>, options: AppOptions, deps: Rout
 /**
  * Drops cached answers when the store reports a committed write: its own, and on PostgreSQL those of
  * every other process on the database. The changed articles' serializations go, and every read answer
- * (lists, search, tags, feeds and articles by slug may all show a changed article).
+ * (lists, search, tags, feeds and articles by slug may all show a changed article; a story changes
+ * with any of its articles, and the change names only the article written).
  */
 function followChanges({ store, articles, reads }: RouteDeps, signal: AbortSignal | undefined) {
   if (signal?.aborted) return;
@@ -149,6 +151,7 @@ export function createApp(options: AppOptions) {
     .route('/', healthRoutes(deps))
     .route('/v1', articleRoutes(deps))
     .route('/v1', searchRoutes(deps))
+    .route('/v1', storyRoutes(deps))
     .route('/v1', taxonomyRoutes(deps))
     .route('/v1', feedRoutes(deps))
     .route('/v1', parseRoutes())

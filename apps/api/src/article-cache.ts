@@ -1,4 +1,4 @@
-import type { Article } from '@khabar/schema';
+import type { StoredArticle } from '@khabar/schema';
 import { ByteLru } from './byte-lru.ts';
 import { strongEtag } from './http-cache.ts';
 
@@ -15,13 +15,15 @@ interface Entry extends SerializedArticle {
 }
 
 /**
- * What an article's JSON depends on: its content hash and the links the store resolved at read time
- * (a linked article can appear or disappear without the article itself changing).
+ * What an article's JSON depends on: its content hash, the links the store resolved at read time (a
+ * linked article can appear or disappear without the article itself changing) and its story (which
+ * grows, shrinks or changes its earliest article when another article is written or deleted).
  */
-function fingerprint(article: Article): string {
+function fingerprint(article: StoredArticle): string {
   const links = [...article.readAlso, ...article.related].map((item) => item.link?.id ?? '-');
   const { contentHash, parserVersion } = article.provenance;
-  return `${contentHash}:${parserVersion}:${links.join(',')}`;
+  const { id, size, firstPublishedAt } = article.story;
+  return `${contentHash}:${parserVersion}:${links.join(',')}:${id}:${size}:${firstPublishedAt ?? '-'}`;
 }
 
 /**
@@ -35,7 +37,7 @@ export class ArticleCache {
     this.#entries = new ByteLru(budget);
   }
 
-  serialize(article: Article): SerializedArticle {
+  serialize(article: StoredArticle): SerializedArticle {
     const key = fingerprint(article);
     const cached = this.#entries.get(article.id);
     if (cached && cached.fingerprint === key) return cached;

@@ -96,6 +96,44 @@ describeEachStore('GET /openapi.json', (harness) => {
     expect(doc.paths['/v1/articles/{idOrSlug}']?.get).not.toHaveProperty('security');
   });
 
+  it('describes the story routes, the search collapse and the story of a served article', async () => {
+    const doc = await document();
+    type Described = Operation & {
+      tags?: string[];
+      description?: string;
+      parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: string[] } }[];
+      responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+    };
+    const operation = (path: string) => doc.paths[path]?.get as Described;
+    const schemaOf = (op: Described) => op.responses['200']?.content?.['application/json']?.schema?.$ref;
+    const queryNames = (op: Described) =>
+      (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+
+    const list = operation('/v1/stories');
+    expect(list.tags).toEqual(['stories']);
+    expect(list.description).toMatch(/story/);
+    expect(queryNames(list).sort()).toEqual(['agency', 'cursor', 'limit', 'minSize', 'publisher', 'tag']);
+    expect(schemaOf(list)).toBe('#/components/schemas/StoryPage');
+    expect(Object.keys(list.responses).sort()).toEqual(['200', '304', '400', '429', '500', '503', '504']);
+
+    const one = operation('/v1/stories/{id}');
+    expect(one.tags).toEqual(['stories']);
+    expect(schemaOf(one)).toBe('#/components/schemas/Story');
+    expect(one.responses).toHaveProperty('404');
+    expect(one.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    );
+
+    const collapse = operation('/v1/search').parameters?.find((p) => p.name === 'collapse');
+    expect(collapse).toMatchObject({ in: 'query', required: false, schema: { enum: ['story', 'none'] } });
+
+    expect(schemaOf(operation('/v1/articles/{idOrSlug}'))).toBe('#/components/schemas/StoredArticle');
+    const schemas = doc.components.schemas as Record<string, { required?: string[] }>;
+    expect(schemas.StoredArticle?.required).toContain('story');
+    expect(schemas.Story?.required).toEqual(expect.arrayContaining(['articles', 'earliest', 'outlets']));
+    expect(schemas.SearchHit?.required).toEqual(expect.arrayContaining(['story', 'alsoIn']));
+  });
+
   it('answers 304 to its own ETag', async () => {
     const first = await harness().app.request('/openapi.json');
     const etag = first.headers.get('etag') ?? '';

@@ -25,11 +25,13 @@ export function buildDocument(app: OpenAPIHono<AppEnv>): Document {
       title: 'Khabar API',
       version: packageJson.version,
       description:
-        'Arabic news articles: list, read, search, parse and store. Errors are RFC 9457 ' +
-        '`application/problem+json` with a stable `code`; see `/problems/{code}`.',
+        'Arabic news articles: list, read, search, parse and store, and the stories that group every ' +
+        'outlet’s article of one piece of news. Errors are RFC 9457 `application/problem+json` with a ' +
+        'stable `code`; see `/problems/{code}`.',
     },
     tags: [
       { name: 'articles', description: 'Stored articles.' },
+      { name: 'stories', description: 'One news story across every outlet that ran it.' },
       { name: 'search', description: 'Arabic full-text search.' },
       { name: 'taxonomy', description: 'Tags and sources.' },
       { name: 'feeds', description: 'Atom, RSS and JSON Feed.' },

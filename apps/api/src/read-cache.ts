@@ -16,11 +16,11 @@ export interface ReadCacheOptions {
 }
 
 /**
- * Recent answers of the public reads (lists, articles, search, tags, sources, related, feeds) by URL,
- * reused for a few seconds. Their `Cache-Control` already lets any cache reuse them as long or longer;
- * this spares the store the same query from many readers at once. The app clears it whenever the store
- * reports a write (see `watch`). An answer read before a clear and finished after it is not kept: it
- * may predate the write.
+ * Recent answers of the public reads (lists, articles, stories, search, tags, sources, related, feeds)
+ * by URL, reused for a few seconds. Their `Cache-Control` already lets any cache reuse them as long or
+ * longer; this spares the store the same query from many readers at once. The app clears it whenever
+ * the store reports a write (see `watch`): any write may change a story, whose members the change does
+ * not name. An answer read before a clear and finished after it is not kept: it may predate the write.
  */
 export class ReadCache {
   readonly #entries: ByteLru<Entry>;

@@ -8,6 +8,9 @@ import {
   Problem,
   SearchHit,
   SourceCount,
+  StoredArticle,
+  Story,
+  StorySummary,
   TagCount,
 } from '@khabar/schema';
 import { z } from 'zod';
@@ -22,12 +25,21 @@ import { JsonFeed } from './feeds/json-feed.ts';
  * (one written before the page fields may leave them out) and wrong for one the API sends, which always
  * has them: responses use the fields without their defaults.
  */
-export const ArticleDoc = Article.extend({
+const pageFields = {
   url: Article.shape.url.unwrap(),
   siteName: Article.shape.siteName.unwrap(),
   description: Article.shape.description.unwrap(),
   image: Article.shape.image.unwrap(),
-}).meta({ id: 'Article', description: Article.description });
+};
+export const ArticleDoc = Article.extend(pageFields).meta({
+  id: 'Article',
+  description: Article.description,
+});
+/** An article as the API serves it from the store: with the story it belongs to. */
+export const StoredArticleDoc = StoredArticle.extend(pageFields).meta({
+  id: 'StoredArticle',
+  description: StoredArticle.description,
+});
 export const ArticleInputDoc = ArticleInput.meta({
   id: 'ArticleInput',
   description:
@@ -37,6 +49,9 @@ export const ArticleInputDoc = ArticleInput.meta({
 export const ArticleSummaryDoc = ArticleSummary.meta({ id: 'ArticleSummary' });
 export const ArticlePageDoc = Page(ArticleSummaryDoc).meta({ id: 'ArticlePage' });
 export const SearchPageDoc = Page(SearchHit.meta({ id: 'SearchHit' })).meta({ id: 'SearchPage' });
+export const StorySummaryDoc = StorySummary.meta({ id: 'StorySummary' });
+export const StoryPageDoc = Page(StorySummaryDoc).meta({ id: 'StoryPage' });
+export const StoryDoc = Story.meta({ id: 'Story' });
 export const RelatedListDoc = z
   .object({ items: z.array(ArticleSummaryDoc).describe('Related articles, closest first.') })
   .meta({ id: 'RelatedList', description: 'Articles related to one article.' });

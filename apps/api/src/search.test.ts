@@ -1,4 +1,4 @@
-import { type Article, Page, Problem, SearchHit } from '@khabar/schema';
+import { ALSO_IN_LIMIT, type Article, Page, Problem, SearchHit } from '@khabar/schema';
 import { expect, it } from 'vitest';
 import { describeEachStore, reportCount } from '../test/harness.ts';
 
@@ -31,21 +31,41 @@ describeEachStore('GET /v1/search', (harness) => {
     }
   });
 
-  it('pages through every hit once with the cursor', async () => {
-    const seen: string[] = [];
+  /** Every hit of `q` (with `extra` parameters), page by page through the cursor. */
+  async function allHits(q: string, extra: string) {
+    const hits: SearchHit[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const response = await request(search('التمور', `&limit=10${cursor ? `&cursor=${cursor}` : ''}`));
+      const response = await request(search(q, `${extra}&limit=10${cursor ? `&cursor=${cursor}` : ''}`));
       expect(response.status).toBe(200);
       const page = HitPage.parse(await response.json());
-      seen.push(...page.items.map((hit) => hit.article.id));
+      hits.push(...page.items);
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor !== null && pages < 20);
+    return { hits, pages };
+  }
+
+  it('pages through every matching article once with the cursor when collapse=none', async () => {
+    const { hits, pages } = await allHits('التمور', '&collapse=none');
+    const seen = hits.map((hit) => hit.article.id);
     expect(seen).toHaveLength(reportCount);
     expect(new Set(seen).size).toBe(reportCount);
     expect(pages).toBe(Math.ceil(reportCount / 10));
+  });
+
+  it('gives one hit per story by default, each standing for its whole story', async () => {
+    // The generated reports share most of their text, so some of them are one story.
+    const { hits } = await allHits('التمور', '');
+    const stories = hits.map((hit) => hit.story.id);
+    expect(new Set(stories).size).toBe(hits.length);
+    expect(hits.length).toBeLessThan(reportCount);
+    expect(hits.reduce((sum, hit) => sum + hit.story.size, 0)).toBe(reportCount);
+    for (const hit of hits) {
+      expect(hit.alsoIn).toHaveLength(Math.min(hit.story.size - 1, ALSO_IN_LIMIT));
+      expect(hit.alsoIn.map((other) => other.id)).not.toContain(hit.article.id);
+    }
   });
 
   it.each([

@@ -10,7 +10,13 @@ import type { AppEnv } from '../env.ts';
 import { cachePolicies, sendCached, sendJson } from '../http-cache.ts';
 import { ProblemError, validationHook } from '../problem.ts';
 import { cachedHeaders, commonProblems, notModified, problemResponses } from '../responses.ts';
-import { ArticleDoc, ArticleInputDoc, ArticlePageDoc, IngestOutcomeDoc, RelatedListDoc } from '../schemas.ts';
+import {
+  ArticleInputDoc,
+  ArticlePageDoc,
+  IngestOutcomeDoc,
+  RelatedListDoc,
+  StoredArticleDoc,
+} from '../schemas.ts';
 import { readArticleBody, readJsonBody } from './body.ts';
 import { DocumentParams, IdOrSlugParams, IdParams, ListParams, limitParam } from './params.ts';
 
@@ -37,13 +43,16 @@ const getArticle = createRoute({
   path: '/articles/{idOrSlug}',
   tags: ['articles'],
   summary: 'Get one article by id or slug',
-  description: 'Read-also and related items carry `link` when the store holds the article they name.',
+  description:
+    'Read-also and related items carry `link` when the store holds the article they name. `story` names ' +
+    'the story the article belongs to (`GET /v1/stories/{id}` lists its other outlets); an article no ' +
+    'other outlet ran is a story of one.',
   request: { params: IdOrSlugParams },
   responses: {
     200: {
-      description: 'The article.',
+      description: 'The article, with its story.',
       headers: cachedHeaders,
-      content: { 'application/json': { schema: ArticleDoc } },
+      content: { 'application/json': { schema: StoredArticleDoc } },
     },
     304: notModified,
     ...problemResponses(400, 404, ...commonProblems),
@@ -136,7 +145,7 @@ export function articleRoutes(deps: RouteDeps) {
       const stored = await store.get(idOrSlug);
       if (!stored) throw new ProblemError('not_found', `no article has the id or slug '${idOrSlug}'`);
       // A store written by an older version may hold appended articles without their identity.
-      const { body, etag } = articles.serialize(completeArticle(stored));
+      const { body, etag } = articles.serialize({ ...completeArticle(stored), story: stored.story });
       return sendCached(c, body, etag, {
         contentType: 'application/json; charset=UTF-8',
         cacheControl: cachePolicies.article,

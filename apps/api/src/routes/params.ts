@@ -1,4 +1,4 @@
-import { ArticleId, Cursor, PublishedAt, WebUrl } from '@khabar/schema';
+import { ArticleId, Cursor, PublishedAt, StoryId, WebUrl } from '@khabar/schema';
 import { z } from 'zod';
 
 /** A page size from the query string, 1 to `max`. */
@@ -32,6 +32,30 @@ export const SearchParams = z.object({
   q: z.string().min(1).max(500).describe('What to search for: plain text, never query syntax.'),
   cursor: Cursor.optional(),
   limit: limitParam(100, 10),
+  collapse: z
+    .enum(['story', 'none'])
+    .optional()
+    .describe(
+      '`story` (default): one hit per story, its best-ranked article, naming the other outlets in ' +
+        '`alsoIn`; `none`: every matching article.',
+    ),
+});
+
+export const StoryListParams = z.object({
+  cursor: Cursor.optional(),
+  limit: limitParam(100, 20),
+  tag: Name.optional().describe('Only stories with an article carrying this tag.'),
+  agency: Name.optional().describe('Only stories with an article credited to this agency.'),
+  publisher: Name.optional().describe('Only stories with an article credited to this publisher.'),
+  minSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Only stories of at least this many articles (default 2: stories more than one outlet ran; ' +
+        '1 lists every story).',
+    ),
 });
 
 export const IdOrSlugParams = z.object({
@@ -39,6 +63,8 @@ export const IdOrSlugParams = z.object({
 });
 
 export const IdParams = z.object({ id: ArticleId });
+
+export const StoryIdParams = z.object({ id: StoryId });
 
 export const DocumentParams = z.object({
   url: WebUrl.optional().describe(

@@ -14,7 +14,9 @@ const search = createRoute({
   summary: 'Full-text search',
   description:
     'Ranked hits with the matched words highlighted in fragments of the original text. The query is ' +
-    'read as plain words (Arabic is normalized and stemmed); operators and quotes have no special meaning.',
+    'read as plain words (Arabic is normalized and stemmed); operators and quotes have no special meaning. ' +
+    'By default a story counts once, as its best-ranked article, and `alsoIn` names the other outlets ' +
+    'that ran it; `collapse=none` lists every matching article.',
   request: { query: SearchParams },
   responses: {
     200: {
