@@ -12,6 +12,7 @@ import {
   viewports,
 } from './browser.ts';
 import { fixture, type Stack, startStack } from './stack.ts';
+import { rewriteTitles, storyRewrites } from './stories.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -25,7 +26,8 @@ beforeAll(async () => {
       body: '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#c8a165"/></svg>',
     }),
   );
-  stack = await startStack({ KHABAR_WEB_PAGE_SIZE: '4' });
+  // Other outlets' copies of two fixtures make stories, so story pages and lists are checked too.
+  stack = await startStack({ KHABAR_WEB_PAGE_SIZE: '4' }, await storyRewrites());
 });
 afterAll(async () => {
   await browser?.close();
@@ -97,6 +99,44 @@ describe('a reader’s path through the site', () => {
   });
 });
 
+describe('a story across outlets', () => {
+  it('goes from an article to the other outlets’ copies and the story, and from search to the story', async () => {
+    const { page, errors } = await openPage();
+    const desalination = fixture(stack, 'تحلية');
+    await page.goto(`${stack.site.url}/articles/${encodeURIComponent(desalination.slug)}`);
+    const sameStory = page.getByRole('region', { name: 'نُشر الخبر نفسه أيضًا في' });
+    expect(await sameStory.locator('h3').allTextContents()).toEqual([
+      rewriteTitles.desalinationAfternoon,
+      rewriteTitles.desalinationEvening,
+    ]);
+    await sameStory.getByRole('link', { name: rewriteTitles.desalinationEvening }).click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.locator('h1').textContent()).toBe(rewriteTitles.desalinationEvening);
+
+    await page.getByRole('link', { name: 'الخبر في كل مصادره (3 مقالات)' }).click();
+    await page.waitForURL(/\/stories\//);
+    expect(await page.locator('h1').textContent()).toBe(desalination.title);
+    expect(await page.locator('.first').allTextContents()).toEqual(['أول من نشر']);
+
+    await page.getByRole('searchbox', { name: 'ابحث في الأخبار' }).fill('الاسكَندرية');
+    await page.getByRole('button', { name: 'بحث' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    await page.getByRole('link', { name: 'ونُشر أيضًا في مصدرين آخرين' }).click();
+    await page.waitForURL(/\/stories\//);
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/stories/${desalination.id}`);
+    await page
+      .getByRole('navigation', { name: 'أقسام الموقع' })
+      .getByRole('link', { name: 'المتداولة' })
+      .click();
+    await page.waitForURL(/\/stories$/);
+    expect(await page.locator('article.card h2').allTextContents()).toContain(desalination.title);
+    const scriptTypes = await page.evaluate(() => Array.from(document.scripts, (script) => script.type));
+    expect(scriptTypes).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the original page and its lead image', () => {
   it('keeps the image’s place before it loads, so nothing moves, and links out safely', async () => {
     const { page } = await openPage();
@@ -151,6 +191,9 @@ describe('every page type', () => {
     article: `/articles/${encodeURIComponent(fixture(stack, 'تحلية').slug)}`,
     'seed-article': `/articles/${encodeURIComponent(fixture(stack, 'كيم أون').slug)}`,
     'page-article': `/articles/${encodeURIComponent(fixture(stack, 'مهرجان التمور').slug)}`,
+    'story-article': `/articles/${encodeURIComponent(fixture(stack, rewriteTitles.desalinationEvening).slug)}`,
+    story: `/stories/${fixture(stack, 'تحلية').id}`,
+    stories: '/stories',
     tag: `/tags/${encodeURIComponent('تحلية المياه')}`,
     source: `/sources/${encodeURIComponent('رويترز')}`,
     tags: '/tags',
@@ -263,12 +306,13 @@ describe('every page type', () => {
     await page.close();
   });
 
-  it('saves screenshots of home, article and search at desktop and mobile widths', async () => {
+  it('saves screenshots of home, article, search and story at desktop and mobile widths', async () => {
     const { page } = await openPage();
     const targets = {
       home: '/',
       article: `/articles/${encodeURIComponent(fixture(stack, 'تحلية').slug)}`,
       search: `/search?q=${encodeURIComponent('الاسكَندرية')}`,
+      story: `/stories/${fixture(stack, 'تحلية').id}`,
     };
     const saved: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -283,7 +327,7 @@ describe('every page type', () => {
         }
       }
     }
-    expect(saved).toHaveLength(12);
+    expect(saved).toHaveLength(16);
     await page.close();
   });
 });

@@ -13,7 +13,17 @@ afterAll(async () => {
 
 describe('the site without its API', () => {
   it('answers pages with a friendly Arabic 503 page, never a stack trace', async () => {
-    for (const target of ['/', '/articles/أي-مقال', '/tags/مصر', '/search?q=مصر', '/tags', '/sources']) {
+    const targets = [
+      '/',
+      '/articles/أي-مقال',
+      '/tags/مصر',
+      '/search?q=مصر',
+      '/tags',
+      '/sources',
+      '/stories',
+      '/stories/0123456789abcdef',
+    ];
+    for (const target of targets) {
       const response = await fetch(`${site.url}${encodeURI(target)}`);
       const html = await response.text();
       expect(response.status, target).toBe(503);
@@ -39,9 +49,12 @@ describe('the site without its API', () => {
   });
 
   it('still serves the Arabic 404 page, the search form, robots.txt and its assets', async () => {
-    const missing = await fetch(`${site.url}/no/such/page`);
-    expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('الصفحة غير موجودة');
+    // A path that cannot name a story is not found without asking the API.
+    for (const target of ['/no/such/page', '/stories/not-a-story-id', '/stories/0123456789ABCDEF']) {
+      const missing = await fetch(`${site.url}${target}`);
+      expect(missing.status, target).toBe(404);
+      expect(await missing.text(), target).toContain('الصفحة غير موجودة');
+    }
     const search = await fetch(`${site.url}/search`);
     expect(search.status).toBe(200);
     expect(await search.text()).toContain('role="search"');

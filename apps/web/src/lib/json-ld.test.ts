@@ -1,6 +1,6 @@
 import type { Article } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
-import { newsArticle, scriptJson } from './json-ld.ts';
+import { newsArticle, scriptJson, storyCollection } from './json-ld.ts';
 
 const article: Article = {
   id: '0123456789abcdef',
@@ -80,5 +80,63 @@ describe('newsArticle', () => {
     const data = newsArticle(hostile, 'https://example.org/a', 'وصف');
     expect(Object.keys(data)).not.toContain('isBasedOn');
     expect(Object.keys(data)).not.toContain('image');
+  });
+});
+
+describe('storyCollection', () => {
+  const member = (id: string, publishedAt: string | null, source: Article['source']) => ({
+    id: id.repeat(16),
+    slug: `خبر-${id}`,
+    title: `عنوان </script> ${id}`,
+    publishedAt,
+    source,
+  });
+  const earliest = member('a', '2024-03-11T10:30:00', { agency: 'رويترز', publisher: 'الأهرام' });
+  const later = member('b', null, { agency: 'رويترز', publisher: null });
+
+  it('lists every outlet’s article in the story’s order, with its date and publisher when known', () => {
+    const data = storyCollection(
+      { earliest, articles: [earliest, later], firstPublishedAt: earliest.publishedAt },
+      'https://example.org/stories/x',
+      'وصف',
+      (slug) => `https://example.org/articles/${slug}`,
+    );
+    expect(data).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'CollectionPage',
+      name: earliest.title,
+      description: 'وصف',
+      url: 'https://example.org/stories/x',
+      datePublished: '2024-03-11T10:30:00',
+      mainEntity: {
+        '@type': 'ItemList',
+        itemListOrder: 'https://schema.org/ItemListOrderAscending',
+        numberOfItems: 2,
+        itemListElement: [
+          {
+            '@type': 'ListItem',
+            position: 1,
+            item: {
+              '@type': 'NewsArticle',
+              headline: earliest.title,
+              url: 'https://example.org/articles/خبر-a',
+              datePublished: '2024-03-11T10:30:00',
+              publisher: { '@type': 'Organization', name: 'الأهرام' },
+            },
+          },
+          {
+            '@type': 'ListItem',
+            position: 2,
+            item: {
+              '@type': 'NewsArticle',
+              headline: later.title,
+              url: 'https://example.org/articles/خبر-b',
+              publisher: { '@type': 'Organization', name: 'رويترز' },
+            },
+          },
+        ],
+      },
+    });
+    expect(scriptJson(data)).not.toContain('</script>');
   });
 });

@@ -1,5 +1,6 @@
-import type { Article } from '@khabar/schema';
+import type { Article, Story } from '@khabar/schema';
 import { webUrl } from './page-origin.ts';
+import { outletName } from './stories.ts';
 
 /**
  * Serializes structured data for an inline `<script type="application/ld+json">`. `<`, `>` and `&` are
@@ -42,5 +43,44 @@ export function newsArticle(
     ...(original ? { isBasedOn: original } : {}),
     ...(image ? { image } : {}),
     wordCount: article.wordCount,
+  };
+}
+
+/**
+ * schema.org `CollectionPage` for a story's page at `url`: the list of every outlet's article of it,
+ * earliest first, each a `NewsArticle` at the URL `articleUrl` gives for its slug.
+ */
+export function storyCollection(
+  story: Pick<Story, 'earliest' | 'articles' | 'firstPublishedAt'>,
+  url: string,
+  description: string,
+  articleUrl: (slug: string) => string,
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: story.earliest.title,
+    description,
+    url,
+    ...(story.firstPublishedAt ? { datePublished: story.firstPublishedAt } : {}),
+    mainEntity: {
+      '@type': 'ItemList',
+      itemListOrder: 'https://schema.org/ItemListOrderAscending',
+      numberOfItems: story.articles.length,
+      itemListElement: story.articles.map((member, index) => {
+        const publisher = outletName(member.source);
+        return {
+          '@type': 'ListItem',
+          position: index + 1,
+          item: {
+            '@type': 'NewsArticle',
+            headline: member.title,
+            url: articleUrl(member.slug),
+            ...(member.publishedAt ? { datePublished: member.publishedAt } : {}),
+            ...(publisher ? { publisher: { '@type': 'Organization', name: publisher } } : {}),
+          },
+        };
+      }),
+    },
   };
 }

@@ -81,9 +81,28 @@ export const getArticle = (idOrSlug: string) =>
     ),
   );
 
+/** One page of search results, one hit for each story, naming the story's other outlets. */
 export const searchArticles = (q: string, cursor: string | undefined) =>
   read<Success<Api['v1']['search']['$get']>>((init) =>
-    apiClient().v1.search.$get({ query: { q, cursor, limit: siteConfig().pageSize } }, { init }),
+    apiClient().v1.search.$get(
+      { query: { q, cursor, limit: siteConfig().pageSize, collapse: 'story' } },
+      { init },
+    ),
+  );
+
+/** One story with every outlet's article of it, earliest first. */
+export const getStory = (id: string) =>
+  read<Success<Api['v1']['stories'][':id']['$get']>>((init) =>
+    apiClient().v1.stories[':id'].$get({ param: { id: encodeURIComponent(id) } }, { init }),
+  );
+
+/** Stories of two or more articles, the one with the latest article first. */
+export const listStories = (filter: Pick<ListFilter, 'cursor' | 'limit'>) =>
+  read<Success<Api['v1']['stories']['$get']>>((init) =>
+    apiClient().v1.stories.$get(
+      { query: { cursor: filter.cursor, limit: filter.limit ?? siteConfig().pageSize } },
+      { init },
+    ),
   );
 
 /** Every tag (up to the API's largest page), most used first. */

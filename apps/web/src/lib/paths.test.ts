@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, locationPath, pathParam, sourcePath, tagPath, withQuery } from './paths.ts';
+import { articlePath, locationPath, pathParam, sourcePath, storyPath, tagPath, withQuery } from './paths.ts';
 
 describe('paths', () => {
   it('keeps Arabic letters readable and encodes what would break the path', () => {
@@ -7,6 +7,8 @@ describe('paths', () => {
     expect(tagPath('a/b?c#d%')).toBe('/tags/a%2Fb%3Fc%23d%25');
     expect(articlePath('عنوانٌ-a7af29')).toBe('/articles/عنوانٌ-a7af29');
     expect(tagPath('ضار\u202eقاتل')).toBe('/tags/ضار%E2%80%AEقاتل');
+    expect(storyPath('0123456789abcdef')).toBe('/stories/0123456789abcdef');
+    expect(pathParam(`http://x${storyPath('0123456789abcdef')}`, '/stories/')).toBe('0123456789abcdef');
   });
 
   it('gives paths that a URL parser reads back to the same name', () => {

@@ -52,6 +52,7 @@ export function locationPath(path: string): string {
 
 export const articlePath = (slug: string): string => `/articles/${pathSegment(slug)}`;
 export const tagPath = (tag: string): string => `/tags/${pathSegment(tag)}`;
+export const storyPath = (id: string): string => `/stories/${pathSegment(id)}`;
 
 /** A source's page; publishers say so, since a name is looked up as an agency first. */
 export const sourcePath = (name: string, kind: 'agency' | 'publisher' = 'agency'): string =>

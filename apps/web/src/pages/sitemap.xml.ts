@@ -1,29 +1,50 @@
 import type { APIRoute } from 'astro';
-import { listArticles, listSources, listTags } from '../lib/news.ts';
-import { articlePath, sourcePath, tagPath } from '../lib/paths.ts';
+import { listArticles, listSources, listStories, listTags } from '../lib/news.ts';
+import type { Outcome } from '../lib/outcome.ts';
+import { articlePath, sourcePath, storyPath, tagPath } from '../lib/paths.ts';
 import { absolute } from '../lib/site.ts';
 import { renderSitemap, type SitemapEntry } from '../lib/sitemap.ts';
 
 /**
- * The newest articles are listed; older ones stay reachable through the paginated home, tag and source
- * pages, so one request never walks the whole store.
+ * The newest articles and stories are listed; older ones stay reachable through the paginated home,
+ * stories, tag and source pages, so one request never walks the whole store.
  */
-const articlePages = 10;
+const listedPages = 10;
 
-export const GET: APIRoute = async ({ url }) => {
-  const entries: SitemapEntry[] = ['/', '/tags', '/sources', '/search'].map((path) => ({
-    loc: absolute(path, url),
-  }));
+/** Up to `listedPages` pages of 100 of a listing, as sitemap entries, or the status of the first failure. */
+async function walk<T>(
+  list: (cursor: string | undefined) => Promise<Outcome<{ items: T[]; nextCursor: string | null }>>,
+  entry: (item: T) => SitemapEntry,
+): Promise<SitemapEntry[] | number> {
+  const entries: SitemapEntry[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < articlePages; page += 1) {
-    const outcome = await listArticles({ limit: 100, cursor });
-    if (!outcome.ok) return unavailable(outcome.status);
-    for (const item of outcome.value.items) {
-      entries.push({ loc: absolute(articlePath(item.slug), url), lastmod: item.publishedAt?.slice(0, 10) });
-    }
+  for (let page = 0; page < listedPages; page += 1) {
+    const outcome = await list(cursor);
+    if (!outcome.ok) return outcome.status;
+    entries.push(...outcome.value.items.map(entry));
     if (!outcome.value.nextCursor) break;
     cursor = outcome.value.nextCursor;
   }
+  return entries;
+}
+
+export const GET: APIRoute = async ({ url }) => {
+  const entries: SitemapEntry[] = ['/', '/stories', '/tags', '/sources', '/search'].map((path) => ({
+    loc: absolute(path, url),
+  }));
+  const [articles, stories] = await Promise.all([
+    walk(
+      (cursor) => listArticles({ limit: 100, cursor }),
+      (item) => ({ loc: absolute(articlePath(item.slug), url), lastmod: item.publishedAt?.slice(0, 10) }),
+    ),
+    walk(
+      (cursor) => listStories({ limit: 100, cursor }),
+      (story) => ({ loc: absolute(storyPath(story.id), url), lastmod: story.lastPublishedAt?.slice(0, 10) }),
+    ),
+  ]);
+  if (typeof articles === 'number') return unavailable(articles);
+  if (typeof stories === 'number') return unavailable(stories);
+  entries.push(...articles, ...stories);
   const [tags, sources] = await Promise.all([listTags(), listSources()]);
   if (!tags.ok) return unavailable(tags.status);
   if (!sources.ok) return unavailable(sources.status);
