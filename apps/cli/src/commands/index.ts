@@ -30,6 +30,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./search.ts')).searchCommand,
   },
   {
+    name: 'stories',
+    summary: 'list the stories: articles that several outlets ran, grouped',
+    load: async () => (await import('./stories.ts')).storiesCommand,
+  },
+  {
     name: 'serve',
     summary: 'serve the HTTP API (and its reference at /docs)',
     load: async () => (await import('./serve.ts')).serveCommand,
