@@ -1,17 +1,11 @@
 import { ALSO_IN_LIMIT, type StoryMember, type StoryRef } from '@khabar/schema';
+import { type MemberRow, toStoryMember } from './core/story-reads.ts';
 import { compareMembers } from './stories/components.ts';
 
 /** One article of a story on a search page, as the members' read gives it, with its story's row. */
-export interface StoryMemberRow {
-  story_id: string;
+export interface StoryMemberRow extends MemberRow {
   size: number | string;
   first_published_at: string | null;
-  id: string;
-  slug: string;
-  title: string;
-  published_at: string | null;
-  agency: string | null;
-  publisher: string | null;
 }
 
 /** A story of the page: its reference and its earliest members (enough to name `ALSO_IN_LIMIT` besides any one). */
@@ -57,13 +51,7 @@ export function pageStories(rows: readonly StoryMemberRow[]): Map<string, PageSt
       };
       stories.set(row.story_id, story);
     }
-    story.members.push({
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      publishedAt: row.published_at,
-      source: { agency: row.agency, publisher: row.publisher },
-    });
+    story.members.push(toStoryMember(row));
   }
   for (const story of stories.values()) story.members.sort(compareMembers);
   return stories;

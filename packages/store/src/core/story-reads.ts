@@ -15,7 +15,8 @@ interface StoryRow {
   sort_at: string;
 }
 
-interface MemberRow {
+/** An article of a story as the reads select it (`story_id`, then the columns of a `StoryMember`). */
+export interface MemberRow {
   story_id: string;
   id: string;
   slug: string;
@@ -23,6 +24,17 @@ interface MemberRow {
   published_at: string | null;
   agency: string | null;
   publisher: string | null;
+}
+
+/** The member a row of `MemberRow` describes. */
+export function toStoryMember(row: MemberRow): StoryMember {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    publishedAt: row.published_at,
+    source: { agency: row.agency, publisher: row.publisher },
+  };
 }
 
 const STORY_COLUMNS = 'id, first_published_at, last_published_at, sort_at';
@@ -130,13 +142,7 @@ async function membersOf(
     ),
   );
   for (const row of rows) {
-    const member: StoryMember = {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      publishedAt: row.published_at,
-      source: { agency: row.agency, publisher: row.publisher },
-    };
+    const member = toStoryMember(row);
     const members = byStory.get(row.story_id);
     if (members === undefined) byStory.set(row.story_id, [member]);
     else members.push(member);
