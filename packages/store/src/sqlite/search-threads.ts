@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
@@ -24,12 +25,28 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   return kept;
 }
 
+// Every thread that loads this TypeScript source strips its types with Node's stripper, which is
+// WebAssembly calling into JavaScript. After a thousand calls V8 compiles a faster wrapper for each such
+// call, and the code of those wrappers is shared by the process's threads: with threads starting and
+// exiting all the while (a store's row, writer and search threads; many stores in one test process),
+// a wrapper freed by one thread while another compiles one crashed the process in V8
+// (SIGSEGV in WasmEngine::FreeDeadCode, in about one run in five of the SQLite store's tests). The
+// wrappers are kept generic instead: a cost only while modules load.
+let wrappersKeptGeneric = false;
+
+function keepWasmWrappersGeneric(): void {
+  if (wrappersKeptGeneric) return;
+  wrappersKeptGeneric = true;
+  setFlagsFromString('--wasm-wrapper-tiering-budget=2147483647');
+}
+
 /**
  * Starts a store thread with this process's flags, as far as a worker takes them. Node refuses V8
  * options (`--max-old-space-size`, `--expose-gc`, `--stack-size`) in a worker's `execArgv` and names
  * them in its error: the thread then starts without those.
  */
 export function startWorker(file: URL, workerData: unknown, resourceLimits: ResourceLimits = {}): Worker {
+  keepWasmWrappersGeneric();
   const inherited = workerExecArgv(process.execArgv);
   try {
     return new Worker(file, { workerData, execArgv: inherited, resourceLimits });
