@@ -391,6 +391,29 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('stores an article again after a write that kept no stories removed it and left its story row', async () => {
+      const schema = freshSchema();
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        const [article] = generateArticles(1, 11) as [Article];
+        await store.upsert(article);
+        // As an older version's delete would: the article and its story membership go, the story row stays.
+        await withClient(schema, (client) =>
+          client.query('DELETE FROM articles WHERE id = $1', [article.id]),
+        );
+        expect((await store.upsert(article)).status).toBe('added');
+        expect((await store.get(article.id))?.story).toEqual({
+          id: article.id,
+          size: 1,
+          firstPublishedAt: article.publishedAt,
+        });
+        expect(await store.story(article.id)).toMatchObject({ id: article.id, size: 1 });
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
     it('refuses a schema name that is not a plain identifier', async () => {
       await expect(createPostgresStore(url as string, { schema: 'x; DROP TABLE y' })).rejects.toBeInstanceOf(
         StoreError,

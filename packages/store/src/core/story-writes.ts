@@ -208,7 +208,19 @@ export function* finishStorySteps(dialect: Dialect, runs: BandRuns, work: StoryW
     else alone.push([id, 1, input.publishedAt, input.publishedAt, input.sortAt]);
   }
   yield* settleSteps(dialect, work.affected);
-  if (alone.length > 0) yield insertRows(dialect, 'stories', STORY_COLUMNS, alone);
+  // A row already named by a new article's id is stale (a story's id is one of its own articles, and
+  // this one was not stored): left by a write that kept no stories, such as an older version's. It is
+  // replaced rather than allowed to fail the write.
+  if (alone.length > 0) {
+    yield insertRows(
+      dialect,
+      'stories',
+      STORY_COLUMNS,
+      alone,
+      `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_published_at = excluded.first_published_at,
+         last_published_at = excluded.last_published_at, sort_at = excluded.sort_at`,
+    );
+  }
 }
 
 /** A row of `stories`: id, size, first and last publication times, sort key. */

@@ -4,7 +4,15 @@ import { classifyPostgresError } from './errors.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 
 /** The tables the store reads, and the indexes the migrations create on them. */
-const TABLES: readonly string[] = ['migrations', 'articles', 'article_tags'];
+const TABLES: readonly string[] = [
+  'migrations',
+  'articles',
+  'article_tags',
+  'article_stories',
+  'stories',
+  'story_band_runs',
+  'story_pairs',
+];
 const INDEXES: readonly string[] = [
   'articles_pkey',
   'articles_id_key',
@@ -18,6 +26,14 @@ const INDEXES: readonly string[] = [
   'articles_url',
   'article_tags_pkey',
   'article_tags_article',
+  'article_stories_pkey',
+  'article_stories_story',
+  'article_stories_version',
+  'stories_pkey',
+  'stories_newest',
+  'story_band_runs_pkey',
+  'story_pairs_pkey',
+  'story_pairs_second',
 ];
 
 interface Findings {

@@ -221,7 +221,7 @@ export async function migratePostgres(
       // that is still running holds the lock between its batches' transactions.
       await client.query('BEGIN');
       try {
-        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema ?? '']);
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK]);
         await buildMissingSearchIndexes(client);
         await client.query('COMMIT');
       } catch (error) {

@@ -88,7 +88,7 @@ export async function createPostgresStore(
     } finally {
       client.release();
     }
-    if (options.migrate !== false && stories) await backfillStories(pool, schema ?? '');
+    if (options.migrate !== false && stories) await backfillStories(pool);
   } catch (error) {
     await pool.end();
     throw toStoreError(error);
@@ -107,7 +107,7 @@ export async function createPostgresStore(
  * in batches of their own transactions under the write lock: once, when a store first opens after the
  * upgrade. Processes opening together share the work.
  */
-async function backfillStories(pool: pg.Pool, schema: string): Promise<void> {
+async function backfillStories(pool: pg.Pool): Promise<void> {
   const owed = storiesOwedQuery(postgresDialect);
   // Looked at first without the write lock, so that opening does not wait for another process's write.
   if ((await pool.query(owed.sql, owed.params)).rows.length === 0) return;
@@ -117,7 +117,7 @@ async function backfillStories(pool: pg.Pool, schema: string): Promise<void> {
     let taken: number;
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema]);
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK]);
       taken = await runStepsAsync(
         backfillSteps(postgresDialect, runs),
         async (statement) => (await client.query(statement.sql, statement.params)).rows,
@@ -197,7 +197,7 @@ function postgresStore(
     prepared: PreparedRows,
   ): Promise<{ outcomes: IngestOutcome[]; changed: string[]; startsBulkLoad: boolean }> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
-    await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+    await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
     const plan = planBatch(articles, await lookups(client, articles), prepared, stories);
     const changed = changedIds(plan.outcomes);
     const work = storyWork();
@@ -291,7 +291,7 @@ function postgresStore(
     if (!indexes.owed) return indexes.building ?? Promise.resolve();
     indexes.owed = false;
     const build = transaction(async (client) => {
-      await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+      await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
       await buildMissingSearchIndexes(client).catch((error: unknown) => {
         throw storeError(error);
       });
@@ -367,7 +367,7 @@ function postgresStore(
     async delete(id) {
       // Under the write lock, as a batch: the stories it splits are worked out from what is committed.
       const deleted = await transaction(async (client) => {
-        await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [WRITE_LOCK, schema], client);
+        await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
         const [row] = await query<{ seq: string }>('SELECT seq FROM articles WHERE id = $1', [id], client);
         if (row === undefined) return false;
         const work = storyWork();
