@@ -103,7 +103,7 @@ function storedId(article: Article, urlOwners: ReadonlyMap<string, string>): str
  * hash and parser version match the stored one is unchanged; one whose id is stored, or whose URL a
  * stored document has (see `storedId`), replaces it and keeps its id and slug; appended articles with a
  * body become articles of their own unless an article with that title is stored, and give way to a
- * document with their title. `prepared` holds rows already made (see `articlesToWrite`), so that the costly
+ * document with their title. `prepared` holds rows already made (see `rowJobs`), so that the costly
  * part can run before the store's write lock is taken. `stories` false makes rows without the story
  * fingerprint (see `toRow`).
  */
@@ -144,7 +144,9 @@ export function planBatch(
     }
     const slug = previous?.slug ?? claimSlug(article.slug, id);
     const ready = prepared[index];
-    const row = ready ? withIdentity(ready, id, slug) : toRow({ ...article, id }, slug, 'document', stories);
+    const row = ready
+      ? withIdentity(ready.row, id, slug)
+      : toRow({ ...article, id }, slug, 'document', stories);
     // An appended copy planned earlier in this batch gives way as a stored one would.
     const planned = appendedIds.get(row.title_key);
     if (planned !== undefined && planned !== id) {
@@ -166,15 +168,19 @@ export function planBatch(
     presentKeys.add(row.title_key);
     outcomes.push({ status: previous ? 'updated' : 'added', id, slug: row.slug });
 
-    for (const related of article.related) {
+    for (const [item, related] of article.related.entries()) {
       const key = titleKey(related.title);
       if (related.body.length === 0 || presentKeys.has(key)) continue;
       if (state.has(related.id)) continue;
-      const appended = appendedArticle(article, related);
-      const appendedRow = toRow(appended, claimSlug(appended.slug, appended.id), 'appended', stories);
-      rows.set(appended.id, appendedRow);
-      state.set(appended.id, appendedRow);
-      appendedIds.set(key, appended.id);
+      // An appended article keeps the id and slug the parser gave it (see `appendedArticle`).
+      const appendedSlug = claimSlug(related.slug, related.id);
+      const early = ready?.appended[item];
+      const appendedRow = early
+        ? withIdentity(early, related.id, appendedSlug)
+        : toRow(appendedArticle(article, related), appendedSlug, 'appended', stories);
+      rows.set(related.id, appendedRow);
+      state.set(related.id, appendedRow);
+      appendedIds.set(key, related.id);
       presentKeys.add(key);
     }
   }
@@ -187,8 +193,15 @@ function fallbackSlug(slug: string, id: string): string {
   return words.length > 0 ? `${words}-${id}` : id;
 }
 
+/** The rows made ahead for one document of a batch (see `rowJobs`), each under its own id and slug. */
+export interface PreparedDocument {
+  row: ArticleRow;
+  /** One place per item of the document's `related`: the row of that appended article, or null. */
+  appended: readonly (ArticleRow | null)[];
+}
+
 /** Rows made ahead for a batch, one place per article: null where none was made. */
-export type PreparedRows = readonly (ArticleRow | null)[];
+export type PreparedRows = readonly (PreparedDocument | null)[];
 
 /**
  * The articles of a batch that `hint` (lookups made without a lock, maybe stale) says will be written:
@@ -201,26 +214,76 @@ export function articlesToWrite(articles: readonly Article[], hint: BatchLookups
   );
 }
 
-/** The rows made for `written` (see `articlesToWrite`) in their places among the batch's articles. */
-export function preparedRows(
-  articles: readonly Article[],
-  written: readonly Article[],
-  rows: readonly ArticleRow[],
-): PreparedRows {
-  const rowOf = new Map(written.map((article, index) => [article, rows[index] ?? null]));
-  return articles.map((article) => rowOf.get(article) ?? null);
+/** A document whose rows are to be made ahead, and the places in its `related` of the appended ones. */
+export interface RowJob {
+  /** The document's place in its batch. */
+  index: number;
+  article: Article;
+  appended: readonly number[];
 }
 
 /**
- * The rows of the articles `hint` says will be written, made on this thread: the shadow text, the
- * story fingerprint (unless `stories` is false) and the stored document of each.
+ * What to make ahead for a batch: a job for each article `hint` says will be written (see
+ * `articlesToWrite`), with the appended articles `planBatch` would make rows of were `hint` the store's
+ * answer. A job need not match what the batch turns out to write: `planBatch` takes a row made ahead
+ * only from the very place it plans, and makes the rest itself.
  */
+export function rowJobs(articles: readonly Article[], hint: BatchLookups): RowJob[] {
+  const written = new Set(articlesToWrite(articles, hint));
+  // As in `planBatch`: ids the batch finds taken, and titles it finds present.
+  const taken = new Set(hint.existing.keys());
+  const present = new Set(hint.titleKeys);
+  const jobs: RowJob[] = [];
+  for (const [index, article] of articles.entries()) {
+    if (!written.has(article)) continue;
+    taken.add(storedId(article, hint.urlOwners));
+    present.add(titleKey(article.title));
+    const appended: number[] = [];
+    for (const [item, related] of article.related.entries()) {
+      if (related.body.length === 0 || taken.has(related.id)) continue;
+      const key = titleKey(related.title);
+      if (present.has(key)) continue;
+      taken.add(related.id);
+      present.add(key);
+      appended.push(item);
+    }
+    jobs.push({ index, article, appended });
+  }
+  return jobs;
+}
+
+/**
+ * The rows of a job, made on this thread, each under the article's own id and slug: the shadow text,
+ * the story fingerprint (unless `stories` is false) and the stored document of each.
+ */
+export function jobRows({ article, appended }: RowJob, stories = true): PreparedDocument {
+  const rows: (ArticleRow | null)[] = article.related.map(() => null);
+  for (const item of appended) {
+    const related = article.related[item];
+    if (related === undefined) continue;
+    rows[item] = toRow(appendedArticle(article, related), related.slug, 'appended', stories);
+  }
+  return { row: toRow(article, article.slug, 'document', stories), appended: rows };
+}
+
+/** The rows made for `jobs` (see `rowJobs`), in their places among the batch's articles. */
+export function preparedRows(
+  articles: readonly Article[],
+  jobs: readonly RowJob[],
+  made: readonly PreparedDocument[],
+): PreparedRows {
+  const rows: (PreparedDocument | null)[] = articles.map(() => null);
+  for (const [place, job] of jobs.entries()) rows[job.index] = made[place] ?? null;
+  return rows;
+}
+
+/** The rows of the articles `hint` says will be written and of their appended articles, made on this thread. */
 export function prepareRows(articles: readonly Article[], hint: BatchLookups, stories = true): PreparedRows {
-  const written = articlesToWrite(articles, hint);
+  const jobs = rowJobs(articles, hint);
   return preparedRows(
     articles,
-    written,
-    written.map((article) => toRow(article, article.slug, 'document', stories)),
+    jobs,
+    jobs.map((job) => jobRows(job, stories)),
   );
 }
 

@@ -1,12 +1,28 @@
 import type { Article } from '@khabar/schema';
 import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../test/build-article.ts';
 import { generateArticles } from '../../test/generate-articles.ts';
-import { batchLookups } from '../batch-plan.ts';
+import { appendedArticle } from '../appended-article.ts';
+import { batchLookups, prepareRows } from '../batch-plan.ts';
 import { toRow } from '../stored-row.ts';
 import { ROWS_AHEAD_FROM, RowThread } from './row-thread.ts';
 
 describe('RowThread', () => {
-  const articles = generateArticles(ROWS_AHEAD_FROM + 8, 21);
+  // Every fifth article carries an appended article with a body, and one without.
+  const articles = generateArticles(ROWS_AHEAD_FROM + 8, 21).map((article, index) =>
+    index % 5 === 1
+      ? buildArticle({
+          title: article.title,
+          publishedAt: article.publishedAt,
+          body: article.body,
+          publisher: article.source.publisher,
+          related: [
+            { title: `خبر ملحق ${index}`, publishedAt: null, body: [`نص الخبر الملحق ${index}.`] },
+            { title: `عنوان بلا نص ${index}`, publishedAt: null, body: [] },
+          ],
+        })
+      : article,
+  );
   // The store says it holds every third article as it is: those are not analysed again.
   const stored = articles.filter((_, index) => index % 3 === 0);
   const hint = batchLookups(
@@ -21,15 +37,25 @@ describe('RowThread', () => {
     [],
     [],
   );
+  const row = (article: Article) => toRow(article, article.slug, 'document');
 
-  it('makes on its thread the rows of the articles to be written, in their places', async () => {
+  it('makes on its thread the rows of the articles to be written and of their appended ones, in their places', async () => {
     const thread = new RowThread();
     try {
       const prepared = await thread.prepare(articles, hint);
-      expect(prepared).toHaveLength(articles.length);
-      articles.forEach((article, index) => {
-        expect(prepared[index]).toEqual(index % 3 === 0 ? null : toRow(article, article.slug, 'document'));
-      });
+      expect(prepared).toEqual(prepareRows(articles, hint));
+      for (const [index, article] of articles.entries()) {
+        const ready = prepared[index];
+        if (index % 3 === 0) {
+          expect(ready).toBeNull();
+          continue;
+        }
+        expect(ready?.row).toEqual(row(article));
+        const [appended] = article.related;
+        expect(ready?.appended).toEqual(
+          appended ? [toRow(appendedArticle(article, appended), appended.slug, 'appended'), null] : [],
+        );
+      }
     } finally {
       await thread.close();
     }
@@ -39,9 +65,13 @@ describe('RowThread', () => {
     const thread = new RowThread();
     await thread.close();
     const [first, second] = articles as [Article, Article];
-    const row = (article: Article) => toRow(article, article.slug, 'document');
-    expect(await thread.rows([first, second])).toEqual([row(first), row(second)]);
-    // The first is stored as it is; the second is analysed.
-    expect(await thread.prepare([first, second], hint)).toEqual([null, row(second)]);
+    const job = (index: number, article: Article) => ({ index, article, appended: [] });
+    expect(await thread.rows([job(0, first), job(1, second)])).toEqual([
+      { row: row(first), appended: [] },
+      { row: row(second), appended: [null, null] },
+    ]);
+    // The first is stored as it is; the second is analysed, with its appended article.
+    expect(await thread.prepare([first, second], hint)).toEqual(prepareRows([first, second], hint));
+    expect((await thread.prepare([first, second], hint))[1]?.appended[0]?.origin).toBe('appended');
   });
 });

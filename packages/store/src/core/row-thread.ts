@@ -1,14 +1,16 @@
 import type { Worker } from 'node:worker_threads';
 import type { Article } from '@khabar/schema';
 import {
-  articlesToWrite,
   type BatchLookups,
+  jobRows,
+  type PreparedDocument,
   type PreparedRows,
   preparedRows,
   prepareRows,
+  type RowJob,
+  rowJobs,
 } from '../batch-plan.ts';
 import { startWorker } from '../sqlite/search-threads.ts';
-import { type ArticleRow, toRow } from '../stored-row.ts';
 import type { RowReply, RowRequest } from './row-worker.ts';
 
 // Next to this module in the sources, next to the bundle once built.
@@ -21,9 +23,9 @@ const workerFile = new URL(
 export const ROWS_AHEAD_FROM = 32;
 
 interface Pending {
-  resolve: (rows: ArticleRow[]) => void;
+  resolve: (rows: PreparedDocument[]) => void;
   reject: (error: unknown) => void;
-  articles: Article[];
+  jobs: RowJob[];
   stories: boolean;
 }
 
@@ -46,31 +48,31 @@ export class RowThread {
   }
 
   /**
-   * The rows of the articles of a batch that `hint` says will be written (see `articlesToWrite`), made
-   * on the thread for a batch of `ROWS_AHEAD_FROM` or more, else here.
+   * The rows of the articles of a batch that `hint` says will be written and of their appended articles
+   * (see `rowJobs`), made on the thread for a batch of `ROWS_AHEAD_FROM` or more, else here.
    */
   async prepare(articles: readonly Article[], hint: BatchLookups): Promise<PreparedRows> {
     if (articles.length < ROWS_AHEAD_FROM) return prepareRows(articles, hint, this.#stories);
-    const written = articlesToWrite(articles, hint);
-    return preparedRows(articles, written, await this.rows(written));
+    const jobs = rowJobs(articles, hint);
+    return preparedRows(articles, jobs, await this.rows(jobs));
   }
 
-  /** The rows of `articles`, in order, each under the article's own id and slug. */
-  rows(articles: readonly Article[]): Promise<ArticleRow[]> {
-    if (articles.length === 0) return Promise.resolve([]);
+  /** The rows of `jobs` (see `jobRows`), in order. */
+  rows(jobs: readonly RowJob[]): Promise<PreparedDocument[]> {
+    if (jobs.length === 0) return Promise.resolve([]);
     let worker: Worker;
     try {
       worker = this.#start();
     } catch {
-      return Promise.resolve(inline(articles, this.#stories));
+      return Promise.resolve(inline(jobs, this.#stories));
     }
-    return new Promise<ArticleRow[]>((resolve, reject) => {
+    return new Promise<PreparedDocument[]>((resolve, reject) => {
       const id = this.#nextId++;
-      const pending: Pending = { resolve, reject, articles: [...articles], stories: this.#stories };
+      const pending: Pending = { resolve, reject, jobs: [...jobs], stories: this.#stories };
       this.#pending.set(id, pending);
       worker.ref();
       try {
-        worker.postMessage({ id, articles: pending.articles, stories: this.#stories } satisfies RowRequest);
+        worker.postMessage({ id, jobs: pending.jobs, stories: this.#stories } satisfies RowRequest);
       } catch {
         this.#pending.delete(id);
         settleInline(pending);
@@ -121,12 +123,12 @@ export class RowThread {
 
 function settleInline(pending: Pending): void {
   try {
-    pending.resolve(inline(pending.articles, pending.stories));
+    pending.resolve(inline(pending.jobs, pending.stories));
   } catch (error) {
     pending.reject(error);
   }
 }
 
-function inline(articles: readonly Article[], stories: boolean): ArticleRow[] {
-  return articles.map((article) => toRow(article, article.slug, 'document', stories));
+function inline(jobs: readonly RowJob[], stories: boolean): PreparedDocument[] {
+  return jobs.map((job) => jobRows(job, stories));
 }
