@@ -193,7 +193,7 @@ if (runPostgres) {
     const { rows } = await admin.query<{ size: string }>(
       `SELECT pg_size_pretty(pg_total_relation_size('articles') + pg_total_relation_size('article_tags') +
          pg_total_relation_size('article_stories') + pg_total_relation_size('stories') +
-         pg_total_relation_size('story_band_runs') + pg_total_relation_size('story_pairs')) AS size`,
+         pg_total_relation_size('story_band_runs')) AS size`,
     );
     console.log(`PostgreSQL: tables and indexes ${rows[0]?.size}`);
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

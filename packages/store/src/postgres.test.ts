@@ -391,6 +391,80 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('upgrades a schema of version 5: its stories are made again, whatever it held', async () => {
+      const schema = freshSchema();
+      const older = rowsBeforeStories();
+      const [unrelated, another] = older.others;
+      const columns = Object.keys(older.rows[0] as object).join(', ');
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema, POSTGRES_MIGRATIONS.slice(0, 5));
+        } finally {
+          client.release();
+        }
+      } finally {
+        await pool.end();
+      }
+      await withClient(schema, async (client) => {
+        await client.query(
+          `INSERT INTO articles (${columns})
+           SELECT ${columns} FROM json_populate_recordset(NULL::articles, $1::json) WITH ORDINALITY AS r
+           ORDER BY ordinality`,
+          [JSON.stringify(older.rows)],
+        );
+        // Stories as version 5 kept them: a sketch and float64 band keys per article. Two articles that
+        // are not one story are paired, and all are filed under one band key: none of it may outlive
+        // the upgrade.
+        await client.query('DELETE FROM article_stories');
+        await client.query('DELETE FROM stories');
+        await client.query(
+          `INSERT INTO article_stories (article_seq, story_id, sketch_version, bands, sketch)
+           SELECT seq, $1, 2, decode(repeat('00', 384), 'hex'), decode(repeat('00', 2000), 'hex') FROM articles`,
+          [unrelated?.id],
+        );
+        await client.query('INSERT INTO story_pairs (first_id, second_id) VALUES ($1, $2)', [
+          ...[unrelated?.id, another?.id].sort(),
+        ]);
+        await client.query(
+          `INSERT INTO stories (id, size, first_published_at, last_published_at, sort_at)
+           SELECT $1, count(*), min(published_at), max(published_at), max(sort_at) FROM articles`,
+          [unrelated?.id],
+        );
+        await client.query(
+          "INSERT INTO story_band_runs (run, token, entries) VALUES (1, 'old', decode(repeat('00', 24), 'hex'))",
+        );
+      });
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        const found = await withClient(schema, async (client) => ({
+          columns: (
+            await client.query(
+              `SELECT column_name FROM information_schema.columns
+               WHERE table_schema = $1 AND table_name = 'article_stories' ORDER BY ordinal_position`,
+              [schema],
+            )
+          ).rows.map((row: { column_name: string }) => row.column_name),
+          oldRuns: (await client.query("SELECT count(*)::int AS n FROM story_band_runs WHERE token = 'old'"))
+            .rows,
+        }));
+        expect(found.columns).toEqual([
+          'article_seq',
+          'story_id',
+          'sketch_version',
+          'bands',
+          'partners',
+          'sketch_hash',
+        ]);
+        expect(found.oldRuns).toEqual([{ n: 0 }]);
+        await expectBackfilledStories(store, older);
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
     it('stores an article again after a write that kept no stories removed it and left its story row', async () => {
       const schema = freshSchema();
       const store = await createPostgresStore(url as string, { schema });

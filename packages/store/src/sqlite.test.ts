@@ -184,6 +184,10 @@ describe('SQLite store files', () => {
           version: 3,
           name: 'stories: the story of each article, the stories, band keys and confirmed pairs',
         },
+        {
+          version: 4,
+          name: "stories: a hash in place of each sketch, 32-bit band keys, pairs kept in the articles' rows, no row for a story of one",
+        },
       ]);
       db.close();
     } finally {
@@ -240,6 +244,61 @@ describe('SQLite store files', () => {
       expect(
         upgraded.prepare('SELECT count(*) FROM article_stories WHERE sketch_version = 0').pluck().get(),
       ).toBe(0);
+      upgraded.close();
+      await expectBackfilledStories(store, older);
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a database of version 3: its stories are made again, whatever it held', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
+    const location = join(folder, 'older.db');
+    const older = rowsBeforeStories();
+    const db = new Database(location);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 3));
+    const columns = Object.keys(older.rows[0] as object);
+    const insert = db.prepare(
+      `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+    );
+    // Stories as version 3 kept them: a sketch and float64 band keys per article. Two articles that are
+    // not one story are paired, and all are filed under one band key: none of it may outlive the upgrade.
+    const [unrelated, another] = older.others;
+    db.transaction(() => {
+      for (const row of older.rows) insert.run(row);
+      db.prepare(
+        `INSERT INTO article_stories (article_seq, story_id, sketch_version, bands, sketch)
+         SELECT seq, ?, 2, zeroblob(384), zeroblob(2000) FROM articles`,
+      ).run(unrelated?.id);
+      db.prepare('INSERT INTO story_pairs (first_id, second_id) VALUES (?, ?)').run(
+        ...[unrelated?.id, another?.id].sort(),
+      );
+      db.prepare(
+        `INSERT INTO stories (id, size, first_published_at, last_published_at, sort_at)
+         SELECT ?, count(*), min(published_at), max(published_at), max(sort_at) FROM articles`,
+      ).run(unrelated?.id);
+      db.prepare("INSERT INTO story_band_runs (run, token, entries) VALUES (1, 'old', zeroblob(24))").run();
+    })();
+    db.close();
+    const store = await createSqliteStore(location);
+    try {
+      const upgraded = new Database(location, { readonly: true });
+      const columnsNow = upgraded
+        .prepare('SELECT name FROM pragma_table_info(?)')
+        .pluck()
+        .all('article_stories');
+      expect(columnsNow).toEqual([
+        'article_seq',
+        'story_id',
+        'sketch_version',
+        'bands',
+        'partners',
+        'sketch_hash',
+      ]);
+      expect(upgraded.prepare("SELECT count(*) FROM story_band_runs WHERE token = 'old'").pluck().get()).toBe(
+        0,
+      );
       upgraded.close();
       await expectBackfilledStories(store, older);
     } finally {

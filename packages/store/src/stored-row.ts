@@ -5,9 +5,10 @@ import { sortKey } from './sort-key.ts';
 import {
   type BodySentences,
   bodySentences,
-  encodeSketch,
   fingerprintOf,
+  type StorySketch,
   shadowLines,
+  sketchHash,
 } from './stories/index.ts';
 import { titleKey } from './title-key.ts';
 
@@ -43,9 +44,14 @@ export interface ArticleRow {
   fingerprint: RowFingerprint | null;
 }
 
-/** What story detection keeps of a body: its sketch (see `encodeSketch`) and its LSH band keys. */
+/**
+ * What story detection needs of a body: its sketch, the hash of the sketch and its LSH band keys.
+ * A store keeps the hash and the band keys; the sketch is made again from the document when needed.
+ */
 export interface RowFingerprint {
-  sketch: Uint8Array;
+  sketch: StorySketch;
+  /** See `sketchHash`. */
+  hash: number;
   bands: number[];
 }
 
@@ -125,10 +131,15 @@ function bodyText(body: readonly string[]): { shadow: string; fingerprint: RowFi
   };
 }
 
-/** The story fingerprint of a body already split into sentences, as a store keeps it. */
+/** The story fingerprint of a body already split into sentences. */
 export function rowFingerprint(read: BodySentences): RowFingerprint {
   const { sketch, bandKeys } = fingerprintOf(read);
-  return { sketch: encodeSketch(sketch), bands: bandKeys };
+  return { sketch, hash: sketchHash(sketch), bands: bandKeys };
+}
+
+/** The story fingerprint of a stored document, the same as its row was given (see `toRow`). */
+export function docFingerprint(doc: string): RowFingerprint {
+  return rowFingerprint(bodySentences(readDoc(doc).body));
 }
 
 /** The row under another id and slug (those of the stored article it replaces), its document too. */

@@ -150,6 +150,30 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
       }
     });
 
+    it('compares with what another process wrote, by the body stored now', async () => {
+      await store.upsertMany([first, heart]);
+      const other = await harness.reopen();
+      try {
+        // A store that never met the stored articles makes their sketches from their documents.
+        await other.upsert(retitled);
+        expect(await other.storyClusters()).toEqual([{ story: first.id, articles: ids([first, retitled]) }]);
+        // The other process gives the heart article the match's body: this one, which met the heart
+        // article's body before, compares the match's copy with the body stored now.
+        await other.upsert({
+          ...heart,
+          body: MATCH,
+          provenance: { ...heart.provenance, contentHash: 'f'.repeat(64) },
+        });
+      } finally {
+        await other.close();
+      }
+      await store.upsert(match);
+      expect(await store.storyClusters()).toEqual([
+        { story: first.id, articles: ids([first, retitled]) },
+        { story: heart.id, articles: ids([heart, match]) },
+      ]);
+    });
+
     it('changes nothing when the same articles come again', async () => {
       const articles = [...hospital, ...unrelated];
       await store.upsertMany(articles);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { endianness } from 'node:os';
 import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
 
 /**
@@ -42,9 +41,6 @@ const MAX_RUN_ENTRIES = 1 << 22;
 /** The entries of one article: a level is a power of MERGE_FAN_IN of it. */
 const LEVEL_UNIT = 48;
 
-const HEADER_BYTES = 8;
-const littleEndian = endianness() === 'LE';
-
 function statement(dialect: Dialect, build: (params: Params) => string): Query {
   const params = new Params(dialect);
   return params.query(build(params));
@@ -80,24 +76,21 @@ export class BandRuns {
   }
 
   /**
-   * The articles filed under each of `keys` (ascending, distinct), removed ones perhaps among them:
-   * one merge walk of the keys through each run.
+   * Calls `visit` with the index in `keys` (ascending, distinct) and the article of each entry filed
+   * under one of them, removed ones perhaps among them: one merge walk of the keys through each run.
    */
-  lookup(keys: Float64Array): Map<number, number[]> {
-    const found = new Map<number, number[]>();
+  lookupEach(keys: Float64Array, visit: (index: number, seq: number) => void): void {
     for (const run of this.#runs) {
       let position = 0;
-      for (const key of keys) {
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index] as number;
         position = firstAtLeast(run.keys, key, position);
         if (position === run.keys.length) break;
-        for (let index = position; index < run.keys.length && run.keys[index] === key; index++) {
-          const seqs = found.get(key);
-          if (seqs === undefined) found.set(key, [run.seqs[index] as number]);
-          else seqs.push(run.seqs[index] as number);
+        for (let at = position; at < run.keys.length && run.keys[at] === key; at++) {
+          visit(index, run.seqs[at] as number);
         }
       }
     }
-    return found;
   }
 
   /**
@@ -172,7 +165,7 @@ function insertRun(dialect: Dialect, run: Run): Query {
  * tombstone names; the tombstones kept unless the oldest run of all is among them.
  */
 function mergeRuns(parts: readonly Run[], run: number, oldest: boolean): Run {
-  const none: Entries = { keys: new Float64Array(0), seqs: new Float64Array(0) };
+  const none = NO_ENTRIES;
   // From the newest run back: each loses the entries removed by the runs after it.
   let merged = none;
   let newerTombstones = none;
@@ -216,8 +209,13 @@ function subtractEntries(entries: Entries, removed: Entries): Entries {
   return { keys: keys.subarray(0, kept), seqs: seqs.subarray(0, kept) };
 }
 
+/** No entries. */
+export const NO_ENTRIES: Entries = { keys: new Float64Array(0), seqs: new Float64Array(0) };
+
 /** Two runs of entries sorted by key as one, each entry once. */
-function mergeEntries(first: Entries, second: Entries): Entries {
+export function mergeEntries(first: Entries, second: Entries): Entries {
+  if (first.keys.length === 0) return second;
+  if (second.keys.length === 0) return first;
   const total = first.keys.length + second.keys.length;
   const keys = new Float64Array(total);
   const seqs = new Float64Array(total);
@@ -268,28 +266,32 @@ function firstAtLeast(keys: Float64Array, key: number, from: number): number {
 }
 
 /**
- * Entries sorted by key from each article's keys. Band keys are band × 2³² + a 32-bit hash: each band's
- * hashes are packed with their place into doubles and sorted natively, the bands in turn; a key of
- * another shape is sorted by a comparison.
+ * Entries sorted by key from each article's keys. Band keys are band × 2³² + a 32-bit hash: the
+ * entries are counted into their bands, and each band's hashes, packed with their place into doubles,
+ * are sorted natively; keys of another shape are sorted by a comparison.
  */
 export function sortEntries(articles: readonly { seq: number; keys: readonly number[] }[]): Entries {
   let total = 0;
-  for (const { keys } of articles) total += keys.length;
-  const keys = new Float64Array(total);
-  const seqs = new Float64Array(total);
-  const bands = new Int32Array(total);
-  let filled = 0;
-  let packable = total < PLACES;
-  for (const article of articles) {
-    for (const key of article.keys) {
+  let bandCount = 0;
+  let packable = true;
+  for (const { keys } of articles) {
+    total += keys.length;
+    for (const key of keys) {
       const band = Math.floor(key / BAND_SPAN);
-      if (!(band >= 0 && band < 2 ** 31 && Number.isInteger(key))) packable = false;
-      keys[filled] = key;
-      seqs[filled] = article.seq;
-      bands[filled++] = band;
+      if (!(band >= 0 && band < MAX_BANDS && Number.isInteger(key))) packable = false;
+      else if (band >= bandCount) bandCount = band + 1;
     }
   }
-  if (!packable) {
+  const keys = new Float64Array(total);
+  const seqs = new Float64Array(total);
+  let filled = 0;
+  for (const article of articles) {
+    for (const key of article.keys) {
+      keys[filled] = key;
+      seqs[filled++] = article.seq;
+    }
+  }
+  if (!packable || total >= PLACES) {
     const order = Array.from({ length: total }, (_, index) => index).sort(
       (first, second) => (keys[first] as number) - (keys[second] as number),
     );
@@ -298,77 +300,150 @@ export function sortEntries(articles: readonly { seq: number; keys: readonly num
       seqs: Float64Array.from(order, (index) => seqs[index] as number),
     };
   }
-  // hash × 2²⁰ + place, below 2⁵²: exact in a double, and ordered as the hashes are.
+  // Where each band's entries start, then hash × 2²⁰ + place (below 2⁵², exact in a double, ordered
+  // as the hashes are) in its band's stretch.
+  const bandStarts = new Int32Array(bandCount + 1);
+  for (let index = 0; index < total; index++) {
+    const band = Math.floor((keys[index] as number) / BAND_SPAN);
+    bandStarts[band + 1] = (bandStarts[band + 1] as number) + 1;
+  }
+  for (let band = 0; band < bandCount; band++) {
+    bandStarts[band + 1] = (bandStarts[band + 1] as number) + (bandStarts[band] as number);
+  }
+  const next = bandStarts.slice(0, bandCount);
   const packed = new Float64Array(total);
   for (let index = 0; index < total; index++) {
-    packed[index] = ((keys[index] as number) - (bands[index] as number) * BAND_SPAN) * PLACES + index;
+    const key = keys[index] as number;
+    const band = Math.floor(key / BAND_SPAN);
+    const place = next[band] as number;
+    next[band] = place + 1;
+    packed[place] = (key - band * BAND_SPAN) * PLACES + index;
   }
-  // The bands in order, each band's entries sorted by hash.
-  const byBand = new Map<number, number[]>();
-  for (let index = 0; index < total; index++) {
-    const band = bands[index] as number;
-    const members = byBand.get(band);
-    if (members === undefined) byBand.set(band, [index]);
-    else members.push(index);
+  for (let band = 0; band < bandCount; band++) {
+    packed.subarray(bandStarts[band], bandStarts[band + 1]).sort();
   }
   const sortedKeys = new Float64Array(total);
   const sortedSeqs = new Float64Array(total);
-  let out = 0;
-  for (const band of [...byBand.keys()].sort((first, second) => first - second)) {
-    const members = byBand.get(band) as number[];
-    const values = Float64Array.from(members, (index) => packed[index] as number).sort();
-    for (const value of values) {
-      const index = value % PLACES;
-      sortedKeys[out] = keys[index] as number;
-      sortedSeqs[out++] = seqs[index] as number;
-    }
+  for (let out = 0; out < total; out++) {
+    const index = (packed[out] as number) % PLACES;
+    sortedKeys[out] = keys[index] as number;
+    sortedSeqs[out] = seqs[index] as number;
   }
   return { keys: sortedKeys, seqs: sortedSeqs };
 }
 
+/** Bands a sort counts into: far more than story detection's. */
+const MAX_BANDS = 4096;
 const BAND_SPAN = 2 ** 32;
 /** Entries a sort packs with their place: a batch's keys are far fewer. */
 const PLACES = 2 ** 20;
 
-// Layout: entry count (u32 LE), tombstone count (u32 LE), then float64 LE arrays: entry keys, entry
-// articles, tombstone keys, tombstone articles.
+// Two layouts, both little-endian, told apart by the first byte:
+// - PACKED: the entry and tombstone counts (u32 each); for each, the number of bands it holds (u32),
+//   each band and its count of entries (u32 each), then the hash of each key (u32, a key being
+//   band × 2³² + hash) and its article (u32). Half the bytes: every write and merge writes a run.
+// - WIDE, for keys or articles that do not fit those: the counts, then float64 arrays of entry keys,
+//   entry articles, tombstone keys and tombstone articles.
+const PACKED = 1;
+const WIDE = 2;
+
 function encodeRun(run: Run): Uint8Array {
-  const counts = [run.keys.length, run.tombKeys.length];
-  const bytes = new Uint8Array(HEADER_BYTES + 16 * (run.keys.length + run.tombKeys.length));
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, counts[0] as number, true);
-  view.setUint32(4, counts[1] as number, true);
-  let offset = HEADER_BYTES;
-  for (const values of [run.keys, run.seqs, run.tombKeys, run.tombSeqs]) {
-    if (littleEndian) bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
-    else {
-      for (let index = 0; index < values.length; index++) {
-        view.setFloat64(offset + 8 * index, values[index] as number, true);
+  const entries = { keys: run.keys, seqs: run.seqs };
+  const tombstones = { keys: run.tombKeys, seqs: run.tombSeqs };
+  const entryBands = packedBands(entries);
+  const tombBands = packedBands(tombstones);
+  if (entryBands !== null && tombBands !== null) {
+    const total = run.keys.length + run.tombKeys.length;
+    const bytes = new Uint8Array(9 + 4 + 8 * entryBands.length + 4 + 8 * tombBands.length + 8 * total);
+    const view = new DataView(bytes.buffer);
+    view.setUint8(0, PACKED);
+    view.setUint32(1, run.keys.length, true);
+    view.setUint32(5, run.tombKeys.length, true);
+    let offset = 9;
+    for (const [part, bands] of [
+      [entries, entryBands],
+      [tombstones, tombBands],
+    ] as const) {
+      view.setUint32(offset, bands.length, true);
+      offset += 4;
+      for (const [band, count] of bands) {
+        view.setUint32(offset, band, true);
+        view.setUint32(offset + 4, count, true);
+        offset += 8;
+      }
+      for (let index = 0; index < part.keys.length; index++) {
+        const key = part.keys[index] as number;
+        view.setUint32(offset, key % BAND_SPAN, true);
+        view.setUint32(offset + 4, part.seqs[index] as number, true);
+        offset += 8;
       }
     }
-    offset += values.byteLength;
+    return bytes;
+  }
+  const bytes = new Uint8Array(9 + 16 * (run.keys.length + run.tombKeys.length));
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, WIDE);
+  view.setUint32(1, run.keys.length, true);
+  view.setUint32(5, run.tombKeys.length, true);
+  let offset = 9;
+  for (const values of [run.keys, run.seqs, run.tombKeys, run.tombSeqs]) {
+    for (let index = 0; index < values.length; index++) {
+      view.setFloat64(offset, values[index] as number, true);
+      offset += 8;
+    }
   }
   return bytes;
 }
 
+/**
+ * Each band of the entries (sorted by key) and its count of entries, or null when a key is not a
+ * band key or an article does not fit in 32 bits.
+ */
+function packedBands({ keys, seqs }: Entries): [number, number][] | null {
+  const bands: [number, number][] = [];
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as number;
+    const seq = seqs[index] as number;
+    if (!Number.isInteger(key) || key < 0 || key >= BAND_SPAN * BAND_SPAN) return null;
+    if (!Number.isInteger(seq) || seq < 0 || seq >= BAND_SPAN) return null;
+    const band = Math.floor(key / BAND_SPAN);
+    const last = bands.at(-1);
+    if (last !== undefined && last[0] === band) last[1]++;
+    else bands.push([band, 1]);
+  }
+  return bands;
+}
+
 function decodeRun(run: number, token: string, stored: Uint8Array): Run {
-  // A copy in a buffer of its own, so that the arrays start at a multiple of 8 bytes.
-  const bytes = new Uint8Array(stored.byteLength);
-  bytes.set(stored);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = view.getUint32(0, true);
-  const removed = view.getUint32(4, true);
-  let offset = HEADER_BYTES;
-  const read = (count: number): Float64Array => {
-    const values = littleEndian
-      ? new Float64Array(bytes.buffer, bytes.byteOffset + offset, count)
-      : Float64Array.from({ length: count }, (_, index) => view.getFloat64(offset + 8 * index, true));
-    offset += 8 * count;
-    return values;
-  };
-  const keys = read(entries);
-  const seqs = read(entries);
-  const tombKeys = read(removed);
-  const tombSeqs = read(removed);
-  return { run, token, keys, seqs, tombKeys, tombSeqs };
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  const wide = view.getUint8(0) === WIDE;
+  let offset = 9;
+  const [live, tombs] = [view.getUint32(1, true), view.getUint32(5, true)].map((count): Entries => {
+    const keys = new Float64Array(count);
+    const seqs = new Float64Array(count);
+    if (wide) {
+      for (let index = 0; index < count; index++) keys[index] = view.getFloat64(offset + 8 * index, true);
+      offset += 8 * count;
+      for (let index = 0; index < count; index++) seqs[index] = view.getFloat64(offset + 8 * index, true);
+      offset += 8 * count;
+      return { keys, seqs };
+    }
+    const bands = view.getUint32(offset, true);
+    offset += 4;
+    let filled = 0;
+    for (let item = 0; item < bands; item++) {
+      const base = view.getUint32(offset, true) * BAND_SPAN;
+      const size = view.getUint32(offset + 4, true);
+      offset += 8;
+      keys.fill(base, filled, filled + size);
+      filled += size;
+    }
+    for (let index = 0; index < count; index++) {
+      keys[index] = (keys[index] as number) + view.getUint32(offset, true);
+      seqs[index] = view.getUint32(offset + 4, true);
+      offset += 8;
+    }
+    return { keys, seqs };
+  }) as [Entries, Entries];
+  return { run, token, keys: live.keys, seqs: live.seqs, tombKeys: tombs.keys, tombSeqs: tombs.seqs };
 }

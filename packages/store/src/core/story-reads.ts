@@ -45,33 +45,54 @@ const DEFAULT_MIN_SIZE = 2;
 /**
  * The statement of a listing of stories, the one with the latest article first: one row more than the
  * page, to tell whether another follows. A filter holds when any article of the story passes it.
+ * Stories of two or more articles are rows of `stories`; a story of one is an article naming itself
+ * as its story, with no row, and is listed only when the smallest size asked for is 1.
  */
 export function storiesStatement(dialect: Dialect, query: StoryQuery, limit: number): Query {
   const params = new Params(dialect);
   const minSize = checkMinSize(query.minSize);
-  const conditions = [`size >= ${params.add(minSize)}`];
+  const position = query.cursor === undefined ? null : decodeStoryCursor(query.cursor);
+  const after = (sortAt: string, id: string) =>
+    position === null
+      ? []
+      : [`(${sortAt}, ${id}) < (${params.add(position.sortKey)}, ${params.add(position.id)})`];
+
+  const kept = [`size >= ${params.add(Math.max(2, minSize))}`];
   const anyArticle = (join: string, condition: string) =>
     `EXISTS (SELECT 1 FROM article_stories AS m ${join} WHERE m.story_id = stories.id AND ${condition})`;
+  const articles = 'JOIN articles AS a ON a.seq = m.article_seq';
   if (query.tag !== undefined) {
-    conditions.push(
+    kept.push(
       anyArticle(
         'JOIN article_tags AS t ON t.article_seq = m.article_seq',
         `t.tag = ${params.add(query.tag)}`,
       ),
     );
   }
-  const articles = 'JOIN articles AS a ON a.seq = m.article_seq';
-  if (query.agency !== undefined)
-    conditions.push(anyArticle(articles, `a.agency = ${params.add(query.agency)}`));
+  if (query.agency !== undefined) kept.push(anyArticle(articles, `a.agency = ${params.add(query.agency)}`));
   if (query.publisher !== undefined) {
-    conditions.push(anyArticle(articles, `a.publisher = ${params.add(query.publisher)}`));
+    kept.push(anyArticle(articles, `a.publisher = ${params.add(query.publisher)}`));
   }
-  if (query.cursor !== undefined) {
-    const position = decodeStoryCursor(query.cursor);
-    conditions.push(`(sort_at, id) < (${params.add(position.sortKey)}, ${params.add(position.id)})`);
+  kept.push(...after('sort_at', 'id'));
+  const parts = [`SELECT ${STORY_COLUMNS} FROM stories WHERE ${kept.join(' AND ')}`];
+
+  if (minSize === 1) {
+    const alone = ['m.story_id = a.id', 'NOT EXISTS (SELECT 1 FROM stories AS st WHERE st.id = a.id)'];
+    if (query.tag !== undefined) {
+      alone.push(
+        `EXISTS (SELECT 1 FROM article_tags AS t WHERE t.article_seq = a.seq AND t.tag = ${params.add(query.tag)})`,
+      );
+    }
+    if (query.agency !== undefined) alone.push(`a.agency = ${params.add(query.agency)}`);
+    if (query.publisher !== undefined) alone.push(`a.publisher = ${params.add(query.publisher)}`);
+    alone.push(...after('a.sort_at', 'a.id'));
+    parts.push(
+      `SELECT a.id, a.published_at AS first_published_at, a.published_at AS last_published_at, a.sort_at
+       FROM article_stories AS m ${articles} WHERE ${alone.join(' AND ')}`,
+    );
   }
   return params.query(
-    `SELECT ${STORY_COLUMNS} FROM stories WHERE ${conditions.join(' AND ')}
+    `SELECT ${STORY_COLUMNS} FROM (${parts.join(' UNION ALL ')}) AS listed
      ORDER BY sort_at DESC, id DESC LIMIT ${params.add(limit + 1)}`,
   );
 }
@@ -96,8 +117,16 @@ export async function listStories(reader: Reader, query: StoryQuery = {}): Promi
 /** A story with every article of it, earliest first; null when no story has this id. */
 export async function getStory(reader: Reader, id: string): Promise<Story | null> {
   const params = new Params(reader.dialect);
+  // Its row, or for a story of one (no row), its article.
   const [row] = await reader.read<StoryRow>(
-    params.query(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ${params.add(id)}`),
+    params.query(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE id = ${params.add(id)}
+       UNION ALL
+       SELECT a.id, a.published_at, a.published_at, a.sort_at
+       FROM articles AS a JOIN article_stories AS m ON m.article_seq = a.seq
+       WHERE a.id = ${params.add(id)} AND m.story_id = a.id
+         AND NOT EXISTS (SELECT 1 FROM stories AS st WHERE st.id = a.id)`,
+    ),
   );
   if (row === undefined) return null;
   const articles = (await membersOf(reader, [id])).get(id) ?? [];

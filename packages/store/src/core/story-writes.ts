@@ -1,8 +1,7 @@
-import { readDoc, rowFingerprint } from '../stored-row.ts';
+import { type ArticleRow, docFingerprint } from '../stored-row.ts';
 import {
-  bodySentences,
+  BAND_COUNT,
   confirmStory,
-  decodeSketch,
   orderedPair,
   STORY_FINGERPRINT_VERSION,
   type StoryMember,
@@ -11,18 +10,20 @@ import {
   storyComponents,
   storyId,
 } from '../stories/index.ts';
-import { type BandRuns, sortEntries } from './band-runs.ts';
+import { BandRuns, type Entries, mergeEntries, NO_ENTRIES, sortEntries } from './band-runs.ts';
 import { type Dialect, insertRows, Params, type Query, type Steps, updateRows } from './dialect.ts';
+import { SketchCache } from './sketch-cache.ts';
 
 /**
  * Story upkeep, the same in both stores: each runs these steps inside the transaction of the write
  * that calls for them, holding the store's write lock, so that they see every committed write and no
  * other writer changes stories meanwhile.
  *
- * The tables: `article_stories` (one row per article: its story, its sketch and band keys),
+ * The tables: `article_stories` (one row per article: its story, the hash of its sketch and its band
+ * keys; the sketch itself is made again from the document when needed, see `SketchCache`),
  * `story_band_runs` (band key → articles, see `BandRuns`: the candidates of a new article are a few
  * look-ups), `story_pairs` (the confirmed pairs, the smaller article id first) and `stories` (one row
- * per story).
+ * per story of two or more articles: an article alone is a story of one, with no row).
  * Stories are the connected components of the confirmed pairs, named by `storyId`: they depend on the
  * stored articles only, never on the order they came in.
  */
@@ -34,10 +35,38 @@ export interface StoryInput {
   publishedAt: string | null;
   /** Its sort key (see `sortKey`). */
   sortAt: string;
-  /** The sketch as stored (see `encodeSketch`). */
-  sketch: Uint8Array;
-  /** LSH band keys; none when the body is too short to join a story. */
+  sketch: StorySketch;
+  /** See `sketchHash`. */
+  hash: number;
+  /** LSH band keys, one per band in band order; none when the body is too short to join a story. */
   bands: readonly number[];
+}
+
+/** The story input of a row just written as article `seq`, or null when the row has no fingerprint. */
+export function storyInput(seq: number, row: ArticleRow): StoryInput | null {
+  if (row.fingerprint === null) return null;
+  return {
+    seq,
+    id: row.id,
+    publishedAt: row.published_at,
+    sortAt: row.sort_at,
+    sketch: row.fingerprint.sketch,
+    hash: row.fingerprint.hash,
+    bands: row.fingerprint.bands,
+  };
+}
+
+/**
+ * What a writer keeps in memory between its writes: the band index as it last read it and the
+ * sketches it has met. Used only under the store's write lock.
+ */
+export class StoryMemory {
+  readonly runs = new BandRuns();
+  readonly sketches: SketchCache;
+
+  constructor(sketchBytes?: number) {
+    this.sketches = new SketchCache(sketchBytes);
+  }
 }
 
 /** What one transaction's story upkeep has to finish (see `finishStorySteps`). */
@@ -45,12 +74,12 @@ export interface StoryWork {
   /** Ids of the stories it touched: their articles' stories are worked out again before it commits. */
   affected: Set<string>;
   /** Band keys filed and removed, by article. */
-  added: { seq: number; keys: readonly number[] }[];
+  added: Entries[];
   removed: { seq: number; keys: readonly number[] }[];
   /** Whether the band runs were read in this transaction. */
   synced: boolean;
   /** Articles new to the store, by id, and those of them that joined another. */
-  fresh: Map<string, StoryInput>;
+  fresh: Set<string>;
   paired: Set<string>;
 }
 
@@ -60,7 +89,7 @@ export function storyWork(): StoryWork {
     added: [],
     removed: [],
     synced: false,
-    fresh: new Map(),
+    fresh: new Set(),
     paired: new Set(),
   };
 }
@@ -69,13 +98,9 @@ const STORY_ROW_COLUMNS = [
   { name: 'article_seq', type: 'bigint' },
   { name: 'story_id', type: 'text' },
   { name: 'sketch_version', type: 'integer' },
+  { name: 'sketch_hash', type: 'bigint' },
   { name: 'bands', type: 'bytes' },
-  { name: 'sketch', type: 'bytes' },
-] as const;
-
-const PAIR_COLUMNS = [
-  { name: 'first_id', type: 'text' },
-  { name: 'second_id', type: 'text' },
+  { name: 'partners', type: 'bytes' },
 ] as const;
 
 const STORY_COLUMNS = [
@@ -95,7 +120,12 @@ function statement(dialect: Dialect, build: (params: Params) => string): Query {
  * Takes articles about to be deleted out of their stories: their rows, band keys and pairs go, and
  * their stories are noted (see `finishStorySteps`). Runs before the articles are deleted.
  */
-export function* removeStorySteps(dialect: Dialect, work: StoryWork, seqs: readonly number[]): Steps<void> {
+export function* removeStorySteps(
+  dialect: Dialect,
+  memory: StoryMemory,
+  work: StoryWork,
+  seqs: readonly number[],
+): Steps<void> {
   if (seqs.length === 0) return;
   const rows = (yield statement(
     dialect,
@@ -104,10 +134,11 @@ export function* removeStorySteps(dialect: Dialect, work: StoryWork, seqs: reado
        JOIN articles AS a ON a.seq = s.article_seq WHERE ${params.inList('s.article_seq', seqs, 'bigint')}`,
   )) as { article_seq: number | string; story_id: string; bands: Uint8Array | null; id: string }[];
   for (const row of rows) work.affected.add(row.story_id);
+  for (const seq of seqs) memory.sketches.delete(seq);
   yield* detachSteps(
     dialect,
     work,
-    rows.map((row) => ({ seq: Number(row.article_seq), id: row.id, bands: row.bands })),
+    rows.map((row) => ({ seq: Number(row.article_seq), story: row.story_id, bands: row.bands })),
   );
   yield statement(
     dialect,
@@ -123,7 +154,7 @@ export function* removeStorySteps(dialect: Dialect, work: StoryWork, seqs: reado
  */
 export function* writeStorySteps(
   dialect: Dialect,
-  runs: BandRuns,
+  memory: StoryMemory,
   work: StoryWork,
   written: readonly StoryInput[],
 ): Steps<void> {
@@ -132,7 +163,7 @@ export function* writeStorySteps(
     const stored = (yield statement(
       dialect,
       (params) =>
-        `SELECT article_seq, story_id, sketch_version, bands, sketch FROM article_stories
+        `SELECT article_seq, story_id, sketch_version, sketch_hash, bands FROM article_stories
          WHERE ${params.inList(
            'article_seq',
            written.map((input) => input.seq),
@@ -142,8 +173,8 @@ export function* writeStorySteps(
       article_seq: number | string;
       story_id: string;
       sketch_version: number;
+      sketch_hash: number | string | null;
       bands: Uint8Array | null;
-      sketch: Uint8Array | null;
     }[];
     const storedBySeq = new Map(stored.map((row) => [Number(row.article_seq), row]));
     const changed: StoryInput[] = [];
@@ -151,22 +182,25 @@ export function* writeStorySteps(
     for (const input of written) {
       const previous = storedBySeq.get(input.seq);
       if (previous === undefined) {
-        work.fresh.set(input.id, input);
+        work.fresh.add(input.id);
         changed.push(input);
         continue;
       }
       affected.add(previous.story_id);
       if (
         Number(previous.sketch_version) === STORY_FINGERPRINT_VERSION &&
-        sameBytes(previous.sketch, input.sketch)
+        previous.sketch_hash !== null &&
+        Number(previous.sketch_hash) === input.hash
       ) {
         continue;
       }
-      detached.push({ seq: input.seq, id: input.id, bands: previous.bands });
+      detached.push({ seq: input.seq, story: previous.story_id, bands: previous.bands });
+      memory.sketches.delete(input.seq);
       changed.push(input);
     }
     yield* detachSteps(dialect, work, detached);
     if (changed.length > 0) {
+      const partners = yield* linkSteps(dialect, memory, work, changed);
       // A new article is a story of its own until its pairs are known; an updated one keeps its story's
       // id until the story is worked out again below.
       yield insertRows(
@@ -177,13 +211,13 @@ export function* writeStorySteps(
           input.seq,
           input.id,
           STORY_FINGERPRINT_VERSION,
+          input.hash,
           encodeBands(input.bands),
-          input.sketch,
+          encodeSeqs(partners.get(input.seq) ?? []),
         ]),
         `ON CONFLICT (article_seq) DO UPDATE SET sketch_version = excluded.sketch_version,
-           bands = excluded.bands, sketch = excluded.sketch`,
+           sketch_hash = excluded.sketch_hash, bands = excluded.bands, partners = excluded.partners`,
       );
-      yield* linkSteps(dialect, runs, work, changed);
     }
   }
 }
@@ -192,34 +226,28 @@ export function* writeStorySteps(
  * Finishes a transaction's story upkeep: writes the band keys filed and removed as a run, and works
  * every story touched out again from its pairs (see `settleSteps`).
  */
-export function* finishStorySteps(dialect: Dialect, runs: BandRuns, work: StoryWork): Steps<void> {
+export function* finishStorySteps(dialect: Dialect, memory: StoryMemory, work: StoryWork): Steps<void> {
+  const { runs } = memory;
   if (work.added.length > 0 || work.removed.length > 0) {
     if (!work.synced) yield* runs.sync(dialect);
     work.synced = true;
-    yield* runs.append(dialect, sortEntries(work.added), sortEntries(work.removed));
+    yield* runs.append(dialect, work.added.reduce(mergeEntries, NO_ENTRIES), sortEntries(work.removed));
     work.added = [];
     work.removed = [];
   }
-  // A new article that joined none is a story of its own, and new: nothing to read or remove. (An
-  // article deleted and stored again in one batch, a row of its own anew, may still name a story.)
-  const alone: StoryRowValues[] = [];
-  for (const [id, input] of work.fresh) {
+  // A new article that joined none is a story of its own, and new: nothing to read. (An article
+  // deleted and stored again in one batch, a row of its own anew, may still name a story.)
+  const alone: string[] = [];
+  for (const id of work.fresh) {
     if (work.paired.has(id) || work.affected.has(id)) work.affected.add(id);
-    else alone.push([id, 1, input.publishedAt, input.publishedAt, input.sortAt]);
+    else alone.push(id);
   }
   yield* settleSteps(dialect, work.affected);
-  // A row already named by a new article's id is stale (a story's id is one of its own articles, and
-  // this one was not stored): left by a write that kept no stories, such as an older version's. It is
-  // replaced rather than allowed to fail the write.
+  // A story of one has no row in `stories`. A row named by a new article's id is stale (a story's id
+  // is one of its own articles, and this one was not stored): left by a write that kept no stories,
+  // such as an older version's. It goes.
   if (alone.length > 0) {
-    yield insertRows(
-      dialect,
-      'stories',
-      STORY_COLUMNS,
-      alone,
-      `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_published_at = excluded.first_published_at,
-         last_published_at = excluded.last_published_at, sort_at = excluded.sort_at`,
-    );
+    yield statement(dialect, (params) => `DELETE FROM stories WHERE ${params.inList('id', alone)}`);
   }
 }
 
@@ -228,55 +256,75 @@ type StoryRowValues = [string, number, string | null, string | null, string];
 
 interface Detached {
   seq: number;
-  id: string;
+  /** Its story: every article paired with it is there. */
+  story: string;
   /** The band keys stored for it (see `encodeBands`), null when none were. */
   bands: Uint8Array | null;
 }
 
-/** Removes the band keys and pairs of articles whose body is gone or changed. */
+/**
+ * Removes the band keys and pairs of articles whose body is gone or changed. A pair is kept in the row
+ * of the article it was found for (see `linkSteps`); the rows of the detached articles lose theirs
+ * as they are written or deleted, and those of the rest of their stories are rewritten without them.
+ */
 function* detachSteps(dialect: Dialect, work: StoryWork, detached: readonly Detached[]): Steps<void> {
   if (detached.length === 0) return;
   for (const item of detached) {
     const keys = decodeBands(item.bands);
     if (keys.length > 0) work.removed.push({ seq: item.seq, keys });
   }
-  const ids = detached.map((item) => item.id);
-  yield statement(
+  const gone = new Set(detached.map((item) => item.seq));
+  const rows = (yield statement(
     dialect,
     (params) =>
-      `DELETE FROM story_pairs WHERE ${params.inList('first_id', ids)} OR ${params.inList('second_id', ids)}`,
-  );
+      `SELECT article_seq, partners FROM article_stories WHERE ${params.inList('story_id', [
+        ...new Set(detached.map((item) => item.story)),
+      ])}`,
+  )) as { article_seq: number | string; partners: Uint8Array | null }[];
+  const rewritten: [number, Uint8Array | null][] = [];
+  for (const row of rows) {
+    const seq = Number(row.article_seq);
+    if (gone.has(seq)) continue;
+    const partners = decodeSeqs(row.partners);
+    const kept = partners.filter((partner) => !gone.has(partner));
+    if (kept.length < partners.length) rewritten.push([seq, encodeSeqs(kept)]);
+  }
+  if (rewritten.length > 0) {
+    yield updateRows(
+      dialect,
+      'article_stories',
+      { name: 'article_seq', type: 'bigint' },
+      { name: 'partners', type: 'bytes' },
+      rewritten,
+    );
+  }
 }
 
 /**
  * Files the band keys of articles with a new sketch, looks up the articles sharing one of them (for
- * the whole batch at once, so articles of the batch find each other too), confirms each candidate, and
- * stores the confirmed pairs.
+ * the whole batch at once, so articles of the batch find each other too) and confirms each candidate.
+ * Returns the confirmed pairs as the partners of the batch's articles, to keep in their rows: a pair
+ * with an article stored before belongs to the batch's article, one within the batch to the later of
+ * its articles.
  */
 function* linkSteps(
   dialect: Dialect,
-  runs: BandRuns,
+  memory: StoryMemory,
   work: StoryWork,
   changed: readonly StoryInput[],
-): Steps<void> {
-  const batchByKey = new Map<number, number[]>();
-  for (const input of changed) {
-    if (input.bands.length === 0) continue;
-    work.added.push({ seq: input.seq, keys: input.bands });
-    for (const key of input.bands) {
-      const seqs = batchByKey.get(key);
-      if (seqs === undefined) batchByKey.set(key, [input.seq]);
-      else seqs.push(input.seq);
-    }
-  }
-  if (batchByKey.size === 0) return;
+): Steps<Map<number, number[]>> {
+  const { runs, sketches } = memory;
+  const partners = new Map<number, number[]>();
+  const filed = changed.filter((input) => input.bands.length > 0);
+  if (filed.length === 0) return partners;
+  for (const input of filed) sketches.set(input.seq, input.hash, input.sketch);
   if (!work.synced) yield* runs.sync(dialect);
   work.synced = true;
-  const batch = new Map(changed.map((input) => [input.seq, input]));
-  const stored = runs.lookup(Float64Array.from(batchByKey.keys()).sort());
+  const batch = new Map(filed.map((input) => [input.seq, input]));
 
   // Candidates: the other articles of the batch that share a key, and stored ones the runs file under
-  // a key (checked below against the keys they hold now).
+  // a key (checked below against the keys they hold now). The batch's entries sorted by key give both:
+  // a key's batch articles are neighbours, and its stored ones are found by one merge walk.
   const candidates = new Map<number, Set<number>>();
   const propose = (seq: number, other: number) => {
     const low = Math.min(seq, other);
@@ -285,85 +333,131 @@ function* linkSteps(
     if (partners === undefined) candidates.set(low, new Set([high]));
     else partners.add(high);
   };
-  for (const [key, seqs] of batchByKey) {
-    const filed = stored.get(key) ?? [];
-    for (let one = 0; one < seqs.length; one++) {
-      const seq = seqs[one] as number;
-      for (let other = one + 1; other < seqs.length; other++) propose(seq, seqs[other] as number);
-      for (const other of filed) if (!batch.has(other)) propose(seq, other);
+  const entries = sortEntries(filed.map((input) => ({ seq: input.seq, keys: input.bands })));
+  work.added.push(entries);
+  const starts: number[] = [];
+  for (let index = 0; index < entries.keys.length; index++) {
+    if (index === 0 || entries.keys[index] !== entries.keys[index - 1]) starts.push(index);
+  }
+  starts.push(entries.keys.length);
+  const distinct = new Float64Array(starts.length - 1);
+  for (let group = 0; group < distinct.length; group++) {
+    distinct[group] = entries.keys[starts[group] as number] as number;
+  }
+  for (let group = 0; group + 1 < starts.length; group++) {
+    const end = starts[group + 1] as number;
+    for (let one = starts[group] as number; one < end; one++) {
+      for (let other = one + 1; other < end; other++) {
+        propose(entries.seqs[one] as number, entries.seqs[other] as number);
+      }
     }
   }
-  if (candidates.size === 0) return;
+  runs.lookupEach(distinct, (group, other) => {
+    if (batch.has(other)) return;
+    const end = starts[group + 1] as number;
+    for (let one = starts[group] as number; one < end; one++) propose(entries.seqs[one] as number, other);
+  });
+  if (candidates.size === 0) return partners;
 
   const outside = new Set<number>();
-  for (const [low, partners] of candidates) {
+  for (const [low, others] of candidates) {
     if (!batch.has(low)) outside.add(low);
-    for (const high of partners) if (!batch.has(high)) outside.add(high);
-  }
-  const others =
-    outside.size === 0
-      ? []
-      : ((yield statement(
-          dialect,
-          (params) =>
-            `SELECT s.article_seq, s.story_id, s.sketch_version, s.bands, s.sketch, a.id
-             FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq
-             WHERE ${params.inList('s.article_seq', [...outside], 'bigint')}`,
-        )) as {
-          article_seq: number | string;
-          story_id: string;
-          sketch_version: number;
-          bands: Uint8Array | null;
-          sketch: Uint8Array | null;
-          id: string;
-        }[]);
-  interface Known {
-    id: string;
-    story: string | null;
-    sketch: StorySketch | null;
-    /** Its band keys: those it holds now, for a stored article; those it is filed under, for the batch's. */
-    keys: readonly number[];
+    for (const high of others) if (!batch.has(high)) outside.add(high);
   }
   const known = new Map<number, Known>();
-  for (const input of batch.values()) {
-    known.set(input.seq, {
-      id: input.id,
-      story: null,
-      sketch: decodeSketch(input.sketch),
-      keys: input.bands,
-    });
+  for (const input of filed) {
+    known.set(input.seq, { id: input.id, story: null, sketch: input.sketch, keys: input.bands });
   }
-  for (const row of others) {
-    // An article whose sketch is owed has no band keys yet: it finds this one when its sketch is made.
-    const current = Number(row.sketch_version) === STORY_FINGERPRINT_VERSION && row.sketch !== null;
-    known.set(Number(row.article_seq), {
-      id: row.id,
-      story: row.story_id,
-      sketch: current ? decodeSketch(row.sketch as Uint8Array) : null,
-      keys: decodeBands(row.bands),
-    });
-  }
+  if (outside.size > 0) yield* knownSteps(dialect, sketches, [...outside], known);
 
-  const confirmed: StoryPair[] = [];
-  for (const [low, partners] of candidates) {
+  for (const [low, others] of candidates) {
     const one = known.get(low);
     if (!one?.sketch) continue;
-    const oneKeys = new Set(one.keys);
-    for (const high of partners) {
+    for (const high of others) {
       const other = known.get(high);
       if (!other?.sketch) continue;
       // A run may still file a stored article under keys it has lost: candidates share a key now.
-      if (!other.keys.some((key) => oneKeys.has(key))) continue;
+      if (!shareBand(one.keys, other.keys)) continue;
       if (!confirmStory(one.sketch, other.sketch).confirmed) continue;
-      confirmed.push(orderedPair(one.id, other.id));
+      const [holder, partner] = batch.has(high) ? [high, low] : [low, high];
+      const held = partners.get(holder);
+      if (held === undefined) partners.set(holder, [partner]);
+      else held.push(partner);
       for (const side of [one, other]) {
         if (side.story !== null) work.affected.add(side.story);
         work.paired.add(side.id);
       }
     }
   }
-  if (confirmed.length === 0) return;
-  yield insertRows(dialect, 'story_pairs', PAIR_COLUMNS, confirmed, 'ON CONFLICT DO NOTHING');
+  return partners;
+}
+
+/** A candidate as confirmation takes it. */
+interface Known {
+  id: string;
+  /** Its story, for a stored article; null for one of the batch. */
+  story: string | null;
+  /** Null when its sketch is owed: it finds this one when its sketch is made. */
+  sketch: StorySketch | null;
+  /** Its band keys: those it holds now, for a stored article; those it is filed under, for the batch's. */
+  keys: readonly number[];
+}
+
+/**
+ * Reads what confirmation needs of stored articles into `known`: their story, band keys and sketch,
+ * the sketch from `sketches` when it holds the one stored, else made again from the document.
+ */
+function* knownSteps(
+  dialect: Dialect,
+  sketches: SketchCache,
+  seqs: readonly number[],
+  known: Map<number, Known>,
+): Steps<void> {
+  const rows = (yield statement(
+    dialect,
+    (params) =>
+      `SELECT s.article_seq, s.story_id, s.sketch_version, s.sketch_hash, s.bands, a.id
+       FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq
+       WHERE ${params.inList('s.article_seq', seqs, 'bigint')}`,
+  )) as {
+    article_seq: number | string;
+    story_id: string;
+    sketch_version: number;
+    sketch_hash: number | string | null;
+    bands: Uint8Array | null;
+    id: string;
+  }[];
+  const missing = new Map<number, number>();
+  for (const row of rows) {
+    const seq = Number(row.article_seq);
+    const current = Number(row.sketch_version) === STORY_FINGERPRINT_VERSION && row.sketch_hash !== null;
+    const hash = Number(row.sketch_hash);
+    const sketch = current ? (sketches.get(seq, hash) ?? null) : null;
+    if (current && sketch === null) missing.set(seq, hash);
+    known.set(seq, { id: row.id, story: row.story_id, sketch, keys: decodeBands(row.bands) });
+  }
+  if (missing.size === 0) return;
+  const docs = (yield statement(
+    dialect,
+    (params) => `SELECT seq, doc FROM articles WHERE ${params.inList('seq', [...missing.keys()], 'bigint')}`,
+  )) as { seq: number | string; doc: string }[];
+  for (const row of docs) {
+    const seq = Number(row.seq);
+    const { sketch, hash } = docFingerprint(row.doc);
+    // A document whose sketch is no longer the one its pairs were confirmed with (made by other
+    // settings under the same version) is compared as it is now, and held under the stored hash only
+    // when it is the same sketch.
+    if (hash === missing.get(seq)) sketches.set(seq, hash, sketch);
+    const entry = known.get(seq);
+    if (entry !== undefined) entry.sketch = sketch;
+  }
+}
+
+/** Whether two articles' band keys (one per band, in band order) share one: a key names its band. */
+function shareBand(first: readonly number[], second: readonly number[]): boolean {
+  const bands = Math.min(first.length, second.length);
+  for (let band = 0; band < bands; band++) if (first[band] === second[band]) return true;
+  return false;
 }
 
 interface MemberRow {
@@ -372,11 +466,13 @@ interface MemberRow {
   id: string;
   published_at: string | null;
   sort_at: string;
+  partners: Uint8Array | null;
 }
 
 /**
  * Works the affected stories out again: their articles' connected components by the stored pairs,
- * each named by `storyId`, each with its row in `stories`; stories left with no article lose theirs.
+ * each named by `storyId`, each of two or more articles with its row in `stories`; stories left with
+ * fewer lose theirs.
  */
 function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<void> {
   if (affected.size === 0) return;
@@ -384,25 +480,25 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
   const members = (yield statement(
     dialect,
     (params) =>
-      `SELECT s.article_seq, s.story_id, a.id, a.published_at, a.sort_at FROM article_stories AS s
-       JOIN articles AS a ON a.seq = s.article_seq WHERE ${params.inList('s.story_id', storyIds)}`,
+      `SELECT s.article_seq, s.story_id, s.partners, a.id, a.published_at, a.sort_at
+       FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq
+       WHERE ${params.inList('s.story_id', storyIds)}`,
   )) as MemberRow[];
   const ids = members.map((member) => member.id);
-  // Both articles of a pair are in one story: the pairs of these articles are among them.
-  const pairs =
-    ids.length === 0
-      ? []
-      : ((yield statement(
-          dialect,
-          (params) => `SELECT first_id, second_id FROM story_pairs WHERE ${params.inList('first_id', ids)}`,
-        )) as { first_id: string; second_id: string }[]);
+  // Both articles of a pair are in one story, and the pair is kept in one of their rows: the pairs of
+  // these articles are all here.
+  const idOf = new Map(members.map((member) => [Number(member.article_seq), member.id]));
+  const pairs: StoryPair[] = [];
+  for (const member of members) {
+    for (const partner of decodeSeqs(member.partners)) {
+      const other = idOf.get(partner);
+      if (other !== undefined) pairs.push(orderedPair(member.id, other));
+    }
+  }
   const byId = new Map(members.map((member) => [member.id, member]));
   const moves: [number, string][] = [];
   const rows: StoryRowValues[] = [];
-  for (const component of storyComponents(
-    ids,
-    pairs.map((pair): StoryPair => [pair.first_id, pair.second_id]),
-  )) {
+  for (const component of storyComponents(ids, pairs)) {
     const rowsOf = component.map((id) => byId.get(id) as MemberRow);
     const id = storyId(rowsOf.map(asMember));
     for (const member of rowsOf) {
@@ -414,7 +510,9 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
         ? member
         : last,
     );
-    rows.push([id, rowsOf.length, earliest.published_at, latest.published_at, latest.sort_at]);
+    if (rowsOf.length > 1) {
+      rows.push([id, rowsOf.length, earliest.published_at, latest.published_at, latest.sort_at]);
+    }
   }
   if (moves.length > 0) {
     yield updateRows(
@@ -453,7 +551,7 @@ export const BACKFILL_BATCH = 500;
  */
 export function* backfillSteps(
   dialect: Dialect,
-  runs: BandRuns,
+  memory: StoryMemory,
   limit: number = BACKFILL_BATCH,
 ): Steps<number> {
   const rows = (yield statement(
@@ -471,40 +569,61 @@ export function* backfillSteps(
     doc: string;
   }[];
   const written = rows.map((row): StoryInput => {
-    const fingerprint = rowFingerprint(bodySentences(readDoc(row.doc).body));
+    const fingerprint = docFingerprint(row.doc);
     return {
       seq: Number(row.article_seq),
       id: row.id,
       publishedAt: row.published_at,
       sortAt: row.sort_at,
       sketch: fingerprint.sketch,
+      hash: fingerprint.hash,
       bands: fingerprint.bands,
     };
   });
   const work = storyWork();
-  yield* writeStorySteps(dialect, runs, work, written);
-  yield* finishStorySteps(dialect, runs, work);
+  yield* writeStorySteps(dialect, memory, work, written);
+  yield* finishStorySteps(dialect, memory, work);
   return rows.length;
 }
 
-/** Band keys as stored beside the sketch: float64 little-endian, exact for keys below 2⁵³. */
-export function encodeBands(keys: readonly number[]): Uint8Array {
-  const bytes = new Uint8Array(8 * keys.length);
+/**
+ * Band keys as stored: the 32-bit hash of each band in band order (a key is band × 2³² + its hash,
+ * see `bandKeys`), little-endian; null when there are none.
+ */
+export function encodeBands(keys: readonly number[]): Uint8Array | null {
+  if (keys.length === 0) return null;
+  const bytes = new Uint8Array(4 * keys.length);
   const view = new DataView(bytes.buffer);
-  keys.forEach((key, index) => {
-    view.setFloat64(8 * index, key, true);
+  keys.forEach((key, band) => {
+    view.setUint32(4 * band, key - band * BAND_SPAN, true);
   });
   return bytes;
 }
 
 export function decodeBands(bytes: Uint8Array | null): number[] {
+  if (bytes === null || bytes.length !== 4 * BAND_COUNT) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const keys: number[] = new Array(BAND_COUNT);
+  for (let band = 0; band < BAND_COUNT; band++)
+    keys[band] = band * BAND_SPAN + view.getUint32(4 * band, true);
+  return keys;
+}
+
+const BAND_SPAN = 2 ** 32;
+
+/** Articles (their `seq`) as stored: float64 little-endian each; null when there are none. */
+export function encodeSeqs(seqs: readonly number[]): Uint8Array | null {
+  if (seqs.length === 0) return null;
+  const bytes = new Uint8Array(8 * seqs.length);
+  const view = new DataView(bytes.buffer);
+  seqs.forEach((seq, index) => {
+    view.setFloat64(8 * index, seq, true);
+  });
+  return bytes;
+}
+
+export function decodeSeqs(bytes: Uint8Array | null): number[] {
   if (bytes === null || bytes.length % 8 !== 0) return [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return Array.from({ length: bytes.length / 8 }, (_, index) => view.getFloat64(8 * index, true));
-}
-
-function sameBytes(stored: Uint8Array | null, incoming: Uint8Array): boolean {
-  if (stored === null || stored.length !== incoming.length) return false;
-  for (let index = 0; index < stored.length; index++) if (stored[index] !== incoming[index]) return false;
-  return true;
 }

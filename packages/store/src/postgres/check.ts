@@ -11,7 +11,6 @@ const TABLES: readonly string[] = [
   'article_stories',
   'stories',
   'story_band_runs',
-  'story_pairs',
 ];
 const INDEXES: readonly string[] = [
   'articles_pkey',
@@ -32,8 +31,6 @@ const INDEXES: readonly string[] = [
   'stories_pkey',
   'stories_newest',
   'story_band_runs_pkey',
-  'story_pairs_pkey',
-  'story_pairs_second',
 ];
 
 interface Findings {

@@ -3,7 +3,6 @@ import type { Article, IngestOutcome } from '@khabar/schema';
 import pg from 'pg';
 import { type BatchLookups, type PreparedRows, planBatch } from '../batch-plan.ts';
 import { ChangeListeners, changedIds } from '../change-listeners.ts';
-import { BandRuns } from '../core/band-runs.ts';
 import { sourceCounts, storeStats, tagCounts } from '../core/counts.ts';
 import { postgresDialect, type Query, runStepsAsync } from '../core/dialect.ts';
 import { getArticle } from '../core/get-article.ts';
@@ -17,7 +16,9 @@ import {
   finishStorySteps,
   removeStorySteps,
   type StoryInput,
+  StoryMemory,
   storiesOwedQuery,
+  storyInput,
   storyWork,
   writeStorySteps,
 } from '../core/story-writes.ts';
@@ -111,7 +112,7 @@ async function backfillStories(pool: pg.Pool): Promise<void> {
   const owed = storiesOwedQuery(postgresDialect);
   // Looked at first without the write lock, so that opening does not wait for another process's write.
   if ((await pool.query(owed.sql, owed.params)).rows.length === 0) return;
-  const runs = new BandRuns();
+  const memory = new StoryMemory();
   for (;;) {
     const client = await pool.connect();
     let taken: number;
@@ -119,7 +120,7 @@ async function backfillStories(pool: pg.Pool): Promise<void> {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK]);
       taken = await runStepsAsync(
-        backfillSteps(postgresDialect, runs),
+        backfillSteps(postgresDialect, memory),
         async (statement) => (await client.query(statement.sql, statement.params)).rows,
       );
       await client.query('COMMIT');
@@ -165,8 +166,9 @@ function postgresStore(
   };
 
   const rowThread = new RowThread(stories);
-  // The band index as this store last read it (see `BandRuns`): used under the write lock only.
-  const runs = new BandRuns();
+  // The band index as this store last read it and the sketches it has met (see `StoryMemory`): used
+  // under the write lock only.
+  const memory = new StoryMemory();
   const runOn =
     (client: pg.PoolClient) =>
     (statement: Query): Promise<unknown[]> =>
@@ -214,7 +216,8 @@ function postgresStore(
       );
       if (removed.length > 0) {
         const seqs = removed.map((row) => Number(row.seq));
-        if (stories) await runStepsAsync(removeStorySteps(postgresDialect, work, seqs), runOn(client));
+        if (stories)
+          await runStepsAsync(removeStorySteps(postgresDialect, memory, work, seqs), runOn(client));
         await query('DELETE FROM articles WHERE seq = ANY($1::bigint[])', [seqs], client);
         changed.push(...removed.map((row) => row.id));
       }
@@ -228,15 +231,8 @@ function postgresStore(
       );
       const seqOf = new Map(stored.map((row) => [row.id, row.seq]));
       for (const row of plan.rows) {
-        if (row.fingerprint === null) continue;
-        written.push({
-          seq: Number(seqOf.get(row.id)),
-          id: row.id,
-          publishedAt: row.published_at,
-          sortAt: row.sort_at,
-          sketch: row.fingerprint.sketch,
-          bands: row.fingerprint.bands,
-        });
+        const input = storyInput(Number(seqOf.get(row.id)), row);
+        if (input !== null) written.push(input);
       }
       const tagSeqs: string[] = [];
       const tagNames: string[] = [];
@@ -259,8 +255,8 @@ function postgresStore(
       );
     }
     if (stories) {
-      await runStepsAsync(writeStorySteps(postgresDialect, runs, work, written), runOn(client));
-      await runStepsAsync(finishStorySteps(postgresDialect, runs, work), runOn(client));
+      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, written), runOn(client));
+      await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
     }
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
     if (changed.length > 0)
@@ -372,9 +368,10 @@ function postgresStore(
         if (row === undefined) return false;
         const work = storyWork();
         const seq = Number(row.seq);
-        if (stories) await runStepsAsync(removeStorySteps(postgresDialect, work, [seq]), runOn(client));
+        if (stories)
+          await runStepsAsync(removeStorySteps(postgresDialect, memory, work, [seq]), runOn(client));
         await query('DELETE FROM articles WHERE seq = $1', [seq], client);
-        if (stories) await runStepsAsync(finishStorySteps(postgresDialect, runs, work), runOn(client));
+        if (stories) await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
         await query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, notify([id])], client);
         return true;
       });

@@ -133,6 +133,29 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       SELECT id, 1, published_at, published_at, sort_at FROM articles;
     `,
   },
+  {
+    version: 4,
+    name: "stories: a hash in place of each sketch, 32-bit band keys, pairs kept in the articles' rows, no row for a story of one",
+    // The sketch is made again from the document when needed (see SketchCache) rather than written
+    // with every article, and a story of one has no row: both cut what each write adds. The stored
+    // band keys change form, so every article's sketch is owed again and the stories start over from
+    // stories of one, as in version 3.
+    sql: `
+      DELETE FROM story_band_runs;
+      -- A confirmed pair is kept in the row of the article it was found for: the seqs of its partners,
+      -- float64 little-endian each. The story's rows hold all its pairs, and a write adds no row of its own.
+      DROP TABLE story_pairs;
+      ALTER TABLE article_stories ADD COLUMN partners BLOB;
+      ALTER TABLE article_stories DROP COLUMN sketch;
+      -- The sketch's hash (see sketchHash): whether a body still has the sketch its pairs were made with.
+      ALTER TABLE article_stories ADD COLUMN sketch_hash INTEGER;
+      -- From now on bands holds each band's 32-bit hash, little-endian, in band order.
+      UPDATE article_stories SET sketch_version = 0, bands = NULL,
+        story_id = (SELECT id FROM articles WHERE articles.seq = article_stories.article_seq);
+      -- A story of one has no row in stories from now on.
+      DELETE FROM stories;
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks, all in one immediate transaction. */

@@ -1,7 +1,6 @@
 import type { Article, IngestOutcome } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { type BatchLookups, type PreparedRows, planBatch, prepareRows } from '../batch-plan.ts';
-import { BandRuns } from '../core/band-runs.ts';
 import { type Query, runSteps, sqliteDialect } from '../core/dialect.ts';
 import { lookupSteps } from '../core/lookups.ts';
 import {
@@ -9,6 +8,8 @@ import {
   finishStorySteps,
   removeStorySteps,
   type StoryInput,
+  StoryMemory,
+  storyInput,
   storyWork,
   writeStorySteps,
 } from '../core/story-writes.ts';
@@ -85,8 +86,8 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   const rollback = db.prepare('ROLLBACK');
 
   const lookups = (articles: readonly Article[]): BatchLookups => sqliteLookups(all, articles);
-  // The band index as this connection last read it (see `BandRuns`).
-  const runs = new BandRuns();
+  // The band index as this connection last read it and the sketches it has met (see `StoryMemory`).
+  const memory = new StoryMemory();
   // Runs the statements of the stores' shared steps.
   const run = (query: Query): unknown[] => {
     const statement = prepare(query.sql);
@@ -110,7 +111,7 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
         JSON.stringify(plan.superseded.map(({ titleKey, keep }) => [titleKey, keep])),
       ).map((row) => row.seq);
       if (seqs.length > 0) {
-        if (stories) runSteps(removeStorySteps(sqliteDialect, work, seqs), run);
+        if (stories) runSteps(removeStorySteps(sqliteDialect, memory, work, seqs), run);
         prepare('DELETE FROM articles WHERE seq IN (SELECT value FROM json_each(?))').run(
           JSON.stringify(seqs),
         );
@@ -135,16 +136,8 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
       const seqOf = new Map(stored.map(({ id, seq }) => [id, seq]));
       for (const row of chunk) {
         const seq = seqOf.get(row.id) as number;
-        if (row.fingerprint !== null) {
-          written.push({
-            seq,
-            id: row.id,
-            publishedAt: row.published_at,
-            sortAt: row.sort_at,
-            sketch: row.fingerprint.sketch,
-            bands: row.fingerprint.bands,
-          });
-        }
+        const input = storyInput(seq, row);
+        if (input !== null) written.push(input);
         prepare('DELETE FROM article_tags WHERE article_seq = ?').run(seq);
         for (const tag of JSON.parse(row.tags) as string[]) {
           prepare('INSERT OR IGNORE INTO article_tags (tag, article_seq) VALUES (?, ?)').run(tag, seq);
@@ -159,8 +152,8 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
       db.exec(FTS_INSERT_TRIGGER);
     }
     if (stories) {
-      runSteps(writeStorySteps(sqliteDialect, runs, work, written), run);
-      runSteps(finishStorySteps(sqliteDialect, runs, work), run);
+      runSteps(writeStorySteps(sqliteDialect, memory, work, written), run);
+      runSteps(finishStorySteps(sqliteDialect, memory, work), run);
     }
     return plan.outcomes;
   };
@@ -210,15 +203,15 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
         const row = one<{ seq: number }>('SELECT seq FROM articles WHERE id = ?', id);
         if (row === undefined) return false;
         const work = storyWork();
-        if (stories) runSteps(removeStorySteps(sqliteDialect, work, [row.seq]), run);
+        if (stories) runSteps(removeStorySteps(sqliteDialect, memory, work, [row.seq]), run);
         prepare('DELETE FROM articles WHERE seq = ?').run(row.seq);
-        if (stories) runSteps(finishStorySteps(sqliteDialect, runs, work), run);
+        if (stories) runSteps(finishStorySteps(sqliteDialect, memory, work), run);
         return true;
       });
     },
     backfillStories(gate) {
       if (!stories) return 0;
-      return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, runs), run));
+      return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, memory), run));
     },
   };
 }

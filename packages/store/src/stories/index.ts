@@ -34,6 +34,6 @@ export {
   STORY_FINGERPRINT_VERSION,
 } from './parameters.ts';
 export { type BodySentences, bodySentences, shadowLines } from './sentences.ts';
-export { decodeSketch, encodeSketch } from './sketch-codec.ts';
+export { decodeSketch, encodeSketch, sketchHash } from './sketch-codec.ts';
 export { type Story, type StoryArticle, StoryIndex, type StoryRef } from './story-index.ts';
 export { UnionFind } from './union-find.ts';
