@@ -338,54 +338,59 @@ const BAND_SPAN = 2 ** 32;
 /** Entries a sort packs with their place: a batch's keys are far fewer. */
 const PLACES = 2 ** 20;
 
-// Two layouts, both little-endian, told apart by the first byte:
-// - PACKED: the entry and tombstone counts (u32 each); for each, the number of bands it holds (u32),
-//   each band and its count of entries (u32 each), then the hash of each key (u32, a key being
-//   band × 2³² + hash) and its article (u32). Half the bytes: every write and merge writes a run.
-// - WIDE, for keys or articles that do not fit those: the counts, then float64 arrays of entry keys,
-//   entry articles, tombstone keys and tombstone articles.
+// Two layouts, both little-endian, told apart by the first 32-bit word:
+// - PACKED, 32-bit words: PACKED, the entry count and the tombstone count; then for the entries and
+//   for the tombstones in turn, the number of bands they hold, each band and its count, and the hash
+//   (a key being band × 2³² + hash) and article of each. Half the bytes of float64s: every write and
+//   merge writes a run.
+// - WIDE, for keys or articles that do not fit those: the same three words, then float64 arrays of
+//   entry keys, entry articles, tombstone keys and tombstone articles.
 const PACKED = 1;
 const WIDE = 2;
+const HEADER_WORDS = 3;
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function encodeRun(run: Run): Uint8Array {
-  const entries = { keys: run.keys, seqs: run.seqs };
-  const tombstones = { keys: run.tombKeys, seqs: run.tombSeqs };
-  const entryBands = packedBands(entries);
-  const tombBands = packedBands(tombstones);
-  if (entryBands !== null && tombBands !== null) {
-    const total = run.keys.length + run.tombKeys.length;
-    const bytes = new Uint8Array(9 + 4 + 8 * entryBands.length + 4 + 8 * tombBands.length + 8 * total);
-    const view = new DataView(bytes.buffer);
-    view.setUint8(0, PACKED);
-    view.setUint32(1, run.keys.length, true);
-    view.setUint32(5, run.tombKeys.length, true);
-    let offset = 9;
-    for (const [part, bands] of [
-      [entries, entryBands],
-      [tombstones, tombBands],
-    ] as const) {
-      view.setUint32(offset, bands.length, true);
-      offset += 4;
-      for (const [band, count] of bands) {
-        view.setUint32(offset, band, true);
-        view.setUint32(offset + 4, count, true);
-        offset += 8;
-      }
-      for (let index = 0; index < part.keys.length; index++) {
-        const key = part.keys[index] as number;
-        view.setUint32(offset, key % BAND_SPAN, true);
-        view.setUint32(offset + 4, part.seqs[index] as number, true);
-        offset += 8;
+  const parts: Entries[] = [
+    { keys: run.keys, seqs: run.seqs },
+    { keys: run.tombKeys, seqs: run.tombSeqs },
+  ];
+  const bands = parts.map(packedBands);
+  if (bands[0] === null || bands[1] === null) return encodeWide(run);
+  let size = HEADER_WORDS;
+  for (const [index, part] of parts.entries())
+    size += 1 + 2 * (bands[index] as number[][]).length + 2 * part.keys.length;
+  const words = new Uint32Array(size);
+  words[0] = PACKED;
+  words[1] = run.keys.length;
+  words[2] = run.tombKeys.length;
+  let out = HEADER_WORDS;
+  for (const [index, part] of parts.entries()) {
+    const partBands = bands[index] as [number, number][];
+    words[out++] = partBands.length;
+    for (const [band, count] of partBands) {
+      words[out++] = band;
+      words[out++] = count;
+    }
+    let at = 0;
+    for (const [band, count] of partBands) {
+      const base = band * BAND_SPAN;
+      for (const end = at + count; at < end; at++) {
+        words[out++] = (part.keys[at] as number) - base;
+        words[out++] = part.seqs[at] as number;
       }
     }
-    return bytes;
   }
-  const bytes = new Uint8Array(9 + 16 * (run.keys.length + run.tombKeys.length));
+  return wordBytes(words);
+}
+
+function encodeWide(run: Run): Uint8Array {
+  const bytes = new Uint8Array(4 * HEADER_WORDS + 16 * (run.keys.length + run.tombKeys.length));
   const view = new DataView(bytes.buffer);
-  view.setUint8(0, WIDE);
-  view.setUint32(1, run.keys.length, true);
-  view.setUint32(5, run.tombKeys.length, true);
-  let offset = 9;
+  view.setUint32(0, WIDE, true);
+  view.setUint32(4, run.keys.length, true);
+  view.setUint32(8, run.tombKeys.length, true);
+  let offset = 4 * HEADER_WORDS;
   for (const values of [run.keys, run.seqs, run.tombKeys, run.tombSeqs]) {
     for (let index = 0; index < values.length; index++) {
       view.setFloat64(offset, values[index] as number, true);
@@ -393,6 +398,26 @@ function encodeRun(run: Run): Uint8Array {
     }
   }
   return bytes;
+}
+
+/** 32-bit words as little-endian bytes. */
+function wordBytes(words: Uint32Array): Uint8Array {
+  if (littleEndian) return new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  const bytes = new Uint8Array(words.byteLength);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < words.length; index++) view.setUint32(4 * index, words[index] as number, true);
+  return bytes;
+}
+
+/** Little-endian bytes as 32-bit words (the whole words of them). */
+function bytesWords(bytes: Uint8Array): Uint32Array {
+  const count = Math.floor(bytes.byteLength / 4);
+  if (littleEndian && bytes.byteOffset % 4 === 0)
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, count);
+  const words = new Uint32Array(count);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let index = 0; index < count; index++) words[index] = view.getUint32(4 * index, true);
+  return words;
 }
 
 /**
@@ -415,35 +440,38 @@ function packedBands({ keys, seqs }: Entries): [number, number][] | null {
 }
 
 function decodeRun(run: number, token: string, stored: Uint8Array): Run {
-  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
-  const wide = view.getUint8(0) === WIDE;
-  let offset = 9;
-  const [live, tombs] = [view.getUint32(1, true), view.getUint32(5, true)].map((count): Entries => {
-    const keys = new Float64Array(count);
-    const seqs = new Float64Array(count);
-    if (wide) {
-      for (let index = 0; index < count; index++) keys[index] = view.getFloat64(offset + 8 * index, true);
+  const words = bytesWords(stored);
+  const counts = [words[1] as number, words[2] as number];
+  let parts: Entries[];
+  if (words[0] === WIDE) {
+    const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+    let offset = 4 * HEADER_WORDS;
+    const read = (count: number): Float64Array => {
+      const values = new Float64Array(count);
+      for (let index = 0; index < count; index++) values[index] = view.getFloat64(offset + 8 * index, true);
       offset += 8 * count;
-      for (let index = 0; index < count; index++) seqs[index] = view.getFloat64(offset + 8 * index, true);
-      offset += 8 * count;
+      return values;
+    };
+    parts = counts.map((count) => ({ keys: read(count), seqs: read(count) }));
+  } else {
+    let at = HEADER_WORDS;
+    parts = counts.map((count): Entries => {
+      const keys = new Float64Array(count);
+      const seqs = new Float64Array(count);
+      const bands = words[at++] as number;
+      const segments = words.subarray(at, at + 2 * bands);
+      at += 2 * bands;
+      let index = 0;
+      for (let segment = 0; segment < bands; segment++) {
+        const base = (segments[2 * segment] as number) * BAND_SPAN;
+        for (const end = index + (segments[2 * segment + 1] as number); index < end; index++) {
+          keys[index] = base + (words[at++] as number);
+          seqs[index] = words[at++] as number;
+        }
+      }
       return { keys, seqs };
-    }
-    const bands = view.getUint32(offset, true);
-    offset += 4;
-    let filled = 0;
-    for (let item = 0; item < bands; item++) {
-      const base = view.getUint32(offset, true) * BAND_SPAN;
-      const size = view.getUint32(offset + 4, true);
-      offset += 8;
-      keys.fill(base, filled, filled + size);
-      filled += size;
-    }
-    for (let index = 0; index < count; index++) {
-      keys[index] = (keys[index] as number) + view.getUint32(offset, true);
-      seqs[index] = view.getUint32(offset + 4, true);
-      offset += 8;
-    }
-    return { keys, seqs };
-  }) as [Entries, Entries];
+    });
+  }
+  const [live, tombs] = parts as [Entries, Entries];
   return { run, token, keys: live.keys, seqs: live.seqs, tombKeys: tombs.keys, tombSeqs: tombs.seqs };
 }
