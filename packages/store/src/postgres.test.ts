@@ -465,6 +465,44 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('gives stories to articles written with none, and opens despite a document it cannot read', async () => {
+      const schema = freshSchema();
+      const older = rowsBeforeStories();
+      const damaged = older.others[3] as (typeof older.others)[number];
+      const rows = older.rows.map((row) => (row.id === damaged.id ? { ...row, doc: '{"body": [' } : row));
+      const columns = Object.keys(older.rows[0] as object).join(', ');
+      const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+      try {
+        const client = await pool.connect();
+        try {
+          await migratePostgres(client, schema);
+          // Articles written by a version that kept no stories: no story row at all.
+          await client.query(
+            `INSERT INTO articles (${columns})
+             SELECT ${columns} FROM json_populate_recordset(NULL::articles, $1::json) WITH ORDINALITY AS r
+             ORDER BY ordinality`,
+            [JSON.stringify(rows)],
+          );
+        } finally {
+          client.release();
+        }
+      } finally {
+        await pool.end();
+      }
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        const counted = await withClient(
+          schema,
+          async (client) => (await client.query('SELECT count(*)::int AS n FROM article_stories')).rows,
+        );
+        expect(counted).toEqual([{ n: older.rows.length }]);
+        await expectBackfilledStories(store, older);
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
     it('stores an article again after a write that kept no stories removed it and left its story row', async () => {
       const schema = freshSchema();
       const store = await createPostgresStore(url as string, { schema });

@@ -307,6 +307,34 @@ describe('SQLite store files', () => {
     }
   });
 
+  it('gives stories to articles written with none, and opens despite a document it cannot read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-'));
+    const location = join(folder, 'older.db');
+    const older = rowsBeforeStories();
+    const db = new Database(location);
+    migrateSqlite(db);
+    const columns = Object.keys(older.rows[0] as object);
+    const insert = db.prepare(
+      `INSERT INTO articles (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+    );
+    // Articles written by a version that kept no stories: no story row at all. One document is damaged.
+    const damaged = older.others[3] as (typeof older.others)[number];
+    db.transaction(() => {
+      for (const row of older.rows) insert.run(row.id === damaged.id ? { ...row, doc: '{"body": [' } : row);
+    })();
+    db.close();
+    const store = await createSqliteStore(location);
+    try {
+      const upgraded = new Database(location, { readonly: true });
+      expect(upgraded.prepare('SELECT count(*) FROM article_stories').pluck().get()).toBe(older.rows.length);
+      upgraded.close();
+      await expectBackfilledStories(store, older);
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a database from a newer Khabar', async () => {
     const harness = await sqliteHarness();
     await harness.store.close();

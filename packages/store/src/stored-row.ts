@@ -137,9 +137,20 @@ export function rowFingerprint(read: BodySentences): RowFingerprint {
   return { sketch, hash: sketchHash(sketch), bands: bandKeys };
 }
 
-/** The story fingerprint of a stored document, the same as its row was given (see `toRow`). */
+/**
+ * The story fingerprint of a stored document, the same as its row was given (see `toRow`). A
+ * document that cannot be read (damaged) has the fingerprint of an empty body, a story of one: its
+ * damage shows where it is read, and does not stop the store writing stories.
+ */
 export function docFingerprint(doc: string): RowFingerprint {
-  return rowFingerprint(bodySentences(readDoc(doc).body));
+  let body: readonly string[] = [];
+  try {
+    const read = readDoc(doc).body;
+    if (Array.isArray(read)) body = read.filter((paragraph) => typeof paragraph === 'string');
+  } catch {
+    // An empty body, as said above.
+  }
+  return rowFingerprint(bodySentences(body));
 }
 
 /** The row under another id and slug (those of the stored article it replaces), its document too. */

@@ -532,12 +532,20 @@ function asMember(row: MemberRow): StoryMember {
   return { id: row.id, publishedAt: row.published_at };
 }
 
-/** Whether some article's sketch is owed (see `backfillSteps`): one look-up of an index, no lock. */
+/**
+ * Whether some article's sketch is owed (see `backfillSteps`): one look-up of an index, no lock, and a
+ * look for articles with no story row at all (written by a version that kept no stories).
+ */
 export function storiesOwedQuery(dialect: Dialect): Query {
   return statement(
     dialect,
     (params) =>
-      `SELECT 1 AS owed FROM article_stories WHERE sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)} LIMIT 1`,
+      `SELECT 1 AS owed FROM (
+         SELECT 1 AS owed FROM article_stories WHERE sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)}
+         UNION ALL
+         SELECT 1 AS owed FROM articles AS a
+         WHERE NOT EXISTS (SELECT 1 FROM article_stories AS s WHERE s.article_seq = a.seq)
+       ) AS owing LIMIT 1`,
   );
 }
 
@@ -554,6 +562,13 @@ export function* backfillSteps(
   memory: StoryMemory,
   limit: number = BACKFILL_BATCH,
 ): Steps<number> {
+  type OwedRow = {
+    article_seq: number | string;
+    id: string;
+    published_at: string | null;
+    sort_at: string;
+    doc: string;
+  };
   const rows = (yield statement(
     dialect,
     (params) =>
@@ -561,13 +576,20 @@ export function* backfillSteps(
        JOIN articles AS a ON a.seq = s.article_seq
        WHERE s.sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)}
        ORDER BY s.article_seq LIMIT ${params.add(limit)}`,
-  )) as {
-    article_seq: number | string;
-    id: string;
-    published_at: string | null;
-    sort_at: string;
-    doc: string;
-  }[];
+  )) as OwedRow[];
+  // Articles with no story row at all are looked for once those owed by version are done: they are
+  // few, and the look reads the whole table.
+  if (rows.length < limit) {
+    rows.push(
+      ...((yield statement(
+        dialect,
+        (params) =>
+          `SELECT a.seq AS article_seq, a.id, a.published_at, a.sort_at, a.doc FROM articles AS a
+           WHERE NOT EXISTS (SELECT 1 FROM article_stories AS s WHERE s.article_seq = a.seq)
+           ORDER BY a.seq LIMIT ${params.add(limit - rows.length)}`,
+      )) as OwedRow[]),
+    );
+  }
   const written = rows.map((row): StoryInput => {
     const fingerprint = docFingerprint(row.doc);
     return {
