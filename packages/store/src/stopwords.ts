@@ -11,10 +11,10 @@ const FUNCTION_WORDS = `
   وقد وفي ومن وعلى وأن وإن وهو وهي وكان فقد كذلك أيضا حيث عندما بينما
 `;
 
-let stopTerms: Set<string> | null = null;
+/** The function words as index terms: their normalized, light-stemmed forms. */
+export const STOP_TERMS: ReadonlySet<string> = new Set(searchTerms(FUNCTION_WORDS));
 
 /** Whether an index term is the stem of a function word. */
 export function isStopTerm(term: string): boolean {
-  stopTerms ??= new Set(searchTerms(FUNCTION_WORDS));
-  return stopTerms.has(term);
+  return STOP_TERMS.has(term);
 }

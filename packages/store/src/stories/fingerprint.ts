@@ -1,4 +1,4 @@
-import { isStopTerm } from '../stopwords.ts';
+import { STOP_TERMS } from '../stopwords.ts';
 import { COMMON_SHINGLES } from './common-shingles.ts';
 import { combineHashes, hashString, mix32 } from './hash.ts';
 import {
@@ -131,17 +131,41 @@ function insertHash(table: Uint32Array, hash: number): void {
   table[slot] = hash;
 }
 
-/** Whether a shingle is one of the common shingles, left out of sketches. */
-function isCommonShingle(hash: number): boolean {
-  const table = commonShingleTable();
-  if (hash === 0) return commonZero;
-  const mask = COMMON_SLOTS - 1;
+// The stop terms' hashes, as the common shingles': a term is known for a function word by the hash
+// that shingling needs anyway, without hashing it again for a Set of strings. (A content word whose
+// hash is a function word's is left out as one, in every article alike.)
+const STOP_SLOTS = 1024;
+let stopTable: Uint32Array | null = null;
+let stopZero = false;
+
+function isStopHash(hash: number): boolean {
+  if (stopTable === null) {
+    const table = new Uint32Array(STOP_SLOTS);
+    for (const term of STOP_TERMS) {
+      const termHash = hashString(term);
+      if (termHash === 0) stopZero = true;
+      else insertHash(table, termHash);
+    }
+    stopTable = table;
+  }
+  return hash === 0 ? stopZero : holdsHash(stopTable, hash);
+}
+
+/** Whether an open-addressing table of hashes (see `insertHash`) holds `hash`, not zero. */
+function holdsHash(table: Uint32Array, hash: number): boolean {
+  const mask = table.length - 1;
   let slot = hash & mask;
   for (let entry = table[slot] as number; entry !== 0; entry = table[slot] as number) {
     if (entry === hash) return true;
     slot = (slot + 1) & mask;
   }
   return false;
+}
+
+/** Whether a shingle is one of the common shingles, left out of sketches. */
+function isCommonShingle(hash: number): boolean {
+  const table = commonShingleTable();
+  return hash === 0 ? commonZero : holdsHash(table, hash);
 }
 
 // Scratch space, reused: fingerprints are made one at a time and nothing here outlives a call.
@@ -185,9 +209,9 @@ function sketchOf(sentences: readonly (readonly string[])[]): SketchWork {
     const terms = sentences[sentence] as readonly string[];
     let length = 0;
     for (let index = 0; index < terms.length && words < MAX_SHINGLES; index++) {
-      const term = terms[index] as string;
-      if (isStopTerm(term)) continue;
-      pieceWords[length++] = hashString(term);
+      const hash = hashString(terms[index] as string);
+      if (isStopHash(hash)) continue;
+      pieceWords[length++] = hash;
       words++;
       if (length === MAX_SENTENCE_WORDS) {
         shinglePiece(length);

@@ -53,9 +53,12 @@ export function bodySentences(
  * holds it) from a body read whole, so that a store tokenizes a body once for both.
  */
 export function shadowLines(read: BodySentences): string[] {
-  const lines: string[][] = Array.from({ length: read.paragraphs }, () => []);
+  const lines: string[] = Array.from({ length: read.paragraphs }, () => '');
   read.sentences.forEach((terms, index) => {
-    lines[read.paragraphOf[index] as number]?.push(...terms);
+    const paragraph = read.paragraphOf[index] as number;
+    const line = lines[paragraph] as string;
+    const text = terms.join(' ');
+    lines[paragraph] = line === '' ? text : `${line} ${text}`;
   });
-  return lines.map((terms) => terms.join(' '));
+  return lines;
 }
