@@ -192,4 +192,34 @@ describe('BandRuns', () => {
       ),
     ).toEqual(expected);
   });
+
+  it('numbers a merged run anew when runs of removals alone are among those merged', () => {
+    const { db, run } = database();
+    const random = seededRandom(8);
+    const writer = new BandRuns();
+    const articles = Array.from({ length: 6 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+    runSteps(writer.sync(sqliteDialect), run);
+    runSteps(writer.append(sqliteDialect, sortEntries(articles), sortEntries([])), run);
+    // Three runs that only remove keys, as deletes write, then one that adds: the four are merged.
+    for (const gone of articles.slice(0, 3)) {
+      runSteps(writer.sync(sqliteDialect), run);
+      runSteps(writer.append(sqliteDialect, sortEntries([]), sortEntries([gone])), run);
+    }
+    const added = { seq: 7, keys: bandKeys(random) };
+    runSteps(writer.sync(sqliteDialect), run);
+    runSteps(writer.append(sqliteDialect, sortEntries([added]), sortEntries([])), run);
+    articles.push(added);
+    const runs = db.prepare('SELECT run, token FROM story_band_runs').all() as {
+      run: number;
+      token: string;
+    }[];
+    expect(new Set(runs.map((row) => row.token)).size).toBe(runs.length);
+    const reread = new BandRuns();
+    runSteps(reread.sync(sqliteDialect), run);
+    const all = articles.flatMap(({ keys }) => keys);
+    expect(filed(reread, all)).toEqual(filed(writer, all));
+    for (const kept of articles.slice(3)) {
+      expect(filed(reread, all).filter((entry) => entry.endsWith(` ${kept.seq}`))).toHaveLength(48);
+    }
+  });
 });

@@ -103,7 +103,8 @@ export class BandRuns {
     const fresh: Run = {
       run: next++,
       token: randomUUID(),
-      ...added,
+      keys: added.keys,
+      seqs: added.seqs,
       tombKeys: removed.keys,
       tombSeqs: removed.seqs,
     };
@@ -178,7 +179,8 @@ function mergeRuns(parts: readonly Run[], run: number, oldest: boolean): Run {
   return {
     run,
     token: randomUUID(),
-    ...merged,
+    keys: merged.keys,
+    seqs: merged.seqs,
     tombKeys: tombstones.keys,
     tombSeqs: tombstones.seqs,
   };

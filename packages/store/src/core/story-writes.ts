@@ -11,7 +11,15 @@ import {
   storyId,
 } from '../stories/index.ts';
 import { BandRuns, type Entries, mergeEntries, NO_ENTRIES, sortEntries } from './band-runs.ts';
-import { type Dialect, insertRows, Params, type Query, type Steps, updateRows } from './dialect.ts';
+import {
+  type Dialect,
+  insertRows,
+  Params,
+  type Query,
+  type RowColumn,
+  type Steps,
+  updateRows,
+} from './dialect.ts';
 import { SketchCache } from './sketch-cache.ts';
 
 /**
@@ -110,6 +118,15 @@ const STORY_COLUMNS = [
   { name: 'last_published_at', type: 'text' },
   { name: 'sort_at', type: 'text' },
 ] as const;
+
+/** Sets one column of `article_stories` for each of `rows`: an article's seq and the column's value. */
+function updateArticleStories(
+  dialect: Dialect,
+  column: RowColumn,
+  rows: readonly (readonly [number, unknown])[],
+): Query {
+  return updateRows(dialect, 'article_stories', { name: 'article_seq', type: 'bigint' }, column, rows);
+}
 
 function statement(dialect: Dialect, build: (params: Params) => string): Query {
   const params = new Params(dialect);
@@ -290,13 +307,7 @@ function* detachSteps(dialect: Dialect, work: StoryWork, detached: readonly Deta
     if (kept.length < partners.length) rewritten.push([seq, encodeSeqs(kept)]);
   }
   if (rewritten.length > 0) {
-    yield updateRows(
-      dialect,
-      'article_stories',
-      { name: 'article_seq', type: 'bigint' },
-      { name: 'partners', type: 'bytes' },
-      rewritten,
-    );
+    yield updateArticleStories(dialect, { name: 'partners', type: 'bytes' }, rewritten);
   }
 }
 
@@ -515,13 +526,7 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
     }
   }
   if (moves.length > 0) {
-    yield updateRows(
-      dialect,
-      'article_stories',
-      { name: 'article_seq', type: 'bigint' },
-      { name: 'story_id', type: 'text' },
-      moves,
-    );
+    yield updateArticleStories(dialect, { name: 'story_id', type: 'text' }, moves);
   }
   const gone = [...new Set([...storyIds, ...rows.map(([id]) => id)])];
   yield statement(dialect, (params) => `DELETE FROM stories WHERE ${params.inList('id', gone)}`);
