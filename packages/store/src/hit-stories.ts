@@ -17,9 +17,10 @@ export interface PageStory {
 /**
  * The statement reading the stories of a page's hits, `pageSeqs` being the SQL of the set of the
  * hits' rows: each story's row and its earliest `ALSO_IN_LIMIT + 1` articles (by the store's sort
- * key, undated last, then id), so that every hit can name `ALSO_IN_LIMIT` others besides itself. One
- * statement for the whole page, whatever its stories' sizes, and one that needs only the ranked hits,
- * so a store may run it beside the read of the page's rows.
+ * key, undated last, then id), so that every hit can name `ALSO_IN_LIMIT` others besides itself. A
+ * story of one has no row, and nothing is read for it. One statement for the whole page, whatever its
+ * stories' sizes, and one that needs only the ranked hits, so a store may run it beside the read of
+ * the page's rows.
  */
 export function storyMembersSql(pageSeqs: string): string {
   return `SELECT members.story_id, stories.size, stories.first_published_at, members.id, members.slug,
@@ -33,7 +34,9 @@ export function storyMembersSql(pageSeqs: string): string {
         ) AS position
       FROM article_stories JOIN articles ON articles.seq = article_stories.article_seq
       WHERE article_stories.story_id IN (
-        SELECT story_id FROM article_stories WHERE article_seq IN ${pageSeqs}
+        SELECT page.story_id FROM article_stories AS page
+        WHERE page.article_seq IN ${pageSeqs}
+          AND EXISTS (SELECT 1 FROM stories AS kept WHERE kept.id = page.story_id)
       )
     ) AS members JOIN stories ON stories.id = members.story_id
     WHERE members.position <= ${ALSO_IN_LIMIT + 1}`;
@@ -65,7 +68,7 @@ export interface HitStory {
 
 /**
  * The story of the hit of article `id` and its other articles. An article whose story the read did not
- * find (stored before stories were, or its story rewritten between the page's reads) stands alone.
+ * find stands alone: a story of one (which has no row), or one rewritten between the page's reads.
  */
 export function hitStory(
   article: { id: string; publishedAt: string | null },

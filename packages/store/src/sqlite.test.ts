@@ -20,6 +20,7 @@ import type { StoreHarness } from '../test/store-harness.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
+import { HOSPITAL, HOSPITAL_REWRITE } from './stories/test-articles.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -73,6 +74,67 @@ describeWatch('SQLite store', () => sqliteHarness());
 describeStories('SQLite store', () => sqliteHarness());
 // The same behaviour when searches run on threads with connections of their own.
 describeStore('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
+
+describe('SQLite store: the pairs of a story', () => {
+  it('leaves no pair naming a deleted article, in whichever row the pair was kept', async () => {
+    const harness = await sqliteHarness();
+    try {
+      const { store } = harness;
+      const first = buildArticle({
+        title: 'مستشفى جديد في تبوك',
+        publishedAt: '2024-03-01T08:00:00',
+        body: HOSPITAL,
+      });
+      const second = buildArticle({
+        title: 'تبوك تستقبل مستشفى جديدا',
+        publishedAt: '2024-03-02T08:00:00',
+        body: HOSPITAL_REWRITE,
+      });
+      await store.upsert(first);
+      await store.upsert(second);
+      // The first article's body changes (a sentence dropped): its pair is found again, and kept in its row.
+      await store.upsert({
+        ...first,
+        body: HOSPITAL.slice(0, -1),
+        provenance: { ...first.provenance, contentHash: 'c'.repeat(64) },
+      });
+      const db = new Database(harness.location, { readonly: true });
+      const partners = (id: string) =>
+        db
+          .prepare(
+            `SELECT s.partners FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq WHERE a.id = ?`,
+          )
+          .pluck()
+          .get(id) as Buffer | null;
+      try {
+        expect(partners(first.id)?.length).toBe(8);
+        expect(partners(second.id)).toBeNull();
+        expect(await store.storyClusters()).toEqual([
+          { story: first.id, articles: [first.id, second.id].sort() },
+        ]);
+        await store.delete(second.id);
+        expect(partners(first.id)).toBeNull();
+        // The deleted article's seq (the highest) is taken by the next article: it joins nothing.
+        const next = buildArticle({
+          title: 'الهلال يفوز',
+          publishedAt: '2024-03-03T08:00:00',
+          body: ['فاز الهلال.'],
+        });
+        await store.upsert(next);
+        expect(await store.storyClusters()).toEqual([]);
+        expect((await store.get(first.id))?.story).toEqual({
+          id: first.id,
+          size: 1,
+          firstPublishedAt: first.publishedAt,
+        });
+      } finally {
+        db.close();
+      }
+    } finally {
+      await harness.dispose();
+    }
+  });
+});
 
 describe('SQLite search', () => {
   const first = buildArticle({ title: 'افتتاح محطة تحلية في الإسكندرية', body: ['نص الخبر الأول.'] });

@@ -338,7 +338,13 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
         }),
       ];
       const alone = [
-        buildArticle({ title: 'خبر قصير', publishedAt: '2024-03-05T09:00:00', body: ['نص قصير.'] }),
+        buildArticle({
+          title: 'خبر قصير',
+          publishedAt: '2024-03-05T09:00:00',
+          body: ['نص قصير.'],
+          tags: ['الصحة'],
+          publisher: 'اليوم',
+        }),
         buildArticle({ title: 'خبر بلا تاريخ', publishedAt: null, body: ['نص بلا تاريخ.'] }),
       ];
 
@@ -417,6 +423,17 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
         expect(await listed({ tag: 'لا وسم' })).toEqual([]);
         const page = await store.stories({ agency: 'واس', limit: 1 });
         expect(await listed({ agency: 'واس', cursor: page.nextCursor as string })).toEqual([match.id]);
+        // Stories of one (no row of their own) pass the filters by their article, a page at a time.
+        const short = (alone[0] as Article).id;
+        expect(await listed({ tag: 'الصحة', minSize: 1 })).toEqual([short, heart.id, first.id]);
+        expect(await listed({ publisher: 'اليوم', minSize: 1 })).toEqual([short, heart.id]);
+        expect(await listed({ agency: 'واس', minSize: 1 })).toEqual([first.id, match.id]);
+        const ones = await store.stories({ tag: 'الصحة', minSize: 1, limit: 1 });
+        expect(ones.items.map((story) => [story.id, story.size])).toEqual([[short, 1]]);
+        expect(await listed({ tag: 'الصحة', minSize: 1, cursor: ones.nextCursor as string })).toEqual([
+          heart.id,
+          first.id,
+        ]);
       });
 
       it('reads a story with its articles earliest first, and null for an unknown id', async () => {

@@ -26,7 +26,8 @@ export async function getArticle({ dialect, read }: Reader, idOrSlug: string): P
   );
   if (!row) return null;
   const article = readDoc(row.doc);
-  // Every write leaves each article in a story; a store kept without them reads as stories of one.
+  // A story of one has no row in `stories`, and an article written by a store kept without stories
+  // has none at all: both read as stories of one.
   const story: StoryRef =
     row.story_id === null
       ? { id: article.id, size: 1, firstPublishedAt: article.publishedAt }

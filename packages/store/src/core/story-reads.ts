@@ -7,7 +7,7 @@ import type { StoryCluster, StoryQuery } from '../types.ts';
 import { type Dialect, Params, type Query } from './dialect.ts';
 import type { Reader } from './read.ts';
 
-/** A story's row in `stories`. */
+/** A story's row in `stories`, or for a story of one (which has none), its article's columns. */
 interface StoryRow {
   id: string;
   first_published_at: string | null;

@@ -27,11 +27,12 @@ import { SketchCache } from './sketch-cache.ts';
  * that calls for them, holding the store's write lock, so that they see every committed write and no
  * other writer changes stories meanwhile.
  *
- * The tables: `article_stories` (one row per article: its story, the hash of its sketch and its band
- * keys; the sketch itself is made again from the document when needed, see `SketchCache`),
+ * The tables: `article_stories` (one row per article: its story, the hash of its sketch, its band keys
+ * and its partners, the confirmed pairs kept in this row (see `linkSteps`); the sketch itself is made
+ * again from the document when needed, see `SketchCache`),
  * `story_band_runs` (band key → articles, see `BandRuns`: the candidates of a new article are a few
- * look-ups), `story_pairs` (the confirmed pairs, the smaller article id first) and `stories` (one row
- * per story of two or more articles: an article alone is a story of one, with no row).
+ * look-ups) and `stories` (one row per story of two or more articles: an article alone is a story of
+ * one, with no row).
  * Stories are the connected components of the confirmed pairs, named by `storyId`: they depend on the
  * stored articles only, never on the order they came in.
  */
@@ -500,12 +501,18 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
   // these articles are all here.
   const idOf = new Map(members.map((member) => [Number(member.article_seq), member.id]));
   const pairs: StoryPair[] = [];
+  // A partner that is no member is gone (deleted by a write that kept no stories): it is dropped.
+  const mended: [number, Uint8Array | null][] = [];
   for (const member of members) {
-    for (const partner of decodeSeqs(member.partners)) {
+    const partners = decodeSeqs(member.partners);
+    for (const partner of partners) {
       const other = idOf.get(partner);
       if (other !== undefined) pairs.push(orderedPair(member.id, other));
     }
+    const kept = partners.filter((partner) => idOf.has(partner));
+    if (kept.length < partners.length) mended.push([Number(member.article_seq), encodeSeqs(kept)]);
   }
+  if (mended.length > 0) yield updateArticleStories(dialect, { name: 'partners', type: 'bytes' }, mended);
   const byId = new Map(members.map((member) => [member.id, member]));
   const moves: [number, string][] = [];
   const rows: StoryRowValues[] = [];
@@ -538,19 +545,16 @@ function asMember(row: MemberRow): StoryMember {
 }
 
 /**
- * Whether some article's sketch is owed (see `backfillSteps`): one look-up of an index, no lock, and a
- * look for articles with no story row at all (written by a version that kept no stories).
+ * Whether some article's sketch is owed (see `backfillSteps`), without the lock: a look-up of an
+ * index, and two counts (every story row names an article, so as many of each means none has no row).
  */
 export function storiesOwedQuery(dialect: Dialect): Query {
   return statement(
     dialect,
     (params) =>
-      `SELECT 1 AS owed FROM (
-         SELECT 1 AS owed FROM article_stories WHERE sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)}
-         UNION ALL
-         SELECT 1 AS owed FROM articles AS a
-         WHERE NOT EXISTS (SELECT 1 FROM article_stories AS s WHERE s.article_seq = a.seq)
-       ) AS owing LIMIT 1`,
+      `SELECT 1 AS owed
+       WHERE EXISTS (SELECT 1 FROM article_stories WHERE sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)})
+         OR (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_stories)`,
   );
 }
 
@@ -582,9 +586,18 @@ export function* backfillSteps(
        WHERE s.sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)}
        ORDER BY s.article_seq LIMIT ${params.add(limit)}`,
   )) as OwedRow[];
-  // Articles with no story row at all are looked for once those owed by version are done: they are
-  // few, and the look reads the whole table.
-  if (rows.length < limit) {
+  // Articles with no story row at all are looked for once those owed by version are done, and only
+  // when the counts say some are: the look reads the whole table.
+  const missing =
+    rows.length < limit &&
+    (
+      (yield statement(
+        dialect,
+        () =>
+          'SELECT 1 AS missing WHERE (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_stories)',
+      )) as unknown[]
+    ).length > 0;
+  if (missing) {
     rows.push(
       ...((yield statement(
         dialect,
