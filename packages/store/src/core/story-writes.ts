@@ -535,9 +535,22 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
   if (moves.length > 0) {
     yield updateArticleStories(dialect, { name: 'story_id', type: 'text' }, moves);
   }
-  const gone = [...new Set([...storyIds, ...rows.map(([id]) => id)])];
-  yield statement(dialect, (params) => `DELETE FROM stories WHERE ${params.inList('id', gone)}`);
-  if (rows.length > 0) yield insertRows(dialect, 'stories', STORY_COLUMNS, rows);
+  // A story keeping its id is updated in place (its id's index entry stays); the rest go.
+  const kept = new Set(rows.map(([id]) => id));
+  const gone = storyIds.filter((id) => !kept.has(id));
+  if (gone.length > 0) {
+    yield statement(dialect, (params) => `DELETE FROM stories WHERE ${params.inList('id', gone)}`);
+  }
+  if (rows.length > 0) {
+    yield insertRows(
+      dialect,
+      'stories',
+      STORY_COLUMNS,
+      rows,
+      `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_published_at = excluded.first_published_at,
+         last_published_at = excluded.last_published_at, sort_at = excluded.sort_at`,
+    );
+  }
 }
 
 function asMember(row: MemberRow): StoryMember {
