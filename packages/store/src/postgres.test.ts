@@ -78,6 +78,18 @@ async function postgresHarness(): Promise<StoreHarness> {
       withClient(schema, async (client) =>
         Number((await client.query('SELECT count(*) FROM migrations')).rows[0].count),
       ),
+    storyState: () =>
+      withClient(schema, async (client) => ({
+        articles: (await client.query('SELECT seq, id, published_at, sort_at FROM articles')).rows.map(
+          (row) => ({ ...row, seq: Number(row.seq) }),
+        ),
+        memberships: (
+          await client.query('SELECT article_seq, story_id, sketch_version, partners FROM article_stories')
+        ).rows.map((row) => ({ ...row, article_seq: Number(row.article_seq) })),
+        stories: (
+          await client.query('SELECT id, size, first_published_at, last_published_at, sort_at FROM stories')
+        ).rows,
+      })),
     dispose: async () => {
       await store.close();
       await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));

@@ -17,6 +17,7 @@ import {
   rowsBeforeStories,
 } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
+import type { StoryState } from '../test/story-invariants.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
@@ -62,6 +63,18 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
     migrations: SQLITE_MIGRATIONS.length,
     migrationCount: async () =>
       inspect((db) => db.prepare('SELECT count(*) FROM migrations').pluck().get() as number),
+    storyState: async () =>
+      inspect((db) => ({
+        articles: db
+          .prepare('SELECT seq, id, published_at, sort_at FROM articles')
+          .all() as StoryState['articles'],
+        memberships: db
+          .prepare('SELECT article_seq, story_id, sketch_version, partners FROM article_stories')
+          .all() as StoryState['memberships'],
+        stories: db
+          .prepare('SELECT id, size, first_published_at, last_published_at, sort_at FROM stories')
+          .all() as StoryState['stories'],
+      })),
     dispose: async () => {
       await store.close();
       rmSync(folder, { recursive: true, force: true });

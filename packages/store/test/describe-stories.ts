@@ -6,6 +6,7 @@ import { MAX_BODY_CHARACTERS, storyFingerprint } from '../src/stories/index.ts';
 import { HOSPITAL, HOSPITAL_REWRITE, MATCH, OTHER_HOSPITAL } from '../src/stories/test-articles.ts';
 import { type ArticleDraft, buildArticle } from './build-article.ts';
 import type { StoreHarness } from './store-harness.ts';
+import { expectStoryInvariants } from './story-invariants.ts';
 
 // One story as five outlets ran it: the first, the same body under a new title, words changed, a
 // paragraph dropped and two swapped, and another outlet's credits a day later.
@@ -98,7 +99,12 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
     });
 
     afterEach(async () => {
-      await harness.dispose();
+      // Whatever a test wrote, the story tables must agree with one another (checked before closing).
+      try {
+        expectStoryInvariants(await harness.storyState());
+      } finally {
+        await harness.dispose();
+      }
     });
 
     /** Every story, a page at a time, from the listing with its smallest size. */

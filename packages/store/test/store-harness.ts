@@ -1,4 +1,5 @@
 import type { ArticleStore } from '../src/index.ts';
+import type { StoryState } from './story-invariants.ts';
 
 /** A store under test, with ways to look at its database from outside the store. */
 export interface StoreHarness {
@@ -16,6 +17,8 @@ export interface StoreHarness {
   migrations: number;
   /** Number of applied migration records. */
   migrationCount(): Promise<number>;
+  /** The story tables as they are (see `expectStoryInvariants`). */
+  storyState(): Promise<StoryState>;
   /** Closes the store and removes the database. */
   dispose(): Promise<void>;
 }
