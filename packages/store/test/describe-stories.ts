@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { seededRandom } from '@khabar/devkit';
 import type { Article } from '@khabar/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +71,8 @@ const heart = buildArticle({
   tags: ['الصحة'],
 });
 const unrelated = [match, heart];
+
+const createHashHex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const ids = (articles: readonly Article[]) => articles.map((article) => article.id).sort();
 
@@ -153,6 +156,53 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
         } finally {
           await other.dispose();
         }
+      }
+    });
+
+    it('ends with the stories of what is stored, whatever was written, changed and deleted on the way', async () => {
+      // Versions of each article: its own body, or another story's, or a body of its own words.
+      const bodies = [HOSPITAL, HOSPITAL_REWRITE, MATCH, OTHER_HOSPITAL, noiseBody(600, 3)];
+      const articles = [...hospital, ...unrelated];
+      const random = seededRandom(21);
+      const version = (article: Article, round: number): Article => {
+        const body =
+          random() < 0.6 ? article.body : (bodies[Math.floor(random() * bodies.length)] as string[]);
+        return {
+          ...article,
+          body,
+          provenance: {
+            ...article.provenance,
+            contentHash: createHashHex(`${article.id} ${round} ${body[0]}`),
+          },
+        };
+      };
+      const stored = new Map<string, Article>();
+      for (let round = 0; round < 12; round++) {
+        const batch: Article[] = [];
+        for (const article of articles) {
+          const roll = random();
+          if (roll < 0.35) batch.push(version(article, round));
+          else if (roll < 0.5 && stored.has(article.id)) {
+            await store.delete(article.id);
+            stored.delete(article.id);
+          }
+        }
+        await store.upsertMany(batch);
+        for (const article of batch) stored.set(article.id, article);
+        // The tables agree with one another after every round, not only at the end.
+        expectStoryInvariants(await harness.storyState());
+      }
+      const fresh = await open();
+      try {
+        await fresh.store.upsertMany([...stored.values()]);
+        const clusters = await store.storyClusters();
+        expect(clusters.length, 'stories of two or more at the end').toBeGreaterThan(0);
+        expect(clusters).toEqual(await fresh.store.storyClusters());
+        expect(await store.stories({ minSize: 1, limit: 100 })).toEqual(
+          await fresh.store.stories({ minSize: 1, limit: 100 }),
+        );
+      } finally {
+        await fresh.dispose();
       }
     });
 
