@@ -103,6 +103,15 @@ export function storyWork(): StoryWork {
   };
 }
 
+/** What the steps read of an article's row in `article_stories`. */
+interface StoryRow {
+  article_seq: number | string;
+  story_id: string;
+  sketch_version: number;
+  sketch_hash: number | string | null;
+  bands: Uint8Array | null;
+}
+
 const STORY_ROW_COLUMNS = [
   { name: 'article_seq', type: 'bigint' },
   { name: 'story_id', type: 'text' },
@@ -187,13 +196,7 @@ export function* writeStorySteps(
            written.map((input) => input.seq),
            'bigint',
          )}`,
-    )) as {
-      article_seq: number | string;
-      story_id: string;
-      sketch_version: number;
-      sketch_hash: number | string | null;
-      bands: Uint8Array | null;
-    }[];
+    )) as StoryRow[];
     const storedBySeq = new Map(stored.map((row) => [Number(row.article_seq), row]));
     const changed: StoryInput[] = [];
     const detached: Detached[] = [];
@@ -431,14 +434,7 @@ function* knownSteps(
       `SELECT s.article_seq, s.story_id, s.sketch_version, s.sketch_hash, s.bands, a.id
        FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq
        WHERE ${params.inList('s.article_seq', seqs, 'bigint')}`,
-  )) as {
-    article_seq: number | string;
-    story_id: string;
-    sketch_version: number;
-    sketch_hash: number | string | null;
-    bands: Uint8Array | null;
-    id: string;
-  }[];
+  )) as (StoryRow & { id: string })[];
   const missing = new Map<number, number>();
   for (const row of rows) {
     const seq = Number(row.article_seq);
