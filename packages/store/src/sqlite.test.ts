@@ -18,6 +18,8 @@ import {
 } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import type { StoryState } from '../test/story-invariants.ts';
+import { sqliteDialect } from './core/dialect.ts';
+import { storiesStatement } from './core/story-reads.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
@@ -87,6 +89,33 @@ describeWatch('SQLite store', () => sqliteHarness());
 describeStories('SQLite store', () => sqliteHarness());
 // The same behaviour when searches run on threads with connections of their own.
 describeStore('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
+
+describe('SQLite store: listing stories of one', () => {
+  it('merges the two newest-first indexes rather than sorting every article', async () => {
+    const harness = await sqliteHarness();
+    try {
+      const db = new Database(harness.location, { readonly: true });
+      try {
+        for (const query of [{ minSize: 1 }, { minSize: 1, tag: 'الصحة' }]) {
+          const statement = storiesStatement(sqliteDialect, query, 20);
+          const plan = (
+            db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as { detail: string }[]
+          )
+            .map((row) => row.detail)
+            .join('\n');
+          expect(plan).toContain('MERGE (UNION ALL)');
+          expect(plan).toContain('SCAN stories USING INDEX stories_newest');
+          expect(plan).toContain('SCAN a USING INDEX articles_newest');
+          expect(plan).not.toContain('TEMP B-TREE');
+        }
+      } finally {
+        db.close();
+      }
+    } finally {
+      await harness.dispose();
+    }
+  });
+});
 
 describe('SQLite store: the pairs of a story', () => {
   it('leaves no pair naming a deleted article, in whichever row the pair was kept', async () => {
