@@ -399,8 +399,8 @@ function* linkSteps(
       if (held === undefined) partners.set(holder, [partner]);
       else held.push(partner);
       for (const side of [one, other]) {
+        if (side.id !== null) work.paired.add(side.id);
         if (side.story !== null) work.affected.add(side.story);
-        work.paired.add(side.id);
       }
     }
   }
@@ -409,7 +409,8 @@ function* linkSteps(
 
 /** A candidate as confirmation takes it. */
 interface Known {
-  id: string;
+  /** Its id, for one of the batch; null for a stored article, known by its story. */
+  id: string | null;
   /** Its story, for a stored article; null for one of the batch. */
   story: string | null;
   /** Null when its sketch is owed: it finds this one when its sketch is made. */
@@ -431,10 +432,9 @@ function* knownSteps(
   const rows = (yield statement(
     dialect,
     (params) =>
-      `SELECT s.article_seq, s.story_id, s.sketch_version, s.sketch_hash, s.bands, a.id
-       FROM article_stories AS s JOIN articles AS a ON a.seq = s.article_seq
-       WHERE ${params.inList('s.article_seq', seqs, 'bigint')}`,
-  )) as (StoryRow & { id: string })[];
+      `SELECT article_seq, story_id, sketch_version, sketch_hash, bands FROM article_stories
+       WHERE ${params.inList('article_seq', seqs, 'bigint')}`,
+  )) as StoryRow[];
   const missing = new Map<number, number>();
   for (const row of rows) {
     const seq = Number(row.article_seq);
@@ -442,7 +442,7 @@ function* knownSteps(
     const hash = Number(row.sketch_hash);
     const sketch = current ? (sketches.get(seq, hash) ?? null) : null;
     if (current && sketch === null) missing.set(seq, hash);
-    known.set(seq, { id: row.id, story: row.story_id, sketch, keys: decodeBands(row.bands) });
+    known.set(seq, { id: null, story: row.story_id, sketch, keys: decodeBands(row.bands) });
   }
   if (missing.size === 0) return;
   const docs = (yield statement(
