@@ -3,20 +3,17 @@
 // and of all pairs within a story, the stories found, and the cost per article.
 // `--limit N` takes the first N articles, `--pairs N` injects N rewrites, `--seed S` picks them;
 // `--sweep` prints recall and precision over a grid of confirmation thresholds (tune on one seed,
-// report on another: the default seeds differ). `--sqlite` also runs the pipeline against the
-// tables a SQLite store would keep (sketches, band keys, pairs), to time what ingest would add.
+// report on another: the default seeds differ). What stories add to a store's ingest is measured on
+// the stores themselves: `node bench/store.bench.ts --story-cost`.
 // `--common-shingles` prints src/stories/common-shingles.ts as mined from the first half of the
 // articles read, and nothing else.
 //
 // Precision is measured on the bodies' shingles as such (three content words in a row within a
 // sentence, every one of them kept), not on the sketches: the yardstick does not move when the
 // detector's own settings (which shingles it leaves out) change.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type CorpusArticle, loadCorpus } from '@khabar/corpus';
-import Database from 'better-sqlite3';
 import { isStopTerm } from '../src/stopwords.ts';
 import { hashString } from '../src/stories/hash.ts';
 import {
@@ -27,8 +24,6 @@ import {
   bodySentences,
   confirmStory,
   DEFAULT_THRESHOLDS,
-  decodeSketch,
-  encodeSketch,
   fingerprintOf,
   type MatchThresholds,
   SIGNATURE_LENGTH,
@@ -58,7 +53,6 @@ const { values } = parseArgs({
     pairs: { type: 'string' },
     seed: { type: 'string' },
     sweep: { type: 'boolean', default: false },
-    sqlite: { type: 'boolean', default: false },
     'common-shingles': { type: 'boolean', default: false },
   },
 });
@@ -718,89 +712,3 @@ console.log(
     `components above (${seconds(incrementalCpu)} CPU for candidates, confirmation and story upkeep)`,
 );
 if (!same) process.exitCode = 1;
-
-// ---- The same through SQLite tables ------------------------------------------------------------
-
-const SQLITE_BATCH = 500;
-
-/**
- * What a SQLite store would do at ingest, on tables of its own: per article, the sketch is written,
- * its band keys filed, the candidates' sketches read back by band key and confirmed, and the pairs
- * written; batches of SQLITE_BATCH articles per transaction, as the store writes them.
- */
-function sqlitePass(): { wallMs: number; cpuMs: number; pairs: number; megabytes: number } {
-  const folder = mkdtempSync(join(tmpdir(), 'khabar-stories-'));
-  const db = new Database(join(folder, 'stories.db'));
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.exec(`
-      CREATE TABLE story_sketches (article_id TEXT PRIMARY KEY, sketch BLOB NOT NULL) WITHOUT ROWID;
-      CREATE TABLE story_bands (band_key INTEGER NOT NULL, article_id TEXT NOT NULL,
-        PRIMARY KEY (band_key, article_id)) WITHOUT ROWID;
-      CREATE TABLE story_pairs (first_id TEXT NOT NULL, second_id TEXT NOT NULL,
-        PRIMARY KEY (first_id, second_id)) WITHOUT ROWID;
-      CREATE INDEX story_pairs_second ON story_pairs (second_id, first_id);
-    `);
-    const insertSketch = db.prepare(
-      'INSERT OR REPLACE INTO story_sketches (article_id, sketch) VALUES (?, ?)',
-    );
-    // One statement per article for its band keys, and the keys bound as parameters: a statement per
-    // key, or the keys passed as JSON, cost twice as much.
-    const insertBands = db.prepare(
-      `INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES ${Array(BAND_COUNT).fill('(?, ?)').join(', ')}`,
-    );
-    const insertPair = db.prepare('INSERT OR IGNORE INTO story_pairs (first_id, second_id) VALUES (?, ?)');
-    const candidates = db.prepare<unknown[], { article_id: string; sketch: Buffer }>(
-      `SELECT article_id, sketch FROM story_sketches WHERE article_id IN (
-         SELECT article_id FROM story_bands WHERE band_key IN (${Array(BAND_COUNT).fill('?').join(', ')}))
-       AND article_id <> ?`,
-    );
-    let pairs = 0;
-    const ingest = db.transaction((batch: readonly BenchArticle[]) => {
-      for (const article of batch) {
-        const fingerprint = fingerprints.get(article.id) as StoryFingerprint;
-        if (fingerprint.bandKeys.length > 0) {
-          for (const row of candidates.all(...fingerprint.bandKeys, article.id)) {
-            const other = decodeSketch(row.sketch);
-            if (other === null || !confirmStory(fingerprint.sketch, other).confirmed) continue;
-            const [first, second] =
-              article.id < row.article_id ? [article.id, row.article_id] : [row.article_id, article.id];
-            insertPair.run(first, second);
-            pairs++;
-          }
-          insertBands.run(...fingerprint.bandKeys.flatMap((key) => [key, article.id]));
-        }
-        insertSketch.run(article.id, encodeSketch(fingerprint.sketch));
-      }
-    });
-    const cpuStart = process.cpuUsage();
-    const wallStart = performance.now();
-    for (let start = 0; start < articles.length; start += SQLITE_BATCH) {
-      ingest(articles.slice(start, start + SQLITE_BATCH));
-    }
-    const wallMs = performance.now() - wallStart;
-    const cpu = cpuMs(process.cpuUsage(cpuStart));
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const { bytes } = db
-      .prepare<[], { bytes: number }>(
-        'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()',
-      )
-      .get() as { bytes: number };
-    return { wallMs, cpuMs: cpu, pairs, megabytes: bytes / 2 ** 20 };
-  } finally {
-    db.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-if (values.sqlite) {
-  const run = sqlitePass();
-  console.log(
-    `SQLite tables: candidates, confirmation and writes of sketches, band keys and pairs for ` +
-      `${articles.length} articles in ${seconds(run.wallMs)} wall, ${seconds(run.cpuMs)} CPU ` +
-      `(${perArticle(run.cpuMs)} per article); ${run.pairs} pairs (in memory: ${confirmedPairs.length}); ` +
-      `${run.megabytes.toFixed(0)} MiB; add the fingerprints, ${seconds(fingerprintCpu)} CPU`,
-  );
-  if (run.pairs !== confirmedPairs.length) process.exitCode = 1;
-}

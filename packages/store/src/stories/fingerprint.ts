@@ -74,11 +74,6 @@ export function fingerprintOf(read: BodySentences): StoryFingerprint {
   };
 }
 
-/** The signature of a sketch, empty when it is not eligible: a stored sketch gives its band keys back. */
-export function signatureOf(sketch: StorySketch): Uint32Array {
-  return isEligible(sketch) ? minHash(sketch.shingles) : new Uint32Array(0);
-}
-
 /** Whether a sketch has enough text to join a story: short bodies (credits, one-liners) never do. */
 export function isEligible(sketch: StorySketch): boolean {
   return sketch.shingles.length >= MIN_STORY_SHINGLES && sketch.sentenceEnds.length > 0;

@@ -22,7 +22,6 @@ export {
   minHash,
   type StoryFingerprint,
   type StorySketch,
-  signatureOf,
   storyFingerprint,
 } from './fingerprint.ts';
 export {
@@ -34,6 +33,6 @@ export {
   STORY_FINGERPRINT_VERSION,
 } from './parameters.ts';
 export { type BodySentences, bodySentences, shadowLines } from './sentences.ts';
-export { decodeSketch, encodeSketch, sketchHash } from './sketch-codec.ts';
+export { sketchHash } from './sketch-hash.ts';
 export { type Story, type StoryArticle, StoryIndex, type StoryRef } from './story-index.ts';
 export { UnionFind } from './union-find.ts';
