@@ -1,5 +1,6 @@
 // `pnpm --filter @khabar/web bench`: the article page's weight, the site's throughput next to the API's
-// for the same article, and Lighthouse scores of home, article and search. Prints numbers only.
+// for the same article, and Lighthouse scores of home, article, search, the stories and a story. Prints
+// numbers only.
 //   KHABAR_BENCH_SECONDS   seconds per throughput run (default 5)
 //   KHABAR_BENCH_LIGHTHOUSE=0 skips Lighthouse; KHABAR_BENCH_LIGHTHOUSE_RUNS=n reports the median of n
 import { loadTest } from '@khabar/devkit';
@@ -46,10 +47,16 @@ try {
 
   if (process.env.KHABAR_BENCH_LIGHTHOUSE !== '0') {
     console.log('\nLighthouse (mobile): performance / accessibility / best practices / SEO');
-    const pages = {
+    const stories = (await (await fetch(`${services.apiUrl}/v1/stories?limit=1`)).json()) as {
+      items: { id: string }[];
+    };
+    const story = stories.items[0];
+    const pages: Record<string, string> = {
       home: `${services.siteUrl}/`,
       article: articlePage,
       search: `${services.siteUrl}/search?q=${encodeURIComponent('روسيا')}`,
+      stories: `${services.siteUrl}/stories`,
+      ...(story ? { story: `${services.siteUrl}/stories/${story.id}` } : {}),
     };
     const runs = Number(process.env.KHABAR_BENCH_LIGHTHOUSE_RUNS ?? 1);
     for (const [name, url] of Object.entries(pages)) {
