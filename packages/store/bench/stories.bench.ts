@@ -128,8 +128,8 @@ function commonShinglesModule(articles: readonly CorpusArticle[]): string {
  * are the shingles found in more than 1 in ${Math.round(1 / COMMON_SHINGLE_SHARE)} of ${articles.length} SaudiNewsNet articles
  * (${first} to ${last}, the first half of the corpus), most frequent first, one a line, as
  * light-stemmed search terms with function words left out. Written by
- * \`node packages/store/bench/stories.bench.ts --common-shingles\`; a new list makes stored sketches
- * stale, so STORY_FINGERPRINT_VERSION goes up with it.
+ * \`node packages/store/bench/stories.bench.ts --common-shingles\`; a new list makes stored
+ * sketch hashes and band keys stale, so STORY_FINGERPRINT_VERSION goes up with it.
  */
 export const COMMON_SHINGLES = \`
 ${common.map(([text]) => text).join('\n')}

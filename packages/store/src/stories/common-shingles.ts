@@ -5,8 +5,8 @@
  * are the shingles found in more than 1 in 600 of 15333 SaudiNewsNet articles
  * (2015-07-21 to 2015-08-01, the first half of the corpus), most frequent first, one a line, as
  * light-stemmed search terms with function words left out. Written by
- * `node packages/store/bench/stories.bench.ts --common-shingles`; a new list makes stored sketches
- * stale, so STORY_FINGERPRINT_VERSION goes up with it.
+ * `node packages/store/bench/stories.bench.ts --common-shingles`; a new list makes stored
+ * sketch hashes and band keys stale, so STORY_FINGERPRINT_VERSION goes up with it.
  */
 export const COMMON_SHINGLES = `
 خبر بصحيف ئام

@@ -7,7 +7,7 @@
  */
 
 /**
- * Bumped whenever a change below makes stored sketches or band keys stale. Version 2 leaves the
+ * Bumped whenever a change below makes stored sketch hashes or band keys stale. Version 2 leaves the
  * common shingles (common-shingles.ts) out of sketches and signatures.
  */
 export const STORY_FINGERPRINT_VERSION = 2;
