@@ -21,7 +21,7 @@ export function newsArticle(
   url: string,
   description: string,
 ): Record<string, unknown> {
-  const publisher = article.source.publisher ?? article.source.agency;
+  const publisher = outletName(article.source);
   const original = webUrl(article.url);
   const image = webUrl(article.image?.url);
   return {

@@ -1,6 +1,18 @@
 // The site's readable URLs, built in one place so links and routes agree.
 
 /** A path with parameters added to its query string; parameters that are null or empty are left out. */
+/** The links under a page of a listing at `path`: on to the older page, back to the newest. */
+export function pagerLinks(
+  path: string,
+  cursor: string | null | undefined,
+  nextCursor: string | null,
+): { olderHref: string | null; newestHref: string | null } {
+  return {
+    olderHref: nextCursor ? withQuery(path, { cursor: nextCursor }) : null,
+    newestHref: cursor ? path : null,
+  };
+}
+
 export function withQuery(path: string, query: Record<string, string | null | undefined>): string {
   const mark = path.indexOf('?');
   const base = mark === -1 ? path : path.slice(0, mark);

@@ -71,11 +71,13 @@ export function storyInput(seq: number, row: ArticleRow): StoryInput | null {
  */
 export class StoryMemory {
   readonly runs = new BandRuns();
-  readonly sketches: SketchCache;
+  readonly sketches = new SketchCache();
+}
 
-  constructor(sketchBytes?: number) {
-    this.sketches = new SketchCache(sketchBytes);
-  }
+/** Reads the band runs once in a transaction, before the first look-up or append. */
+function* syncRuns(dialect: Dialect, runs: BandRuns, work: StoryWork): Steps<void> {
+  if (!work.synced) yield* runs.sync(dialect);
+  work.synced = true;
 }
 
 /** What one transaction's story upkeep has to finish (see `finishStorySteps`). */
@@ -250,8 +252,7 @@ export function* writeStorySteps(
 export function* finishStorySteps(dialect: Dialect, memory: StoryMemory, work: StoryWork): Steps<void> {
   const { runs } = memory;
   if (work.added.length > 0 || work.removed.length > 0) {
-    if (!work.synced) yield* runs.sync(dialect);
-    work.synced = true;
+    yield* syncRuns(dialect, runs, work);
     yield* runs.append(dialect, work.added.reduce(mergeEntries, NO_ENTRIES), sortEntries(work.removed));
     work.added = [];
     work.removed = [];
@@ -333,8 +334,7 @@ function* linkSteps(
   const filed = changed.filter((input) => input.bands.length > 0);
   if (filed.length === 0) return partners;
   for (const input of filed) sketches.set(input.seq, input.hash, input.sketch);
-  if (!work.synced) yield* runs.sync(dialect);
-  work.synced = true;
+  yield* syncRuns(dialect, runs, work);
   const batch = new Map(filed.map((input) => [input.seq, input]));
 
   // Candidates: the other articles of the batch that share a key, and stored ones the runs file under
@@ -553,9 +553,12 @@ function asMember(row: MemberRow): StoryMember {
   return { id: row.id, publishedAt: row.published_at };
 }
 
+/** Every story row names an article, so as many of each means no article is without one. */
+const SOME_ARTICLE_ROWLESS = '(SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_stories)';
+
 /**
  * Whether some article's sketch is owed (see `backfillSteps`), without the lock: a look-up of an
- * index, and two counts (every story row names an article, so as many of each means none has no row).
+ * index, and two counts.
  */
 export function storiesOwedQuery(dialect: Dialect): Query {
   return statement(
@@ -563,7 +566,7 @@ export function storiesOwedQuery(dialect: Dialect): Query {
     (params) =>
       `SELECT 1 AS owed
        WHERE EXISTS (SELECT 1 FROM article_stories WHERE sketch_version < ${params.add(STORY_FINGERPRINT_VERSION)})
-         OR (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_stories)`,
+         OR ${SOME_ARTICLE_ROWLESS}`,
   );
 }
 
@@ -599,13 +602,8 @@ export function* backfillSteps(
   // when the counts say some are: the look reads the whole table.
   const missing =
     rows.length < limit &&
-    (
-      (yield statement(
-        dialect,
-        () =>
-          'SELECT 1 AS missing WHERE (SELECT count(*) FROM articles) <> (SELECT count(*) FROM article_stories)',
-      )) as unknown[]
-    ).length > 0;
+    ((yield statement(dialect, () => `SELECT 1 AS missing WHERE ${SOME_ARTICLE_ROWLESS}`)) as unknown[])
+      .length > 0;
   if (missing) {
     rows.push(
       ...((yield statement(
