@@ -1,6 +1,5 @@
 import { ALSO_IN_LIMIT, type StoryMember, type StoryRef } from '@khabar/schema';
 import { type MemberRow, toStoryMember } from './core/story-reads.ts';
-import { compareMembers } from './stories/components.ts';
 
 /** One article of a story on a search page, as the members' read gives it, with its story's row. */
 export interface StoryMemberRow extends MemberRow {
@@ -17,7 +16,8 @@ export interface PageStory {
 /**
  * The statement reading the stories of a page's hits, `pageSeqs` being the SQL of the set of the
  * hits' rows: each story's row and its earliest `ALSO_IN_LIMIT + 1` articles (by the store's sort
- * key, undated last, then id), so that every hit can name `ALSO_IN_LIMIT` others besides itself. A
+ * key, undated last, then id, the order of `compareMembers`), so that every hit can name
+ * `ALSO_IN_LIMIT` others besides itself, in that order. A
  * story of one has no row, and nothing is read for it. One statement for the whole page, whatever its
  * stories' sizes, and one that needs only the ranked hits, so a store may run it beside the read of
  * the page's rows.
@@ -39,10 +39,11 @@ export function storyMembersSql(pageSeqs: string): string {
           AND EXISTS (SELECT 1 FROM stories AS kept WHERE kept.id = page.story_id)
       )
     ) AS members JOIN stories ON stories.id = members.story_id
-    WHERE members.position <= ${ALSO_IN_LIMIT + 1}`;
+    WHERE members.position <= ${ALSO_IN_LIMIT + 1}
+    ORDER BY members.story_id, members.position`;
 }
 
-/** The stories the members' read found, by id, each with its members earliest first (`compareMembers`). */
+/** The stories the members' read found, by id, each with its members in the order read: earliest first. */
 export function pageStories(rows: readonly StoryMemberRow[]): Map<string, PageStory> {
   const stories = new Map<string, PageStory>();
   for (const row of rows) {
@@ -56,7 +57,6 @@ export function pageStories(rows: readonly StoryMemberRow[]): Map<string, PageSt
     }
     story.members.push(toStoryMember(row));
   }
-  for (const story of stories.values()) story.members.sort(compareMembers);
   return stories;
 }
 

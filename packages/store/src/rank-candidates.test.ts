@@ -8,7 +8,7 @@ import {
   rankCandidates,
 } from './rank-candidates.ts';
 import { RELAXED_LEVEL_STEP } from './ranking.ts';
-import { TITLE_ALL_WORDS_BONUS, TITLE_SURFACE_WEIGHT } from './title-score.ts';
+import { TITLE_ALL_WORDS_BONUS, TITLE_SURFACE_WEIGHT, titleTerms } from './title-score.ts';
 
 const groups = [['نفط'], ['سعر']];
 const candidates: Candidate<number>[] = [
@@ -16,7 +16,7 @@ const candidates: Candidate<number>[] = [
     seq: 1,
     id: 'a000000000000001',
     story: 'a000000000000001',
-    searchTitle: 'خبر اقتصاد',
+    titleTerms: titleTerms('خبر اقتصاد'),
     titleWords: ['خبر', 'اقتصاد'],
     textRank: 9,
   },
@@ -24,7 +24,7 @@ const candidates: Candidate<number>[] = [
     seq: 2,
     id: 'a000000000000002',
     story: 'a000000000000002',
-    searchTitle: 'سعر نفط',
+    titleTerms: titleTerms('سعر نفط'),
     titleWords: ['سعر', 'النفط'],
     textRank: 1,
   },
@@ -32,7 +32,7 @@ const candidates: Candidate<number>[] = [
     seq: 3,
     id: 'a000000000000003',
     story: 'a000000000000003',
-    searchTitle: 'ارتفاع سعر نفط بعد قرار',
+    titleTerms: titleTerms('ارتفاع سعر نفط بعد قرار'),
     titleWords: ['ارتفاع', 'سعر', 'النفط', 'بعد', 'قرار'],
     textRank: 1,
   },
@@ -40,7 +40,7 @@ const candidates: Candidate<number>[] = [
     seq: 4,
     id: 'a000000000000004',
     story: 'a000000000000004',
-    searchTitle: 'خبر اقتصاد',
+    titleTerms: titleTerms('خبر اقتصاد'),
     titleWords: ['خبر', 'اقتصاد'],
     textRank: 9,
   },
@@ -65,7 +65,7 @@ describe('rankCandidates', () => {
         seq: 5,
         id: 'a000000000000005',
         story: 'a000000000000005',
-        searchTitle: 'سعر نفط',
+        titleTerms: titleTerms('سعر نفط'),
         titleWords: ['سعر', 'نفط'],
         textRank: 1,
       },
@@ -73,7 +73,7 @@ describe('rankCandidates', () => {
         seq: 6,
         id: 'a000000000000006',
         story: 'a000000000000006',
-        searchTitle: 'سعر نفط',
+        titleTerms: titleTerms('سعر نفط'),
         titleWords: ['سعر', 'النفط'],
         textRank: 1,
       },

@@ -6,7 +6,8 @@ import { surfaceScorer, titleScorer } from './title-score.ts';
 export interface Candidate<Seq> {
   seq: Seq;
   id: string;
-  searchTitle: string;
+  /** The shadow title's terms (`titleTerms`). */
+  titleTerms: readonly string[];
   /** The title's words as normalization spells them (`surfaceWords`). */
   titleWords: readonly string[];
   /**
@@ -42,7 +43,7 @@ export type Collapse = 'story' | 'none';
  * below every hit of the levels before it, so adding one never changes a story's best hit.
  */
 export class CandidateRanker<Seq> {
-  readonly #titleScore: (searchTitle: string) => number;
+  readonly #titleScore: (titleTerms: readonly string[]) => number;
   readonly #surfaceScore: (titleWords: readonly string[]) => number;
   readonly #textRankScale: number;
   readonly #collapse: Collapse;
@@ -65,7 +66,7 @@ export class CandidateRanker<Seq> {
   add(candidate: Candidate<Seq>): void {
     const score =
       this.#textRankScale * candidate.textRank +
-      this.#titleScore(candidate.searchTitle) +
+      this.#titleScore(candidate.titleTerms) +
       this.#surfaceScore(candidate.titleWords);
     this.#hits.push({
       seq: candidate.seq,

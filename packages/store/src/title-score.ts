@@ -9,15 +9,15 @@ export const TITLE_COVERAGE_WEIGHT = 2;
  * of its group) is in the title, plus the share of the title's terms that the query names. Readers
  * often search for a headline they remember; among articles that share the words, the one whose title
  * is mostly those words is the likelier one. The scorer is made once per query: each term's groups are
- * looked up once, so scoring a title costs a split and a map lookup per title term.
+ * looked up once, so scoring a title costs a map lookup per title term. `titleTerms` are the shadow
+ * title's terms (`titleTerms`), split once by the store that keeps them.
  */
-export function titleScorer(groups: readonly (readonly string[])[]): (searchTitle: string) => number {
+export function titleScorer(groups: readonly (readonly string[])[]): (titleTerms: readonly string[]) => number {
   const groupsOf = new Map<string, number[]>();
   groups.forEach((group, index) => {
     for (const term of group) groupsOf.set(term, [...(groupsOf.get(term) ?? []), index]);
   });
-  return (searchTitle) => {
-    const titleTerms = searchTitle.length === 0 ? [] : searchTitle.split(' ');
+  return (titleTerms) => {
     const present = new Uint8Array(groups.length);
     let covered = 0;
     for (const term of titleTerms) {
@@ -32,6 +32,11 @@ export function titleScorer(groups: readonly (readonly string[])[]): (searchTitl
       (TITLE_COVERAGE_WEIGHT * covered) / Math.max(1, titleTerms.length)
     );
   };
+}
+
+/** The terms of a stored shadow title (terms joined by single blanks). */
+export function titleTerms(searchTitle: string): string[] {
+  return searchTitle.length === 0 ? [] : searchTitle.split(' ');
 }
 
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
@@ -57,7 +62,12 @@ export function surfaceScorer(queryWords: readonly string[]): (titleWords: reado
   const wanted = new Set(queryWords);
   return (titleWords) => {
     if (wanted.size === 0) return 0;
-    const found = new Set(titleWords.filter((word) => wanted.has(word)));
-    return (TITLE_SURFACE_WEIGHT * found.size) / wanted.size;
+    // Distinct words found: a word counts where it first appears in the title.
+    let found = 0;
+    for (let index = 0; index < titleWords.length; index++) {
+      const word = titleWords[index] as string;
+      if (wanted.has(word) && titleWords.indexOf(word) === index) found++;
+    }
+    return (TITLE_SURFACE_WEIGHT * found) / wanted.size;
   };
 }

@@ -30,7 +30,7 @@ import {
 } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { surfaceWords } from '../title-score.ts';
+import { surfaceWords, titleTerms } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
 import { newestMatches, type RowSpread, windowPlan } from './search-window.ts';
 
@@ -215,7 +215,7 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
         ranker.add({
           seq: hit.seq,
           id: hit.id,
-          searchTitle: hit.search_title,
+          titleTerms: titleTerms(hit.search_title),
           titleWords: wordsOfTitle(hit.title),
           textRank: hit.rank,
           missing,

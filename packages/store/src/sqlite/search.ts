@@ -31,7 +31,7 @@ import {
 } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { surfaceWords } from '../title-score.ts';
+import { surfaceWords, titleTerms } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
 import { guard, statements } from './connection.ts';
 
@@ -39,6 +39,14 @@ import { guard, statements } from './connection.ts';
 const MAX_CACHED_TITLES = 200_000;
 // Terms known to be in the index or not, likewise.
 const MAX_CACHED_TERMS = 100_000;
+
+/** What ranking needs of a stored article, kept in memory by row while the database is unchanged. */
+interface RankingRow {
+  id: string;
+  titleTerms: string[];
+  titleWords: string[];
+  story: string;
+}
 
 export interface SqliteSearch {
   search(query: SearchQuery): Page<SearchHit>;
@@ -59,7 +67,7 @@ export interface SqliteSearch {
 export function sqliteSearch(db: Database.Database): SqliteSearch {
   const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
-  const titles = new Map<number, { id: string; searchTitle: string; titleWords: string[]; story: string }>();
+  const titles = new Map<number, RankingRow>();
   let seenVersion: unknown = null;
 
   // Whether the index holds a term at all: most alternatives a query adds (a stem with ال kept, one
@@ -89,8 +97,9 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     }
   };
 
-  const titlesOf = (seqs: readonly number[]) => {
-    const missing = seqs.filter((seq) => !titles.has(seq));
+  const titlesOf = (hits: readonly { rowid: number }[]) => {
+    const missing: number[] = [];
+    for (const hit of hits) if (!titles.has(hit.rowid)) missing.push(hit.rowid);
     if (missing.length > 0) {
       const rows = all<{
         seq: number;
@@ -106,7 +115,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       for (const row of rows)
         titles.set(row.seq, {
           id: row.id,
-          searchTitle: row.search_title,
+          titleTerms: titleTerms(row.search_title),
           titleWords: surfaceWords(row.title),
           // An article without a story row yet stands for itself.
           story: row.story_id ?? row.id,
@@ -199,13 +208,21 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
         const ranker = new CandidateRanker<number>(groups, SQLITE_TEXT_RANK_SCALE, words, collapse);
         const seen = new Set<number>();
         const add = (hits: readonly { rowid: number; rank: number }[], missing: number) => {
-          const known = titlesOf(hits.map((hit) => hit.rowid));
+          const known = titlesOf(hits);
           for (const hit of hits) {
             const title = known.get(hit.rowid);
             if (!title || seen.has(hit.rowid)) continue;
             seen.add(hit.rowid);
-            // bm25 is lower for better matches.
-            ranker.add({ seq: hit.rowid, ...title, textRank: -hit.rank, missing });
+            ranker.add({
+              seq: hit.rowid,
+              id: title.id,
+              titleTerms: title.titleTerms,
+              titleWords: title.titleWords,
+              story: title.story,
+              // bm25 is lower for better matches.
+              textRank: -hit.rank,
+              missing,
+            });
           }
         };
         const strict = windowHits(ftsAllGroups(indexedOnly(required.groups)), required.rankText);
