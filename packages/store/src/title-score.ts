@@ -12,7 +12,9 @@ export const TITLE_COVERAGE_WEIGHT = 2;
  * looked up once, so scoring a title costs a map lookup per title term. `titleTerms` are the shadow
  * title's terms (`titleTerms`), split once by the store that keeps them.
  */
-export function titleScorer(groups: readonly (readonly string[])[]): (titleTerms: readonly string[]) => number {
+export function titleScorer(
+  groups: readonly (readonly string[])[],
+): (titleTerms: readonly string[]) => number {
   const groupsOf = new Map<string, number[]>();
   groups.forEach((group, index) => {
     for (const term of group) groupsOf.set(term, [...(groupsOf.get(term) ?? []), index]);
