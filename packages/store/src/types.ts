@@ -8,6 +8,7 @@ import type {
   StoredArticle,
   StoreStats,
   Story,
+  StoryMember,
   StorySummary,
   TagCount,
 } from '@khabar/schema';
@@ -63,6 +64,8 @@ export interface StoryCluster {
   story: string;
   /** Its article ids, ascending. */
   articles: string[];
+  /** Its articles, earliest first (undated last, then by id): only when asked for (`members: true`). */
+  members?: StoryMember[];
 }
 
 /** Outcome of storing a batch: one entry per input article, in order. */
@@ -130,8 +133,11 @@ export interface ArticleStore {
   stories(query?: StoryQuery): Promise<Page<StorySummary>>;
   /** A story by its id, with every article of it; null when no stored story has that id. */
   story(id: string): Promise<Story | null>;
-  /** Every story of two or more articles, by story id (ascending, by code point). */
-  storyClusters(): Promise<StoryCluster[]>;
+  /**
+   * Every story of two or more articles, by story id (ascending, by code point); with `members`, each
+   * with its articles' titles, outlets and times, read in the same statement.
+   */
+  storyClusters(options?: { members?: boolean }): Promise<StoryCluster[]>;
   /** Articles sharing tags, then by text similarity; never the article itself. */
   related(id: string, limit?: number): Promise<ArticleSummary[]>;
   /** Tags with article counts, most used first. */

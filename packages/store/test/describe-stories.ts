@@ -126,6 +126,11 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
     it('joins the copies of one story, whatever their titles, edits, credits and dates, and nothing else', async () => {
       await store.upsertMany([...hospital, ...unrelated]);
       expect(await store.storyClusters()).toEqual([{ story: first.id, articles: ids(hospital) }]);
+      // Asked for, the members come with it, as the story itself lists them: earliest first.
+      const [detailed] = await store.storyClusters({ members: true });
+      expect(detailed?.articles).toEqual(ids(hospital));
+      expect(detailed?.members).toEqual((await store.story(first.id))?.articles);
+      expect(detailed?.members?.map((member) => member.id)).not.toEqual(ids(hospital));
       const ref = { id: first.id, size: 5, firstPublishedAt: first.publishedAt };
       for (const article of hospital) expect((await store.get(article.id))?.story).toEqual(ref);
       expect((await store.get(trimmed.slug))?.story).toEqual(ref);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Source, StoryMember } from '@khabar/schema';
-import type { ArticleStore, StoryCluster } from '@khabar/store';
+import type { StoryCluster } from '@khabar/store';
 import { type Command, type Io, UsageError } from '../command.ts';
 import { dbOption, dbUsage, resolveDb, withStore } from '../store-option.ts';
 
@@ -29,13 +29,12 @@ export const storiesCommand: Command = {
     await withStore(
       location,
       async (store) => {
-        const clusters = await store.storyClusters();
         if (values.json) {
-          for (const { story, articles } of clusters)
+          for (const { story, articles } of await store.storyClusters())
             io.stdout.write(`${JSON.stringify({ story, articles })}\n`);
           return;
         }
-        await printStories(io, store, clusters);
+        printStories(io, await store.storyClusters({ members: true }));
       },
       { access: 'read' },
     );
@@ -43,7 +42,7 @@ export const storiesCommand: Command = {
   },
 };
 
-async function printStories(io: Io, store: ArticleStore, clusters: StoryCluster[]): Promise<void> {
+function printStories(io: Io, clusters: StoryCluster[]): void {
   if (clusters.length === 0) {
     io.stdout.write('no stories of two or more articles\n');
     return;
@@ -51,19 +50,11 @@ async function printStories(io: Io, store: ArticleStore, clusters: StoryCluster[
   let articleCount = 0;
   for (const [index, cluster] of clusters.entries()) {
     if (index > 0) io.stdout.write('\n');
-    // The story is read again for its titles and outlets. A write between the two reads may have moved
-    // it (an earlier article joined, so the id changed): its ids, as listed, are printed then.
-    const story = await store.story(cluster.story);
-    const members = story?.articles ?? null;
-    const size = members?.length ?? cluster.articles.length;
-    articleCount += size;
-    const span = members ? dateSpan(members) : '';
-    io.stdout.write(`story ${cluster.story} · ${size} articles${span ? ` · ${span}` : ''}\n`);
-    if (members) {
-      for (const member of members) io.stdout.write(`  ${memberLine(member)}\n`);
-    } else {
-      for (const id of cluster.articles) io.stdout.write(`  ${id}\n`);
-    }
+    const members = cluster.members ?? [];
+    articleCount += members.length;
+    const span = dateSpan(members);
+    io.stdout.write(`story ${cluster.story} · ${members.length} articles${span ? ` · ${span}` : ''}\n`);
+    for (const member of members) io.stdout.write(`  ${memberLine(member)}\n`);
   }
   io.stdout.write(`\n${clusters.length} stories, ${articleCount} articles\n`);
 }

@@ -134,25 +134,36 @@ export async function getStory(reader: Reader, id: string): Promise<Story | null
   return found === null ? null : { ...found, articles };
 }
 
-/** Every story of two or more articles, with its article ids ascending, by story id. */
-export async function storyClusters({ read }: Reader): Promise<StoryCluster[]> {
-  const rows = await read<{ story_id: string; id: string }>({
-    sql: `SELECT m.story_id, a.id FROM stories AS st
+/**
+ * Every story of two or more articles, with its article ids ascending, by story id; with `members`,
+ * each article's title, outlet and time too, from the same statement.
+ */
+export async function storyClusters(
+  { read }: Reader,
+  { members = false }: { members?: boolean } = {},
+): Promise<StoryCluster[]> {
+  const rows = await read<MemberRow>({
+    sql: `SELECT m.story_id, a.id${members ? ', a.slug, a.title, a.published_at, a.agency, a.publisher' : ''}
+          FROM stories AS st
           JOIN article_stories AS m ON m.story_id = st.id
           JOIN articles AS a ON a.seq = m.article_seq
           WHERE st.size >= 2`,
     params: [],
   });
-  const clusters = new Map<string, string[]>();
+  const clusters = new Map<string, MemberRow[]>();
   for (const row of rows) {
     const articles = clusters.get(row.story_id);
-    if (articles === undefined) clusters.set(row.story_id, [row.id]);
-    else articles.push(row.id);
+    if (articles === undefined) clusters.set(row.story_id, [row]);
+    else articles.push(row);
   }
   // Ids are lower-case hexadecimal: JavaScript's order of strings is their code point order.
   return [...clusters]
     .sort(([first], [second]) => compareText(first, second))
-    .map(([story, articles]) => ({ story, articles: articles.sort(compareText) }));
+    .map(([story, rows]) => {
+      const articles = rows.map((row) => row.id).sort(compareText);
+      if (!members) return { story, articles };
+      return { story, articles, members: rows.map(toStoryMember).sort(compareMembers) };
+    });
 }
 
 /** The articles of each story, earliest first (undated last, then by id). */

@@ -385,7 +385,7 @@ function postgresStore(
 
     story: (id) => getStory(reader, id),
 
-    storyClusters: () => storyClusters(reader),
+    storyClusters: (options) => storyClusters(reader, options),
 
     search: (searchQuery) => search.search(searchQuery),
 

@@ -334,7 +334,7 @@ function sqliteStore(parts: Parts): ArticleStore {
 
     story: (id) => getStory(reader, id),
 
-    storyClusters: () => storyClusters(reader),
+    storyClusters: (options) => storyClusters(reader, options),
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
       return threads ? threads.search(query).catch(noted) : reading(() => searcher.search(query));
