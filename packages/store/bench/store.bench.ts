@@ -1,7 +1,6 @@
 // Ingest time, search latency and known-item search quality of both stores on SaudiNewsNet, rendered
-// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents;
-// `--story-cost` first ingests the same documents into a store that keeps no stories, to report what
-// story detection adds to the ingest.
+// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents. What
+// story detection adds to the ingest is measured by `story-cost.ts`.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -28,10 +27,8 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     only: { type: 'string' },
     pg: { type: 'string' },
-    'story-cost': { type: 'boolean' },
   },
 });
-const storyCost = values['story-cost'] === true;
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
 const pgUrl = values.pg ?? process.env.KHABAR_TEST_PG_URL;
 const runSqlite = values.only === undefined || values.only === 'sqlite';
@@ -135,20 +132,6 @@ async function reportStories(name: string, store: ArticleStore): Promise<void> {
   console.log(`${name}: ${clusters.length} stories of two or more articles, holding ${articles} articles`);
 }
 
-/** The ingest of the same documents into a store keeping no stories: the baseline of their cost. */
-async function withoutStories(name: string, open: () => Promise<ArticleStore>): Promise<void> {
-  const store = await open();
-  try {
-    const result = await ingest(store);
-    console.log(
-      `${name} without stories: ingest ${texts.length} documents in ${seconds(result.wallMs)} ` +
-        `(CPU ${seconds(result.cpuMs)})`,
-    );
-  } finally {
-    await store.close();
-  }
-}
-
 function report(name: string, result: Ingested, { times, cpuMs }: Latency) {
   console.log(
     `${name}: ingest ${texts.length} documents in ${seconds(result.wallMs)} (CPU ${seconds(result.cpuMs)}, ` +
@@ -164,13 +147,6 @@ if (runSqlite) {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-bench-'));
   cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
   const path = join(folder, 'khabar.db');
-  if (storyCost) {
-    const bare = join(folder, 'without-stories.db');
-    await withoutStories('SQLite', () => createSqliteStore(bare, { stories: false }));
-    rmSync(bare, { force: true });
-    rmSync(`${bare}-wal`, { force: true });
-    rmSync(`${bare}-shm`, { force: true });
-  }
   const store = await createSqliteStore(path);
   const result = await ingest(store);
   await reportStories('SQLite', store);
@@ -199,13 +175,6 @@ if (runPostgres) {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   });
-  if (storyCost) {
-    const bare = `${schema}_bare`;
-    await withoutStories('PostgreSQL', () =>
-      createPostgresStore(pgUrl as string, { schema: bare, stories: false }),
-    );
-    await admin.query(`DROP SCHEMA ${bare} CASCADE`);
-  }
   const result = await ingest(store);
   await reportStories('PostgreSQL', store);
   stored ??= result.articles;

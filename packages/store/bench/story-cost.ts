@@ -1,0 +1,128 @@
+// What story detection adds to the ingest of SaudiNewsNet, on each store: the corpus rendered as text
+// dumps, parsed on other threads and stored in batches of 500 (as `khabar ingest` does), into a new
+// store that keeps stories and into one that keeps none (`stories: false`, for this measure only).
+// Every ingest runs in a process of its own, so that neither inherits the other's heap or caches, and
+// the pairs alternate which goes first. Prints each ingest and, per store, the median of the pairs'
+// ratios. `--pairs N` (default 3), `--limit N` the first N documents, `--only sqlite|postgres`;
+// PostgreSQL runs when `KHABAR_TEST_PG_URL` (or `--pg <url>`) is set.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadCorpus, renderCorpus } from '@khabar/corpus';
+import pg from 'pg';
+import { type ArticleStore, createPostgresStore, createSqliteStore } from '../src/index.ts';
+import { parseInParallel } from './parallel-parse.ts';
+
+const BATCH = 500;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    pairs: { type: 'string', default: '3' },
+    limit: { type: 'string' },
+    only: { type: 'string' },
+    pg: { type: 'string' },
+    // One ingest, in a child: the store kind, and whether it keeps stories.
+    child: { type: 'string' },
+    bare: { type: 'boolean' },
+  },
+});
+const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+const pgUrl = values.pg ?? process.env.KHABAR_TEST_PG_URL;
+
+/** One ingest's wall time and the CPU time of all its process's threads, in milliseconds. */
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+async function ingestOnce(kind: string, stories: boolean): Promise<Timing> {
+  const texts = renderCorpus(loadCorpus()).slice(0, limit);
+  let store: ArticleStore;
+  let cleanup: () => Promise<void>;
+  if (kind === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-story-cost-'));
+    store = await createSqliteStore(join(folder, 'khabar.db'), { stories });
+    cleanup = async () => rmSync(folder, { recursive: true, force: true });
+  } else {
+    const schema = `khabar_cost_${randomBytes(4).toString('hex')}`;
+    store = await createPostgresStore(pgUrl as string, { schema, stories });
+    cleanup = async () => {
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    };
+  }
+  try {
+    const begin = performance.now();
+    const cpuBefore = process.cpuUsage();
+    let writing: Promise<unknown> = Promise.resolve();
+    for await (const batch of parseInParallel(texts, BATCH)) {
+      const previous = writing;
+      writing = store.upsertMany(batch);
+      writing.catch(() => undefined);
+      await previous;
+    }
+    await writing;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000 };
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
+if (values.child !== undefined) {
+  process.stdout.write(`${JSON.stringify(await ingestOnce(values.child, values.bare !== true))}\n`);
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const pairs = Number(values.pairs);
+  const run = (kind: string, stories: boolean): Timing => {
+    const args = [self, '--child', kind, ...(stories ? [] : ['--bare'])];
+    if (values.limit !== undefined) args.push('--limit', values.limit);
+    if (values.pg !== undefined) args.push('--pg', values.pg);
+    const output = execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    return JSON.parse(output.trim().split('\n').at(-1) as string) as Timing;
+  };
+  const seconds = (timing: Timing) =>
+    `${(timing.wallMs / 1000).toFixed(1)} s (CPU ${(timing.cpuMs / 1000).toFixed(1)} s)`;
+  const kinds = [
+    ...(values.only === undefined || values.only === 'sqlite' ? ['sqlite'] : []),
+    ...((values.only === undefined || values.only === 'postgres') && pgUrl !== undefined ? ['postgres'] : []),
+  ];
+  console.log(
+    `story cost: ${pairs} pairs of ingests per store, each in its own process; load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const kind of kinds) {
+    const ratios: number[] = [];
+    for (let pair = 0; pair < pairs; pair++) {
+      // Odd pairs ingest with stories first, so that neither side always runs on a warmer machine.
+      const storiesFirst = pair % 2 === 1;
+      const first = run(kind, storiesFirst);
+      const second = run(kind, !storiesFirst);
+      const [bare, withStories] = storiesFirst ? [second, first] : [first, second];
+      const ratio = withStories.wallMs / bare.wallMs;
+      ratios.push(ratio);
+      console.log(
+        `  ${kind} pair ${pair + 1}: without stories ${seconds(bare)}, with stories ${seconds(withStories)}: ` +
+          `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}% wall`,
+      );
+    }
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] as number;
+    const met = median <= 1.2 ? 'met' : 'NOT met';
+    console.log(
+      `${kind}: stories add ${((median - 1) * 100).toFixed(0)}% to the ingest (median; target ≤ 20%) ${met}`,
+    );
+  }
+}
