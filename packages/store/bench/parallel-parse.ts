@@ -42,3 +42,35 @@ export async function* parseInParallel(texts: readonly string[], size: number): 
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
+
+/** What one ingest took: wall time, and the CPU time of every thread of this process. */
+export interface IngestTiming {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * Parses and stores every document in chunks of `size`, as `khabar ingest` does (documents parsed on
+ * other threads, one chunk written while the next is parsed), timing the whole. `seen` is given each
+ * chunk's articles as they come.
+ */
+export async function ingestTimed(
+  store: { upsertMany(articles: Article[]): Promise<unknown> },
+  texts: readonly string[],
+  size: number,
+  seen: (articles: Article[]) => void = () => {},
+): Promise<IngestTiming> {
+  const begin = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let writing: Promise<unknown> = Promise.resolve();
+  for await (const batch of parseInParallel(texts, size)) {
+    seen(batch);
+    const previous = writing;
+    writing = store.upsertMany(batch);
+    writing.catch(() => undefined);
+    await previous;
+  }
+  await writing;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000 };
+}

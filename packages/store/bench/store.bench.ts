@@ -13,7 +13,7 @@ import { type ArticleStore, createPostgresStore, createSqliteStore } from '../sr
 import { titleKey } from '../src/title-key.ts';
 import { postgresArabic, rawFts5, type SearchSystem } from './baselines.ts';
 import { percentile, quality, rankOf } from './metrics.ts';
-import { parseInParallel } from './parallel-parse.ts';
+import { type IngestTiming, ingestTimed } from './parallel-parse.ts';
 import { knownItemQueries, latencyQueries } from './reader-queries.ts';
 
 const BATCH = 500;
@@ -49,10 +49,7 @@ console.log(
       .join(' ')}`,
 );
 
-interface Ingested {
-  wallMs: number;
-  /** CPU time of the whole process, worker threads included. */
-  cpuMs: number;
+interface Ingested extends IngestTiming {
   articles: Map<string, Article>;
 }
 
@@ -62,19 +59,10 @@ interface Ingested {
  */
 async function ingest(store: ArticleStore): Promise<Ingested> {
   const articles = new Map<string, Article>();
-  const begin = performance.now();
-  const cpuBefore = process.cpuUsage();
-  let writing: Promise<unknown> = Promise.resolve();
-  for await (const batch of parseInParallel(texts, BATCH)) {
+  const timing = await ingestTimed(store, texts, BATCH, (batch) => {
     for (const article of batch) articles.set(article.id, article);
-    const previous = writing;
-    writing = store.upsertMany(batch);
-    writing.catch(() => undefined);
-    await previous;
-  }
-  await writing;
-  const cpu = process.cpuUsage(cpuBefore);
-  return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000, articles };
+  });
+  return { ...timing, articles };
 }
 
 interface Latency {

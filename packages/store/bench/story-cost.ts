@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
 import pg from 'pg';
 import { type ArticleStore, createPostgresStore, createSqliteStore } from '../src/index.ts';
-import { parseInParallel } from './parallel-parse.ts';
+import { type IngestTiming, ingestTimed } from './parallel-parse.ts';
 
 const BATCH = 500;
 
@@ -34,13 +34,7 @@ const { values } = parseArgs({
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
 const pgUrl = values.pg ?? process.env.KHABAR_TEST_PG_URL;
 
-/** One ingest's wall time and the CPU time of all its process's threads, in milliseconds. */
-interface Timing {
-  wallMs: number;
-  cpuMs: number;
-}
-
-async function ingestOnce(kind: string, stories: boolean): Promise<Timing> {
+async function ingestOnce(kind: string, stories: boolean): Promise<IngestTiming> {
   const texts = renderCorpus(loadCorpus()).slice(0, limit);
   let store: ArticleStore;
   let cleanup: () => Promise<void>;
@@ -59,18 +53,7 @@ async function ingestOnce(kind: string, stories: boolean): Promise<Timing> {
     };
   }
   try {
-    const begin = performance.now();
-    const cpuBefore = process.cpuUsage();
-    let writing: Promise<unknown> = Promise.resolve();
-    for await (const batch of parseInParallel(texts, BATCH)) {
-      const previous = writing;
-      writing = store.upsertMany(batch);
-      writing.catch(() => undefined);
-      await previous;
-    }
-    await writing;
-    const cpu = process.cpuUsage(cpuBefore);
-    return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return await ingestTimed(store, texts, BATCH);
   } finally {
     await store.close();
     await cleanup();
@@ -82,7 +65,7 @@ if (values.child !== undefined) {
 } else {
   const self = fileURLToPath(import.meta.url);
   const pairs = Number(values.pairs);
-  const run = (kind: string, stories: boolean): Timing => {
+  const run = (kind: string, stories: boolean): IngestTiming => {
     const args = [self, '--child', kind, ...(stories ? [] : ['--bare'])];
     if (values.limit !== undefined) args.push('--limit', values.limit);
     if (values.pg !== undefined) args.push('--pg', values.pg);
@@ -90,16 +73,16 @@ if (values.child !== undefined) {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    return JSON.parse(output.trim().split('\n').at(-1) as string) as Timing;
+    return JSON.parse(output.trim().split('\n').at(-1) as string) as IngestTiming;
   };
-  const seconds = (timing: Timing) =>
+  const seconds = (timing: IngestTiming) =>
     `${(timing.wallMs / 1000).toFixed(1)} s (CPU ${(timing.cpuMs / 1000).toFixed(1)} s)`;
   const kinds = [
     ...(values.only === undefined || values.only === 'sqlite' ? ['sqlite'] : []),
     ...((values.only === undefined || values.only === 'postgres') && pgUrl !== undefined ? ['postgres'] : []),
   ];
   console.log(
-    `story cost: ${pairs} pairs of ingests per store, each in its own process; load average ${loadavg()
+    `story cost: ${pairs} pair${pairs === 1 ? '' : 's'} of ingests per store, each in its own process; load average ${loadavg()
       .map((value) => value.toFixed(1))
       .join(' ')}`,
   );
