@@ -4,7 +4,7 @@
 // `--limit N` takes the first N articles, `--pairs N` injects N rewrites, `--seed S` picks them;
 // `--sweep` prints recall and precision over a grid of confirmation thresholds (tune on one seed,
 // report on another: the default seeds differ). What stories add to a store's ingest is measured on
-// the stores themselves: `node bench/store.bench.ts --story-cost`.
+// the stores themselves: `node bench/story-cost.ts`.
 // `--common-shingles` prints src/stories/common-shingles.ts as mined from the first half of the
 // articles read, and nothing else.
 //

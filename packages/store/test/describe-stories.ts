@@ -283,6 +283,44 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
       expect((await store.story(retitled.id))?.size).toBe(4);
     });
 
+    it('keeps about one pair per article however many copies of a body come, and holds a story together as its articles go', async () => {
+      // One body under 60 titles, a day apart, in three batches and one at a time: each copy matches
+      // every other, and the pairs kept are a spanning set of them, not all 1,770.
+      const copies = Array.from({ length: 60 }, (_, index) =>
+        buildArticle({
+          title: `نسخة رقم ${index} من خبر المستشفى`,
+          publishedAt: `2024-03-${String(1 + Math.floor(index / 24)).padStart(2, '0')}T${String(index % 24).padStart(2, '0')}:00:00`,
+          body: HOSPITAL,
+          publisher: `صحيفة ${index}`,
+        }),
+      );
+      await store.upsertMany(copies.slice(0, 20));
+      await store.upsertMany(copies.slice(20, 50));
+      for (const copy of copies.slice(50)) await store.upsert(copy);
+      const pairsKept = async () =>
+        (await harness.storyState()).memberships.reduce(
+          (sum, row) => sum + (row.partners === null ? 0 : row.partners.length / 8),
+          0,
+        );
+      expect(await store.storyClusters()).toEqual([{ story: copies[0]?.id, articles: ids(copies) }]);
+      expect(await pairsKept()).toBe(copies.length - 1);
+      // The earliest copies go, one by one and then ten at once: those left stay one story, named by
+      // the earliest of them, however the kept pairs ran through the deleted ones.
+      const left = [...copies];
+      for (const gone of [0, 1, 2, 30, 59]) {
+        await store.delete(copies[gone]?.id as string);
+        left.splice(left.indexOf(copies[gone] as Article), 1);
+        expect(await store.storyClusters()).toEqual([{ story: left[0]?.id, articles: ids(left) }]);
+        expectStoryInvariants(await harness.storyState());
+      }
+      for (const gone of copies.slice(3, 13)) {
+        await store.delete(gone.id);
+        left.splice(left.indexOf(gone), 1);
+      }
+      expect(await store.storyClusters()).toEqual([{ story: left[0]?.id, articles: ids(left) }]);
+      expect(await pairsKept()).toBeLessThan(left.length);
+    });
+
     it('moves an article whose body changed to the story its new body tells', async () => {
       await store.upsertMany([...hospital, heart]);
       const rewritten = buildArticle({ ...drafts.edited, body: OTHER_HOSPITAL });

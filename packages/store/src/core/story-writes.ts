@@ -28,13 +28,16 @@ import { SketchCache } from './sketch-cache.ts';
  * other writer changes stories meanwhile.
  *
  * The tables: `article_stories` (one row per article: its story, the hash of its sketch, its band keys
- * and its partners, the confirmed pairs kept in this row (see `linkSteps`); the sketch itself is made
+ * and its partners, the pairs kept in this row (see `linkSteps`); the sketch itself is made
  * again from the document when needed, see `SketchCache`),
  * `story_band_runs` (band key → articles, see `BandRuns`: the candidates of a new article are a few
  * look-ups) and `stories` (one row per story of two or more articles: an article alone is a story of
  * one, with no row).
  * Stories are the connected components of the confirmed pairs, named by `storyId`: they depend on the
- * stored articles only, never on the order they came in.
+ * stored articles only, never on the order they came in. Only a spanning set of those pairs is kept
+ * (a pair is confirmed and kept only between articles not joined already), about one per article,
+ * so that a story of thousands of copies costs a write no more than its size; when a member leaves,
+ * what is left is joined again where other pairs hold it together (see `rejoinSteps`).
  */
 
 /** An article whose row was just written, as story detection takes it. */
@@ -264,7 +267,7 @@ export function* finishStorySteps(dialect: Dialect, memory: StoryMemory, work: S
     if (work.paired.has(id) || work.affected.has(id)) work.affected.add(id);
     else alone.push(id);
   }
-  yield* settleSteps(dialect, work.affected);
+  yield* settleSteps(dialect, memory.sketches, work.affected);
   // A story of one has no row in `stories`. A row named by a new article's id is stale (a story's id
   // is one of its own articles, and this one was not stored): left by a write that kept no stories,
   // such as an older version's. It goes.
@@ -318,7 +321,8 @@ function* detachSteps(dialect: Dialect, work: StoryWork, detached: readonly Deta
 
 /**
  * Files the band keys of articles with a new sketch, looks up the articles sharing one of them (for
- * the whole batch at once, so articles of the batch find each other too) and confirms each candidate.
+ * the whole batch at once, so articles of the batch find each other too) and confirms each candidate
+ * not joined to it already (by the kept pairs of the candidates' stories, or a pair confirmed here).
  * Returns the confirmed pairs as the partners of the batch's articles, to keep in their rows: a pair
  * with an article stored before belongs to the batch's article, one within the batch to the later of
  * its articles.
@@ -385,15 +389,21 @@ function* linkSteps(
   }
   if (outside.size > 0) yield* knownSteps(dialect, sketches, [...outside], known);
 
+  // Two articles the kept pairs (or pairs confirmed here already) join are one story whatever their
+  // own comparison says: it is not made, and no pair is kept for it. The pairs kept are then a
+  // spanning set of the confirmed ones, about one per article, however large a story grows.
+  const joined = yield* keptPairSets(dialect, batch, known);
   for (const [low, others] of candidates) {
     const one = known.get(low);
     if (!one?.sketch) continue;
     for (const high of others) {
       const other = known.get(high);
       if (!other?.sketch) continue;
+      if (joined.connected(low, high)) continue;
       // A run may still file a stored article under keys it has lost: candidates share a key now.
       if (!shareBand(one.keys, other.keys)) continue;
       if (!confirmStory(one.sketch, other.sketch).confirmed) continue;
+      joined.union(low, high);
       const [holder, partner] = batch.has(high) ? [high, low] : [low, high];
       const held = partners.get(holder);
       if (held === undefined) partners.set(holder, [partner]);
@@ -405,6 +415,62 @@ function* linkSteps(
     }
   }
   return partners;
+}
+
+/** Disjoint sets of articles by `seq`, any number of them, each its own set until joined. */
+class SeqSets {
+  readonly #parent = new Map<number, number>();
+
+  find(seq: number): number {
+    let current = seq;
+    for (;;) {
+      const parent = this.#parent.get(current);
+      if (parent === undefined || parent === current) return current;
+      // Path halving: each step points the element at its grandparent.
+      const grandparent = this.#parent.get(parent);
+      if (grandparent === undefined || grandparent === parent) return parent;
+      this.#parent.set(current, grandparent);
+      current = grandparent;
+    }
+  }
+
+  connected(first: number, second: number): boolean {
+    return this.find(first) === this.find(second);
+  }
+
+  union(first: number, second: number): void {
+    const [rootFirst, rootSecond] = [this.find(first), this.find(second)];
+    // The smaller root leads: the sets do not depend on the order of the unions.
+    if (rootFirst !== rootSecond) {
+      this.#parent.set(Math.max(rootFirst, rootSecond), Math.min(rootFirst, rootSecond));
+    }
+  }
+}
+
+/**
+ * The stored articles of the candidates' stories joined as their kept pairs join them now: the
+ * rows of the batch's articles left out, whose pairs are about to be replaced.
+ */
+function* keptPairSets(
+  dialect: Dialect,
+  batch: ReadonlyMap<number, unknown>,
+  known: ReadonlyMap<number, Known>,
+): Steps<SeqSets> {
+  const sets = new SeqSets();
+  const stories = new Set<string>();
+  for (const entry of known.values()) if (entry.story !== null) stories.add(entry.story);
+  if (stories.size === 0) return sets;
+  const rows = (yield statement(
+    dialect,
+    (params) =>
+      `SELECT article_seq, partners FROM article_stories WHERE ${params.inList('story_id', [...stories])}`,
+  )) as { article_seq: number | string; partners: Uint8Array | null }[];
+  for (const row of rows) {
+    const seq = Number(row.article_seq);
+    if (batch.has(seq)) continue;
+    for (const partner of decodeSeqs(row.partners)) if (!batch.has(partner)) sets.union(seq, partner);
+  }
+  return sets;
 }
 
 /** A candidate as confirmation takes it. */
@@ -482,7 +548,7 @@ interface MemberRow {
  * each named by `storyId`, each of two or more articles with its row in `stories`; stories left with
  * fewer lose theirs.
  */
-function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<void> {
+function* settleSteps(dialect: Dialect, sketches: SketchCache, affected: ReadonlySet<string>): Steps<void> {
   if (affected.size === 0) return;
   const storyIds = [...affected];
   const members = (yield statement(
@@ -496,19 +562,34 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
   // Both articles of a pair are in one story, and the pair is kept in one of their rows: the pairs of
   // these articles are all here.
   const idOf = new Map(members.map((member) => [Number(member.article_seq), member.id]));
-  const pairs: StoryPair[] = [];
   // A partner that is no member is gone (deleted by a write that kept no stories): it is dropped.
-  const mended: [number, Uint8Array | null][] = [];
+  const partnersOf = new Map<number, number[]>();
+  const mended = new Set<number>();
+  const sets = new SeqSets();
   for (const member of members) {
+    const seq = Number(member.article_seq);
     const partners = decodeSeqs(member.partners);
-    for (const partner of partners) {
-      const other = idOf.get(partner);
-      if (other !== undefined) pairs.push(orderedPair(member.id, other));
-    }
     const kept = partners.filter((partner) => idOf.has(partner));
-    if (kept.length < partners.length) mended.push([Number(member.article_seq), encodeSeqs(kept)]);
+    if (kept.length < partners.length) mended.add(seq);
+    partnersOf.set(seq, kept);
+    for (const partner of kept) sets.union(seq, partner);
   }
-  if (mended.length > 0) yield updateArticleStories(dialect, { name: 'partners', type: 'bytes' }, mended);
+  yield* rejoinSteps(dialect, sketches, members, sets, (holder, partner) => {
+    partnersOf.get(holder)?.push(partner);
+    mended.add(holder);
+  });
+  if (mended.size > 0) {
+    yield updateArticleStories(
+      dialect,
+      { name: 'partners', type: 'bytes' },
+      [...mended].map((seq) => [seq, encodeSeqs(partnersOf.get(seq) ?? [])]),
+    );
+  }
+  const pairs: StoryPair[] = [];
+  for (const [seq, partners] of partnersOf) {
+    const id = idOf.get(seq) as string;
+    for (const partner of partners) pairs.push(orderedPair(id, idOf.get(partner) as string));
+  }
   const byId = new Map(members.map((member) => [member.id, member]));
   const moves: [number, string][] = [];
   const rows: StoryRowValues[] = [];
@@ -546,6 +627,103 @@ function* settleSteps(dialect: Dialect, affected: ReadonlySet<string>): Steps<vo
       `ON CONFLICT (id) DO UPDATE SET size = excluded.size, first_published_at = excluded.first_published_at,
          last_published_at = excluded.last_published_at, sort_at = excluded.sort_at`,
     );
+  }
+}
+
+/**
+ * Joins again the pieces of a story that the kept pairs no longer hold together (a member was
+ * deleted, or its body changed): the pairs kept are a spanning set of those confirmed, so a piece
+ * may still match another. Members sharing a band key are compared across pieces, piece by piece,
+ * until one pair joins two; each pair found is given to `keep` (held by the later article) and joins
+ * `sets`. A story whose members still hold together costs nothing more.
+ */
+function* rejoinSteps(
+  dialect: Dialect,
+  sketches: SketchCache,
+  members: readonly MemberRow[],
+  sets: SeqSets,
+  keep: (holder: number, partner: number) => void,
+): Steps<void> {
+  const byStory = new Map<string, number[]>();
+  const pieces = new Map<string, Set<number>>();
+  for (const member of members) {
+    const seq = Number(member.article_seq);
+    const seqs = byStory.get(member.story_id);
+    if (seqs === undefined) byStory.set(member.story_id, [seq]);
+    else seqs.push(seq);
+    const roots = pieces.get(member.story_id) ?? new Set<number>();
+    roots.add(sets.find(seq));
+    pieces.set(member.story_id, roots);
+  }
+  const split = [...byStory].filter(([story]) => (pieces.get(story)?.size ?? 0) > 1);
+  if (split.length === 0) return;
+  const known = new Map<number, Known>();
+  yield* knownSteps(
+    dialect,
+    sketches,
+    split.flatMap(([, seqs]) => seqs),
+    known,
+  );
+  for (const [, seqs] of split) {
+    const byKey = new Map<number, number[]>();
+    for (const seq of [...seqs].sort((first, second) => first - second)) {
+      for (const key of known.get(seq)?.keys ?? []) {
+        const holders = byKey.get(key);
+        if (holders === undefined) byKey.set(key, [seq]);
+        else holders.push(seq);
+      }
+    }
+    for (const holders of byKey.values()) {
+      if (holders.length > 1) joinAcross(holders, known, sets, keep);
+    }
+  }
+}
+
+/**
+ * Compares the articles filed under one band key across the sets they are in, each against the
+ * pieces before it, until a confirmed pair joins them: the pieces are kept as lists, merged small
+ * into large, so a key whose articles all join costs a step each.
+ */
+function joinAcross(
+  holders: readonly number[],
+  known: ReadonlyMap<number, Known>,
+  sets: SeqSets,
+  keep: (holder: number, partner: number) => void,
+): void {
+  let groups: number[][] = [];
+  for (const seq of holders) {
+    const sketch = known.get(seq)?.sketch;
+    // An article whose sketch is owed is compared when it is made (see `backfillSteps`).
+    if (!sketch) continue;
+    const next: number[][] = [];
+    let home: number[] | null = null;
+    for (const group of groups) {
+      let joins = sets.connected(group[0] as number, seq);
+      for (let index = 0; !joins && index < group.length; index++) {
+        const other = group[index] as number;
+        const otherSketch = known.get(other)?.sketch;
+        if (otherSketch && confirmStory(sketch, otherSketch).confirmed) {
+          sets.union(seq, other);
+          keep(Math.max(seq, other), Math.min(seq, other));
+          joins = true;
+        }
+      }
+      if (!joins) next.push(group);
+      else if (home === null) {
+        home = group;
+        next.push(group);
+      } else {
+        const homeLarger: boolean = home.length >= group.length;
+        const large: number[] = homeLarger ? home : group;
+        const small: number[] = homeLarger ? group : home;
+        for (const member of small) large.push(member);
+        if (!homeLarger) next[next.indexOf(home)] = large;
+        home = large;
+      }
+    }
+    if (home === null) next.push([seq]);
+    else home.push(seq);
+    groups = next;
   }
 }
 
