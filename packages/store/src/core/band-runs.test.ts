@@ -120,6 +120,64 @@ describe('BandRuns', () => {
     ).toEqual(expected);
   });
 
+  it('keeps what it holds of removed keys bounded once its runs are too large to merge', () => {
+    const { db, run } = database();
+    const random = seededRandom(12);
+    // A cap of 2,000 entries (about 40 articles) in place of millions: 200 articles fill runs that
+    // never merge again, then the bodies of a few change, round after round.
+    const writer = new BandRuns(2000);
+    const live = new Map<number, number[]>();
+    const write = (added: { seq: number; keys: number[] }[], removed: { seq: number; keys: number[] }[]) => {
+      db.exec('BEGIN');
+      runSteps(writer.sync(sqliteDialect), run);
+      runSteps(writer.append(sqliteDialect, sortEntries(added), sortEntries(removed)), run);
+      db.exec('COMMIT');
+    };
+    for (let batch = 0; batch < 20; batch++) {
+      const added = Array.from({ length: 10 }, (_, index) => ({
+        seq: batch * 10 + index + 1,
+        keys: bandKeys(random),
+      }));
+      for (const item of added) live.set(item.seq, item.keys);
+      write(added, []);
+    }
+    // Entries and tombstones as the stored runs count them (the second and third words of each).
+    const stored = () =>
+      (db.prepare('SELECT entries FROM story_band_runs').pluck().all() as Uint8Array[]).reduce(
+        (sum, bytes) => {
+          const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          return sum + words.getUint32(4, true) + words.getUint32(8, true);
+        },
+        0,
+      );
+    let most = 0;
+    for (let round = 0; round < 150; round++) {
+      const changed = Array.from({ length: 5 }, () => 1 + Math.floor(random() * 200));
+      const distinct = [...new Set(changed)];
+      const removed = distinct.map((seq) => ({ seq, keys: live.get(seq) as number[] }));
+      const added = distinct.map((seq) => ({ seq, keys: bandKeys(random) }));
+      for (const item of added) live.set(item.seq, item.keys);
+      write(added, removed);
+      most = Math.max(most, stored());
+    }
+    const liveEntries = 200 * 48;
+    // 150 rounds removed about 36,000 entries: without compaction they and their tombstones stay.
+    expect(most).toBeLessThan(liveEntries * 2);
+    const allKeys = [...live.values()].flat();
+    const expected = [...live].flatMap(([seq, keys]) => keys.map((key) => `${key} ${seq}`)).sort();
+    const liveFound = (runs: BandRuns) => {
+      const found = filed(runs, allKeys);
+      // Every live entry is found; a removed one may be too, until compacted away, but not many.
+      const current = new Set(expected);
+      expect(found.filter((entry) => current.has(entry))).toEqual(expected);
+      expect(found.length).toBeLessThan(expected.length * 2);
+    };
+    liveFound(writer);
+    const other = new BandRuns(2000);
+    runSteps(other.sync(sqliteDialect), run);
+    liveFound(other);
+  });
+
   it('forgets a run whose transaction was rolled back', () => {
     const { db, run } = database();
     const random = seededRandom(4);

@@ -13,7 +13,10 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
  * An entry is a key and an article (`seq`). Removing an article's keys adds tombstones beside the
  * next run's entries; a merge drops the entries of older runs that a tombstone names, and tombstones
  * once no older run is left. Until then a removed entry may still be found: look-ups give candidates,
- * and the caller keeps those whose stored band keys hold the key (see `linkSteps`).
+ * and the caller keeps those whose stored band keys hold the key (see `linkSteps`). Runs too large to
+ * merge (see `MAX_RUN_ENTRIES`) never meet a merge again, so once the tombstones come to a quarter of
+ * the entries, every run is written again without the entries a newer run's tombstone names, and
+ * without tombstones (see `#compact`): what a store holds of removed keys stays bounded.
  */
 
 /** A run as the writer holds it. */
@@ -38,6 +41,8 @@ export interface Entries {
 const MERGE_FAN_IN = 4;
 /** A run this large is merged no more: no BLOB comes near the databases' limit of 1 GB. */
 const MAX_RUN_ENTRIES = 1 << 22;
+/** The runs are compacted once their tombstones are this share of their entries or more. */
+const COMPACT_SHARE = 1 / 4;
 /** The entries of one article: a level is a power of MERGE_FAN_IN of it. */
 const LEVEL_UNIT = 48;
 
@@ -52,6 +57,12 @@ function statement(dialect: Dialect, build: (params: Params) => string): Query {
  */
 export class BandRuns {
   #runs: Run[] = [];
+  readonly #maxRunEntries: number;
+
+  /** `maxRunEntries` is `MAX_RUN_ENTRIES` but in tests, which reach the cap with fewer articles. */
+  constructor(maxRunEntries: number = MAX_RUN_ENTRIES) {
+    this.#maxRunEntries = maxRunEntries;
+  }
 
   /** Reads the runs other writers (or a rolled-back write of this one) left it not knowing. */
   *sync(dialect: Dialect): Steps<void> {
@@ -112,7 +123,7 @@ export class BandRuns {
     this.#runs.push(fresh);
     for (;;) {
       const merging = this.#mergeable();
-      if (merging < 2) return;
+      if (merging < 2) break;
       const parts = this.#runs.slice(-merging);
       const merged = mergeRuns(parts, next++, merging === this.#runs.length);
       yield insertRun(dialect, merged);
@@ -127,28 +138,67 @@ export class BandRuns {
       );
       this.#runs = [...this.#runs.slice(0, -merging), merged];
     }
+    let entries = 0;
+    let tombstones = 0;
+    for (const run of this.#runs) {
+      entries += run.keys.length;
+      tombstones += run.tombKeys.length;
+    }
+    if (tombstones > 0 && tombstones >= COMPACT_SHARE * entries) yield* this.#compact(dialect);
+  }
+
+  /**
+   * Writes every run again without the entries that a newer run's tombstone names, and without
+   * tombstones: after it, no run holds an entry removed since, so no tombstone is needed. Each run
+   * keeps its number (its place in age) under a new token; a run left empty goes.
+   */
+  *#compact(dialect: Dialect): Steps<void> {
+    const compacted: Run[] = [];
+    let newerTombstones = NO_ENTRIES;
+    for (let index = this.#runs.length - 1; index >= 0; index--) {
+      const run = this.#runs[index] as Run;
+      const kept = subtractEntries({ keys: run.keys, seqs: run.seqs }, newerTombstones);
+      newerTombstones = mergeEntries(newerTombstones, { keys: run.tombKeys, seqs: run.tombSeqs });
+      if (kept.keys.length === run.keys.length && run.tombKeys.length === 0) {
+        compacted.push(run);
+        continue;
+      }
+      yield statement(dialect, (params) => `DELETE FROM story_band_runs WHERE run = ${params.add(run.run)}`);
+      if (kept.keys.length === 0) continue;
+      const rewritten: Run = {
+        run: run.run,
+        token: randomUUID(),
+        keys: kept.keys,
+        seqs: kept.seqs,
+        tombKeys: NO_ENTRIES.keys,
+        tombSeqs: NO_ENTRIES.seqs,
+      };
+      yield insertRun(dialect, rewritten);
+      compacted.push(rewritten);
+    }
+    this.#runs = compacted.reverse();
   }
 
   /** How many of the newest runs to merge: those of the newest one's level or below, when enough. */
   #mergeable(): number {
     const newest = this.#runs.at(-1);
     if (newest === undefined) return 0;
-    const level = levelOf(newest);
+    const level = levelOf(newest, this.#maxRunEntries);
     let count = 0;
     let entries = 0;
     for (let index = this.#runs.length - 1; index >= 0; index--) {
       const run = this.#runs[index] as Run;
-      if (levelOf(run) > level) break;
+      if (levelOf(run, this.#maxRunEntries) > level) break;
       entries += run.keys.length;
       count++;
     }
-    return count >= MERGE_FAN_IN && entries <= MAX_RUN_ENTRIES ? count : 0;
+    return count >= MERGE_FAN_IN && entries <= this.#maxRunEntries ? count : 0;
   }
 }
 
-function levelOf(run: Run): number {
+function levelOf(run: Run, maxRunEntries: number): number {
   const size = run.keys.length + run.tombKeys.length;
-  if (size >= MAX_RUN_ENTRIES) return Number.POSITIVE_INFINITY;
+  if (size >= maxRunEntries) return Number.POSITIVE_INFINITY;
   return Math.floor(Math.log(Math.max(1, size / LEVEL_UNIT)) / Math.log(MERGE_FAN_IN));
 }
 
