@@ -98,19 +98,32 @@ function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate 
   const matched = matchedTokens(tokens, stems);
   if (matched.length === 0) return null;
   if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
-  let best: Candidate | null = null;
+  // Each matched word anchors a window; the one whose matches hold the most distinct stems wins (the
+  // first of equals). A window's matches are a stretch of `matched`, found by halving, so a paragraph
+  // of thousands of matches costs a few steps per match rather than a pass over all of them.
+  let best: { start: number; end: number; from: number; to: number; distinct: number } | null = null;
   for (const anchor of tokens.keys()) {
     if (!stems.has((tokens[anchor] as Token).stem)) continue;
     const [start, end] = window(tokens, anchor);
-    const candidate = fragment(
-      paragraph,
-      start,
-      end,
-      matched.filter((token) => token.start >= start && token.end <= end),
-    );
-    if (!best || candidate.distinctStems > best.distinctStems) best = candidate;
+    const from = firstStartingAt(matched, start);
+    let to = from;
+    const seen = new Set<string>();
+    while (to < matched.length && (matched[to] as Token).end <= end) seen.add((matched[to++] as Token).stem);
+    if (!best || seen.size > best.distinct) best = { start, end, from, to, distinct: seen.size };
   }
-  return best;
+  return best && fragment(paragraph, best.start, best.end, matched.slice(best.from, best.to));
+}
+
+/** The index of the first of `tokens` (in text order) starting at `position` or after. */
+function firstStartingAt(tokens: readonly Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((tokens[middle] as Token).start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // A few words before the anchor, then as many after as fit; when the paragraph ends first, more before.

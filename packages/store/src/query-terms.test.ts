@@ -4,6 +4,7 @@ import {
   ftsAllGroups,
   ftsAnySubset,
   groupStems,
+  MAX_QUERY_WORD_LENGTH,
   queryGroups,
   relaxedLevels,
   relaxes,
@@ -51,6 +52,13 @@ describe('queryGroups', () => {
     ]);
     expect(queryGroups('" * ( ) : - ؟ 😀')).toEqual([]);
     expect(queryGroups(Array.from({ length: 40 }, (_, index) => `كلمة${index}`).join(' '))).toHaveLength(16);
+  });
+
+  it('leaves out words longer than any language has, which one store would index and the other not', () => {
+    const long = 'ب'.repeat(MAX_QUERY_WORD_LENGTH + 1);
+    expect(queryGroups(`${long} وزير`)).toEqual(queryGroups('وزير'));
+    expect(queryGroups(long)).toEqual([]);
+    expect(queryGroups('ب'.repeat(MAX_QUERY_WORD_LENGTH))).toHaveLength(1);
   });
 });
 

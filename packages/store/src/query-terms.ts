@@ -7,6 +7,13 @@ import { surfaceWords } from './title-score.ts';
 const MAX_QUERY_WORDS = 16;
 
 /**
+ * Longer words are left out of a query: no language has such words, and PostgreSQL's full-text
+ * search drops any over 2,047 bytes (1,023 Arabic letters) where SQLite's keeps them, so the stores
+ * would answer the same query differently.
+ */
+export const MAX_QUERY_WORD_LENGTH = 500;
+
+/**
  * What a reader typed, as one group of index terms per distinct word, in order: the word's
  * normalized, light-stemmed form (what the index holds for that spelling), then its other stem
  * candidates when it starts with ال (التحاق: تحاق as light stemming reads it, التحاق as the index
@@ -19,6 +26,7 @@ const MAX_QUERY_WORDS = 16;
 export function queryGroups(query: string): string[][] {
   const groups = new Map<string, string[]>();
   for (const word of surfaceWords(query)) {
+    if (word.length > MAX_QUERY_WORD_LENGTH) continue;
     const candidates = stemCandidates(word);
     const stem = candidates[0] as string;
     if (groups.has(stem)) continue;

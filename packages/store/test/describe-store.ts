@@ -588,6 +588,23 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         );
       });
 
+      it('finds the older headlines holding a common word when the newest fill the window with it too', async () => {
+        const articles = Array.from({ length: RANKED_WINDOW + 50 }, (_, index) =>
+          buildArticle({
+            title: `بيان الوزير رقم ${index}`,
+            publishedAt: '2024-01-01T00:00:00',
+            body: [`نص البيان رقم ${index}.`],
+          }),
+        );
+        await store.upsertMany(articles);
+        // The newest RANKED_WINDOW are ranked, and with them the newest older ones whose title holds
+        // the word: here every one of the fifty oldest.
+        const walked = await walk((cursor) =>
+          store.search({ q: 'الوزير', limit: 100, cursor, collapse: 'none' }),
+        );
+        expect(new Set(ids(walked))).toEqual(new Set(articles.map((article) => article.id)));
+      });
+
       it('answers a query without terms with an empty page', async () => {
         await storeFixtures();
         for (const q of ['', '   ', '...', '؟!', '"" \'\'']) {

@@ -168,14 +168,15 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     const rank = rankText
       ? `ts_rank_cd(${RANK_WEIGHTS}, articles.search_vector, to_tsquery('simple', $1))`
       : '0';
-    // Only when the newest window is full, as in SQLite: the condition is evaluated once, and when it
-    // fails the titles' index is not read at all.
+    // Only when the newest window is full, and only older than it, as in SQLite (a newer title match is
+    // in the window already): the conditions are evaluated once, and when the first fails the titles'
+    // index is not read at all.
     const titled =
       rankText && titledSize > 0
         ? newestMatches(
             'titled',
             `to_tsvector('simple'::regconfig, search_title) @@ to_tsquery('simple', $1)
-             AND (SELECT count(*) FROM newest) = ${size}`,
+             AND (SELECT count(*) FROM newest) = ${size} AND seq < (SELECT min(seq) FROM newest)`,
             windowPlan(likely(stats?.titleShares), stats?.spread ?? null, titledSize, false),
             titledSize,
           )
