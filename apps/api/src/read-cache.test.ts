@@ -49,6 +49,13 @@ describeEachStore('listing cache', (harness) => {
     expect(calls.search).toBe(3);
   });
 
+  it('keys an answer by path and query, whatever host the request names', async () => {
+    const { app, calls } = counted({ KHABAR_API_CACHE_TTL_S: '10' });
+    await app.request('http://one.example/v1/search?q=النفط');
+    await app.request('http://two.example/v1/search?q=النفط');
+    expect(calls.search).toBe(1);
+  });
+
   // Before the tests that write: SQLite reports its writer thread's commits again a moment later.
   it('reuses an article answer too, until a write through the API', async () => {
     const { store } = harness();

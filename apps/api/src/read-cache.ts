@@ -10,7 +10,7 @@ interface Entry extends SentBody {
 export interface ReadCacheOptions {
   /** How long an answer is reused, in milliseconds; 0 turns the cache off. */
   ttlMs: number;
-  /** Most bytes of answers kept (default 32 MiB); the least recently used go first. */
+  /** Most bytes kept, answers and their keys (default 32 MiB); the least recently used go first. */
   budget?: number;
   now?: () => number;
 }
@@ -44,7 +44,9 @@ export class ReadCache {
   middleware() {
     return createMiddleware<AppEnv>(async (c, next) => {
       if (this.#ttlMs === 0 || c.req.method !== 'GET') return next();
-      const key = c.req.url;
+      // By path and query only: the Host header is the client's to choose, and names no other answer.
+      const { pathname, search } = new URL(c.req.url);
+      const key = pathname + search;
       const cached = this.#entries.get(key);
       if (cached && cached.expires > this.#now()) return sendCached(c, cached.body, cached.etag, cached);
       const generation = this.#generation;
