@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { expect, it } from 'vitest';
 import { describeEachStore } from '../test/harness.ts';
 import { problemCodes, problemTypes } from './problem.ts';
@@ -132,6 +134,44 @@ describeEachStore('GET /openapi.json', (harness) => {
     expect(schemas.StoredArticle?.required).toContain('story');
     expect(schemas.Story?.required).toEqual(expect.arrayContaining(['articles', 'earliest', 'outlets']));
     expect(schemas.SearchHit?.required).toEqual(expect.arrayContaining(['story', 'alsoIn']));
+  });
+
+  it('answers what it describes: real responses validate against the schemas of their routes', async () => {
+    const doc = await document();
+    // The document as one JSON Schema 2020-12 resource, so that its `#/components/...` refs resolve.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ ...doc, $id: 'openapi' });
+    const pointer = (...parts: string[]) =>
+      parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+    const { app } = harness();
+    const json = async (url: string) => (await app.request(url)).json() as Promise<Record<string, unknown>>;
+    const article = ((await json('/v1/articles?limit=1')).items as { id: string; slug: string }[])[0];
+    const story = ((await json('/v1/stories?limit=1')).items as { id: string }[] | undefined)?.[0];
+    const checks: [string, string, number][] = [
+      ['/v1/articles?limit=5', '/v1/articles', 200],
+      [`/v1/articles/${article?.id}`, '/v1/articles/{idOrSlug}', 200],
+      [`/v1/articles/${encodeURIComponent(article?.slug ?? '')}`, '/v1/articles/{idOrSlug}', 200],
+      ['/v1/articles/0000000000000000', '/v1/articles/{idOrSlug}', 404],
+      ['/v1/search?q=النفط', '/v1/search', 200],
+      ['/v1/search?q=النفط&collapse=none&limit=3', '/v1/search', 200],
+      ['/v1/search?q=النفط&limit=0', '/v1/search', 400],
+      ['/v1/stories?minSize=1&limit=5', '/v1/stories', 200],
+      ...(story ? [[`/v1/stories/${story.id}`, '/v1/stories/{id}', 200] as [string, string, number]] : []),
+      ['/v1/tags', '/v1/tags', 200],
+      ['/v1/sources', '/v1/sources', 200],
+    ];
+    for (const [url, template, status] of checks) {
+      const response = await app.request(url);
+      expect(response.status, url).toBe(status);
+      const type = response.headers.get('content-type')?.split(';')[0] ?? '';
+      const validate = ajv.getSchema(
+        `openapi#/${pointer('paths', template, 'get', 'responses', String(status), 'content', type, 'schema')}`,
+      );
+      expect(validate, `${url}: a schema for ${status} ${type}`).toBeDefined();
+      const valid = validate?.(await response.json());
+      expect(valid ? [] : validate?.errors, url).toEqual([]);
+    }
   });
 
   it('answers 304 to its own ETag', async () => {

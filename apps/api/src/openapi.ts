@@ -1,4 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { PublishedAt } from '@khabar/schema';
+import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import type { AppEnv } from './env.ts';
 
@@ -42,5 +44,32 @@ export function buildDocument(app: OpenAPIHono<AppEnv>): Document {
   });
   const createBody = document.paths?.['/v1/articles']?.post?.requestBody;
   if (createBody && !('$ref' in createBody)) createBody.required = true;
+  mendSchemas(document);
   return document;
+}
+
+// What a publication time holds, as zod's own JSON Schema says it: the pattern it validates with.
+const PUBLISHED_AT_PATTERN = (z.toJSONSchema(PublishedAt) as { pattern: string }).pattern;
+
+/**
+ * Mends, in place, two things the OpenAPI generator writes that describe no response the API gives:
+ * a pattern with the regex's flags left on its end (`…$/u`: JSON Schema patterns take no flags, and
+ * match Unicode properties as they are), and the `date-time` format for publication times, which
+ * requires a zone where `PublishedAt` keeps a wall-clock time as the text gives it (the model's only
+ * date-times): the format is replaced by the pattern the time is validated with.
+ */
+function mendSchemas(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) mendSchemas(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.pattern === 'string')
+    schema.pattern = schema.pattern.replace(/(?<=\$)\/[dgimsuvy]+$/, '');
+  if (schema.format === 'date-time') {
+    delete schema.format;
+    schema.pattern = PUBLISHED_AT_PATTERN;
+  }
+  for (const value of Object.values(schema)) mendSchemas(value);
 }
