@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lexiconKeys, segmentTags, stemWords } from './tags.ts';
+import { lexiconKeys, MAX_SEGMENTED_TOKENS, segmentTags, stemWords } from './tags.ts';
 
 const none = new Set<string>();
 const texts = (value: string, title: string, body: string[], lexicon = none) =>
@@ -66,6 +66,16 @@ describe('segmentTags', () => {
       'لندن',
     ]);
     expect(texts('#الرياض #السياحة', 'عنوان', [])).toEqual(['الرياض', 'السياحة']);
+  });
+
+  it('segments the first words of a line too long for a keywords line, and takes the rest one by one', () => {
+    const body = ['أعلنت وزارة الصحة عن حملة جديدة.'];
+    const filler = Array.from({ length: MAX_SEGMENTED_TOKENS - 2 }, (_, index) => `كلمة${index}`);
+    const value = ['وزارة', 'الصحة', ...filler, 'وزارة', 'الصحة'].join(' ');
+    const tags = texts(value, 'حملة', body);
+    expect(tags[0]).toBe('وزارة الصحة');
+    expect(tags.slice(-2)).toEqual(['وزارة', 'الصحة']);
+    expect(tags).toHaveLength(MAX_SEGMENTED_TOKENS + 1);
   });
 
   it('gives where each tag sits in the value', () => {

@@ -19,6 +19,12 @@ export interface TagSlice {
 
 /** Longest multi-word tag considered, in keyword tokens: bounds the work on a pathological line. */
 const MAX_TAG_TOKENS = 8;
+/**
+ * Keyword tokens segmented into phrases; any after these are tags of one word each. Sites write a
+ * few words to a few dozen: a line of hundreds is no keywords line, and each token looked up costs
+ * a pass over the places its first word occurs.
+ */
+export const MAX_SEGMENTED_TOKENS = 64;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 const TOKEN = /\S+/g;
 const SEPARATORS = /[،,|؛;#]/;
@@ -59,6 +65,8 @@ class PhraseIndex {
   private readonly normalized: (string | undefined)[];
   /** Per text, the starts of the words that stem to a given stem. */
   private readonly starts: Map<string, number[]>[];
+  /** What `find` answered, by phrase: a keywords line may repeat its words. */
+  private readonly found = new Map<string, Occurrence>();
   private readonly stemmed = new Map<string, string>();
 
   constructor(title: string, paragraphs: readonly string[]) {
@@ -69,10 +77,19 @@ class PhraseIndex {
 
   /** Whether a phrase occurs anywhere, and whether it occurs in the title. */
   find(phrase: readonly string[]): Occurrence {
-    for (let text = 0; text < this.texts.length; text++) {
-      if (this.occursIn(text, phrase)) return { anywhere: true, inTitle: text === 0 };
+    const key = phrase.join(' ');
+    let found = this.found.get(key);
+    if (found === undefined) {
+      found = ABSENT;
+      for (let text = 0; text < this.texts.length; text++) {
+        if (this.occursIn(text, phrase)) {
+          found = { anywhere: true, inTitle: text === 0 };
+          break;
+        }
+      }
+      this.found.set(key, found);
     }
-    return { anywhere: false, inTitle: false };
+    return found;
   }
 
   /** Whether the phrase occurs in the title. */
@@ -260,12 +277,13 @@ export function segmentTags(
     .filter((token) => token.stems.length > 0);
   if (tokens.length === 0) return [];
   const index = new PhraseIndex(title, paragraphs);
-  const count = tokens.length;
+  const segmented = tokens.slice(0, MAX_SEGMENTED_TOKENS);
+  const count = segmented.length;
   // best[i]: the best segmentation of tokens i..count-1, as its first tag's length and its score.
   const best: Choice[] = new Array(count + 1);
   best[count] = { tags: 0, titleWords: 0, lexiconWords: 0, length: 0 };
   for (let from = count - 1; from >= 0; from--) {
-    const found = phrasesFrom(tokens, from, index, lexicon);
+    const found = phrasesFrom(segmented, from, index, lexicon);
     let chosen: Choice | undefined;
     for (let length = found.length - 1; length >= 1; length--) {
       const { occurs, inTitle, known } = found[length] as Found;
@@ -284,14 +302,17 @@ export function segmentTags(
   const tags: TagSlice[] = [];
   for (let from = 0; from < count; ) {
     const length = (best[from] as Choice).length;
-    const first = tokens[from] as Token;
-    const last = tokens[from + length - 1] as Token;
-    const text = tokens
+    const first = segmented[from] as Token;
+    const last = segmented[from + length - 1] as Token;
+    const text = segmented
       .slice(from, from + length)
       .map((token) => token.text)
       .join(' ');
     tags.push({ text, start: first.start, end: last.start + last.text.length });
     from += length;
+  }
+  for (const token of tokens.slice(MAX_SEGMENTED_TOKENS)) {
+    tags.push({ text: token.text, start: token.start, end: token.start + token.text.length });
   }
   return tags;
 }
