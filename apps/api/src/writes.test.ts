@@ -113,6 +113,32 @@ describeEachStore('POST /v1/articles and DELETE /v1/articles/{idOrSlug}', (harne
     expect((await request('/v1/articles', jsonPost(article))).status).toBe(200);
   });
 
+  it('stores a JSON article again when anything of it changed, its text or not', async () => {
+    const article = {
+      ...parsed(translation),
+      id: 'b2c3d4e5f6071829',
+      slug: 'مقال-يصحح-b2c3d4',
+      title: 'مقال يصحح',
+    };
+    expect((await request('/v1/articles', jsonPost(article))).status).toBe(201);
+    const statusOf = async (sent: unknown) =>
+      ((await (await request('/v1/articles', jsonPost(sent))).json()) as { status: string }).status;
+    expect(await statusOf(article)).toBe('unchanged');
+    // The same provenance, another tag and URL: a correction of the metadata, kept.
+    const retagged = { ...article, tags: [...article.tags, 'تصحيح'], url: 'https://example.com/corrected' };
+    expect(await statusOf(retagged)).toBe('updated');
+    const stored = Article.parse(await (await request(`/v1/articles/${article.id}`)).json());
+    expect(stored.tags).toContain('تصحيح');
+    expect(stored.url).toBe('https://example.com/corrected');
+    // Another body under the old provenance is kept too.
+    const rewritten = { ...retagged, body: ['نص آخر تماما لهذا المقال بعد التصحيح.'] };
+    expect(await statusOf(rewritten)).toBe('updated');
+    expect(Article.parse(await (await request(`/v1/articles/${article.id}`)).json()).body).toEqual(
+      rewritten.body,
+    );
+    expect(await statusOf(rewritten)).toBe('unchanged');
+  });
+
   it('rejects an invalid JSON article with the failing fields under body', async () => {
     const { title: _title, ...untitled } = parsed(translation);
     const response = await request('/v1/articles', jsonPost({ ...untitled, id: 'XYZ' }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { completeArticle, readDocument } from '@khabar/parser';
 import type { Article, ArticleInput } from '@khabar/schema';
 import type { Context } from 'hono';
@@ -67,9 +68,23 @@ export async function readArticleBody(
   const type = mediaType(c.req.header('Content-Type'));
   // A JSON article is completed as the intake completes one read from a file: the page fields and the
   // identity of appended articles an older writer left out are made here, as the parser makes them.
-  if (jsonType.test(type)) return completeArticle(validJson());
+  if (jsonType.test(type)) return withInputHash(completeArticle(validJson()));
   if (type === '') {
     throw validationProblem([{ path: 'body', message: 'send a document or an article', code: 'required' }]);
   }
   return (await readDocumentBody(c, url)).article;
+}
+
+/**
+ * A JSON article with its input hash made here: SHA-256 of the article as validated (fields in the
+ * schema's order), its own `contentHash` left out. The hash is the input the store compares to tell an
+ * unchanged article from a changed one; a client's own could stay the same while the tags, the URL or
+ * even the text changed, and the change would be taken for a repeat and dropped.
+ */
+function withInputHash(article: Article): Article {
+  const content = JSON.stringify({ ...article, provenance: { ...article.provenance, contentHash: '' } });
+  return {
+    ...article,
+    provenance: { ...article.provenance, contentHash: createHash('sha256').update(content).digest('hex') },
+  };
 }
