@@ -19,16 +19,13 @@ function dateTimeKey(value: string): string | null {
   const match = DATE_TIME.exec(value);
   if (!match) return null;
   const [, year, month, day, hour, minute, second, zone, sign, zoneHours, zoneMinutes] = match;
-  const wallClock = Date.UTC(
-    Number(year),
-    Number(month) - 1,
-    Number(day),
-    Number(hour),
-    Number(minute),
-    Number(second),
-  );
-  // Date.UTC rolls 2023-02-30 over to March: a date that does not round-trip does not exist.
-  if (Number.isNaN(wallClock) || new Date(wallClock).toISOString().slice(0, 19) !== value.slice(0, 19)) {
+  // Set field by field: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(Number(hour), Number(minute), Number(second), 0);
+  const wallClock = date.getTime();
+  // Dates roll 2023-02-30 over to March: a date that does not round-trip does not exist.
+  if (Number.isNaN(wallClock) || date.toISOString().slice(0, 19) !== value.slice(0, 19)) {
     return null;
   }
   const offsetMinutes =
@@ -36,7 +33,8 @@ function dateTimeKey(value: string): string | null {
       ? 0
       : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes ?? 0));
   const utc = new Date(wallClock - offsetMinutes * 60_000).toISOString();
-  // Years before 0 or after 9999 never reach here (four digits), so the ISO string has a fixed shape.
+  // A zone can move a time of the year 0000 or 9999 out of the four-digit years: no key orders it.
+  if (!/^\d{4}-/.test(utc)) return null;
   return utc.slice(0, 19);
 }
 
