@@ -52,8 +52,10 @@ describe('decodeBytes', () => {
     expect(decodeBytes(page('<meta charset="windows-1256">'), null, true).text).toContain(arabic);
     const equiv = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">';
     expect(decodeBytes(page(equiv), null, true)).toMatchObject({ from: 'markup', encoding: 'windows-1256' });
-    // Text dumps are not pages: a line that looks like markup declares nothing.
-    expect(decodeBytes(page('<meta charset="windows-1256">'), null, false).encoding).toBe('utf-8');
+    // Text dumps are not pages: a line that looks like markup declares nothing (the Arabic bytes are
+    // still read as windows-1256, found by their reading, not by the line).
+    expect(decodeBytes(page('<meta charset="windows-1256">'), null, false).from).toBe('default');
+    expect(decodeBytes(page('<meta charset="iso-8859-6">'), null, false).encoding).toBe('windows-1256');
   });
 
   it('reads a page declared windows-1256 but saved as UTF-8 as UTF-8, and says so', () => {
@@ -75,6 +77,24 @@ describe('decodeBytes', () => {
     expect(decoded.text.startsWith(arabic)).toBe(true);
     expect(decoded.text).toContain('\uFFFD');
     expect(decoded.problem).toMatch(/not valid in utf-8/);
+  });
+
+  it('reads bytes that are not UTF-8, with no charset named, as windows-1256 when they are Arabic in it', () => {
+    const line = Uint8Array.from([...cp1256, 0x0a, ...cp1256]);
+    expect(decodeBytes(line, null, false)).toMatchObject({
+      text: `${arabic}\n${arabic}`,
+      encoding: 'windows-1256',
+      problem: expect.stringMatching(/windows-1256/),
+    });
+    expect(decodeBytes(line, null, true).encoding).toBe('windows-1256');
+    // UTF-8 with a few broken bytes stays UTF-8; so do Latin bytes of another code page.
+    expect(decodeBytes(Uint8Array.from([...utf8, 0xff, 0xfe]), null, false).encoding).toBe('utf-8');
+    const french = Uint8Array.from([
+      0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0xe0, 0x20, 0xe9, 0x74, 0xe9,
+    ]);
+    expect(decodeBytes(french, null, false).encoding).toBe('utf-8');
+    // A charset that was named is not second-guessed.
+    expect(decodeBytes(line, 'utf-8', false).encoding).toBe('utf-8');
   });
 
   it('reads each document afresh: bytes cut inside a character do not spill into the next one', () => {

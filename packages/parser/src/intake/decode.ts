@@ -1,7 +1,8 @@
 /**
  * Bytes to text, with the encoding a browser would pick: a byte order mark first, then the charset
  * the transport names (an HTTP `Content-Type`, also inside a web archive record), then for a page the
- * charset its own markup declares, then UTF-8. Many Arabic sites still serve `windows-1256` or
+ * charset its own markup declares, then UTF-8, or `windows-1256` for bytes that are not UTF-8 and read
+ * as Arabic in it (see `arabicWindowsText`). Many Arabic sites still serve `windows-1256` or
  * `ISO-8859-6`; `TextDecoder` reads both. Bytes that are not valid in the chosen encoding are read
  * with replacement characters and a note, never an exception.
  */
@@ -66,7 +67,43 @@ export function decodeBytes(bytes: Uint8Array, charset: string | null, markup: b
       problem = `unknown charset '${declared}'`;
     }
   }
-  return decodeAs(bytes, 'utf-8', 'default', problem);
+  const decoded = decodeAs(bytes, 'utf-8', 'default', problem);
+  // Nothing named the encoding and the bytes are not UTF-8: Arabic text saved on Windows is most
+  // often in its code page, windows-1256, which is taken when that reading is Arabic through and through.
+  if (problem === null && decoded.problem !== null) {
+    const arabic = arabicWindowsText(bytes);
+    if (arabic !== null) {
+      return { text: arabic, encoding: 'windows-1256', from: 'default', problem: ARABIC_WINDOWS_NOTE };
+    }
+  }
+  return decoded;
+}
+
+const ARABIC_WINDOWS_NOTE = 'not valid UTF-8 and no charset named: read as windows-1256 (Arabic Windows)';
+// Of the characters beyond ASCII that windows-1256 gives, at least this share must be Arabic letters,
+// harakat, Arabic punctuation or digits, and at least MIN_ARABIC_LETTERS of them: UTF-8 read that way
+// gives Persian letters and Latin punctuation for half its bytes, other code pages Latin letters.
+const ARABIC_SHARE = 0.9;
+const MIN_ARABIC_LETTERS = 4;
+
+/** The bytes read as windows-1256, when that reading is Arabic text; null otherwise. */
+function arabicWindowsText(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('windows-1256').decode(bytes);
+  let beyondAscii = 0;
+  let arabic = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    beyondAscii++;
+    if (
+      (code >= 0x060c && code <= 0x0652) ||
+      (code >= 0x0660 && code <= 0x0669) ||
+      (code >= 0x200c && code <= 0x200f)
+    ) {
+      arabic++;
+    }
+  }
+  return arabic >= MIN_ARABIC_LETTERS && arabic >= ARABIC_SHARE * beyondAscii ? text : null;
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {
