@@ -57,6 +57,22 @@ describe('parseArticle warnings', () => {
     expect(warningsOf('عنوان\nنص.\nاقرأ أيضاً\nالمصدر: الوطن')).toEqual([['read_also_without_headline', 3]]);
   });
 
+  it('reports appended articles that begin before any footer, and keeps them apart from the body', () => {
+    const first = 'أعلنت الوزارة اليوم عن خطة جديدة لتطوير الطرق في المنطقة الشرقية خلال العام المقبل.';
+    const second = 'وقال المتحدث إن المشروع يشمل إنشاء جسور وأنفاق جديدة لتخفيف الزحام في المدن الكبرى.';
+    const third = 'وأضاف أن العمل سيبدأ في الربع الأول من العام وينتهي خلال ثلاث سنوات من بدايته.';
+    const text = ['عنوان الخبر', first, 'اقرأ أيضاً:', 'عنوان خبر آخر', second, third].join('\n');
+    expect(warningsOf(text)).toEqual([['related_without_footer', 3]]);
+    const result = parseArticle(text);
+    expect(result.ok && result.article.body).toEqual([first]);
+    // With a footer before it, the block is where the layout puts it: no warning.
+    expect(
+      warningsOf(
+        ['عنوان الخبر', first, 'المصدر: الوطن', 'اقرأ أيضاً:', 'عنوان خبر آخر', second, third].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+
   it('reports an empty credit, a repeated credit and an empty keywords line', () => {
     expect(warningsOf('عنوان\nنص.\nالمصدر:\nالمصدر | رويترز\nالمصدر | واس\nوسوم: ،')).toEqual([
       ['source_empty', 3],

@@ -63,6 +63,8 @@ function readLines(lines: Line[], from: number, draft: Draft, options: ParseOpti
       const opensBlock =
         zone === 'footer' ? relatedSegmentLength(lines, kinds, index + 1) >= 2 : kind.opensBlockWithoutFooter;
       if (opensBlock) {
+        // The layout puts appended articles after the footer: before one, the reader is told.
+        if (zone !== 'footer') draft.warnings.push(warning('related_without_footer', line.number));
         zone = 'related';
         index = related.read(lines, kinds, index);
         continue;

@@ -129,6 +129,13 @@ export const codes = {
     message: 'Read-also marker with no headline after it',
     hint: 'Nothing to do: the marker is dropped.',
   },
+  related_without_footer: {
+    sources: ['warning'],
+    title: 'Appended articles without a footer',
+    message:
+      'A read-also block began before any credits or keywords line: the lines after it were read as appended articles, not as body',
+    hint: 'Nothing to do when they are other articles; if they are the article’s own paragraphs, report the document.',
+  },
   source_empty: {
     sources: ['warning'],
     title: 'Empty source credit',
