@@ -87,6 +87,7 @@ describeEachStore('errors as problem+json', (harness) => {
 
   it.each([
     ['invalid_query', 400, 'invalid_query', null],
+    ['slug_taken', 409, 'slug_taken', null],
     ['unavailable', 503, 'unavailable', '10'],
     ['migration_failed', 503, 'unavailable', '10'],
     ['corrupt', 503, 'store_damaged', '300'],

@@ -55,6 +55,7 @@ export class ProblemError extends Error {
 const storeProblems: Record<StoreErrorCode, ProblemCode> = {
   invalid_cursor: 'invalid_cursor',
   invalid_query: 'invalid_query',
+  slug_taken: 'slug_taken',
   unavailable: 'unavailable',
   corrupt: 'store_damaged',
   migration_failed: 'unavailable',

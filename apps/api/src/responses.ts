@@ -1,7 +1,7 @@
 import { problemContentType, problemTypes } from './problem.ts';
 import { ProblemDoc } from './schemas.ts';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 503 | 504;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503 | 504;
 
 interface ProblemResponse {
   description: string;

@@ -201,6 +201,13 @@ export const codes = {
     hint: 'Pass back the `nextCursor` of a page unchanged, with the same filters.',
     status: 400,
   },
+  slug_taken: {
+    sources: ['store', 'api'],
+    title: 'The slug is taken',
+    message: 'Other stored articles hold both the slug asked for and the one made from it with the id.',
+    hint: 'Send the article with another slug, or delete the article that holds it.',
+    status: 409,
+  },
   invalid_query: {
     sources: ['store', 'api'],
     title: 'The query cannot be run',

@@ -123,6 +123,31 @@ describe('planBatch', () => {
     expect(inline.superseded).toContainEqual({ titleKey: titleKey(laterTitle), keep: articles[2]?.id });
   });
 
+  it('refuses an article whose slug and fallback slug other articles both hold, with slug_taken', () => {
+    const article = buildArticle({
+      title: 'خبر عن الموانئ',
+      publishedAt: null,
+      body: paragraph('وسعت الموانئ'),
+    });
+    const fallback = `خبر-عن-الموانئ-${article.id}`;
+    const taken = batchLookups(
+      [],
+      [
+        { slug: article.slug, id: 'another-article' },
+        { slug: fallback, id: 'a-third-article' },
+      ],
+      [],
+      [],
+    );
+    expect(() => planBatch([article], taken, [], false)).toThrow(
+      expect.objectContaining({
+        name: 'StoreError',
+        code: 'slug_taken',
+        message: expect.stringContaining(fallback),
+      }),
+    );
+  });
+
   it('plans the same rows whether or not they were made ahead, whatever the hint said', () => {
     const unaware = batchLookups([], [], [], []);
     // A stale hint that takes the first document for stored as it is: its appended articles are

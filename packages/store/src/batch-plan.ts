@@ -1,5 +1,6 @@
 import type { Article, IngestOutcome } from '@khabar/schema';
 import { appendedArticle } from './appended-article.ts';
+import { StoreError } from './errors.ts';
 import { type ArticleOrigin, type ArticleRow, toRow, withIdentity } from './stored-row.ts';
 import { titleKey } from './title-key.ts';
 
@@ -132,7 +133,10 @@ export function planBatch(
         return candidate;
       }
     }
-    throw new Error(`slug ${slug} of article ${id} is taken by another article`);
+    throw new StoreError(
+      'slug_taken',
+      `slug ${slug} of article ${id} is taken by another article, and so is ${fallbackSlug(slug, id)}`,
+    );
   };
 
   for (const [index, article] of articles.entries()) {

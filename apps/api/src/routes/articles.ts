@@ -115,7 +115,7 @@ const createArticle = (writeGuard: MiddlewareHandler<AppEnv>) =>
         headers: { Location: { description: 'URL of the article.', schema: { type: 'string' } } },
         content: { 'application/json': { schema: IngestOutcomeDoc } },
       },
-      ...problemResponses(400, 401, 403, 413, 415, 422, ...commonProblems),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, ...commonProblems),
     },
   });
 
