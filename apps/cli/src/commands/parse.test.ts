@@ -47,6 +47,15 @@ describe('khabar parse', () => {
     ]);
   });
 
+  it('says so on standard error when the directories given hold no document, and prints nothing', async () => {
+    mkdirSync(join(dir, 'nothing'), { recursive: true });
+    writeFileSync(join(dir, 'nothing', 'readme.md'), 'not an input');
+    const { io, stdout, stderr } = memoryIo({ cwd: dir });
+    expect(await run(['parse', 'nothing'], io)).toBe(0);
+    expect(stdout()).toBe('');
+    expect(stderr()).toMatch(/^khabar: parse: no documents in nothing \(/);
+  });
+
   it('reads standard input for -', async () => {
     const { io, stdout } = memoryIo({ stdin: short, cwd: dir });
     expect(await run(['parse', '-'], io)).toBe(0);

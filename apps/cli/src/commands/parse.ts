@@ -27,8 +27,9 @@ Reads news documents and prints one JSON article per document, one per line (JSO
 order given. A document is an HTML page (.html, .htm), a text dump (.txt: in the seed's layout or a
 full page's text with the site's menus), JSON articles (.json, .jsonl), or a web archive (.warc,
 .warc.gz, .wet, .wet.gz), whose pages are read record by record. The kind is told by the name and the
-first bytes; the charset by a byte order mark or the page's own declaration, else UTF-8. A directory
-stands for the files of these kinds under it, sorted by path; - reads standard input.
+first bytes; the charset by a byte order mark or the page's own declaration, else UTF-8 (or
+windows-1256 for Arabic bytes that are not UTF-8). A directory stands for the files of these kinds
+under it, sorted by path (one that holds none is said so on standard error); - reads standard input.
 A document that cannot be read or parsed prints {"file": …, "error": {"code", "message"}} in its
 place; the others go on, and the exit code is 1.
 
@@ -57,6 +58,12 @@ export const parseCommand: Command = {
       throw new UsageError("parse needs a file, a directory or - (see 'khabar parse --help')");
     const options = parserOptions(values, io.cwd);
     const inputs = expandInputs(positionals, io.cwd, () => {});
+    if (inputs.length === 0) {
+      io.stderr.write(
+        `khabar: parse: no documents in ${positionals.join(', ')} (.html, .htm, .txt, .json, .jsonl, .warc, .wet)\n`,
+      );
+      return 0;
+    }
     const output = new LineWriter(io.stdout);
     const pretty = values.pretty === true;
     let failed = false;
