@@ -3,6 +3,7 @@ import {
   BAND_COUNT,
   confirmStory,
   orderedPair,
+  SparseUnionFind,
   STORY_FINGERPRINT_VERSION,
   type StoryMember,
   type StoryPair,
@@ -417,36 +418,6 @@ function* linkSteps(
   return partners;
 }
 
-/** Disjoint sets of articles by `seq`, any number of them, each its own set until joined. */
-class SeqSets {
-  readonly #parent = new Map<number, number>();
-
-  find(seq: number): number {
-    let current = seq;
-    for (;;) {
-      const parent = this.#parent.get(current);
-      if (parent === undefined || parent === current) return current;
-      // Path halving: each step points the element at its grandparent.
-      const grandparent = this.#parent.get(parent);
-      if (grandparent === undefined || grandparent === parent) return parent;
-      this.#parent.set(current, grandparent);
-      current = grandparent;
-    }
-  }
-
-  connected(first: number, second: number): boolean {
-    return this.find(first) === this.find(second);
-  }
-
-  union(first: number, second: number): void {
-    const [rootFirst, rootSecond] = [this.find(first), this.find(second)];
-    // The smaller root leads: the sets do not depend on the order of the unions.
-    if (rootFirst !== rootSecond) {
-      this.#parent.set(Math.max(rootFirst, rootSecond), Math.min(rootFirst, rootSecond));
-    }
-  }
-}
-
 /**
  * The stored articles of the candidates' stories joined as their kept pairs join them now: the
  * rows of the batch's articles left out, whose pairs are about to be replaced.
@@ -455,8 +426,8 @@ function* keptPairSets(
   dialect: Dialect,
   batch: ReadonlyMap<number, unknown>,
   known: ReadonlyMap<number, Known>,
-): Steps<SeqSets> {
-  const sets = new SeqSets();
+): Steps<SparseUnionFind> {
+  const sets = new SparseUnionFind();
   const stories = new Set<string>();
   for (const entry of known.values()) if (entry.story !== null) stories.add(entry.story);
   if (stories.size === 0) return sets;
@@ -565,7 +536,7 @@ function* settleSteps(dialect: Dialect, sketches: SketchCache, affected: Readonl
   // A partner that is no member is gone (deleted by a write that kept no stories): it is dropped.
   const partnersOf = new Map<number, number[]>();
   const mended = new Set<number>();
-  const sets = new SeqSets();
+  const sets = new SparseUnionFind();
   for (const member of members) {
     const seq = Number(member.article_seq);
     const partners = decodeSeqs(member.partners);
@@ -641,7 +612,7 @@ function* rejoinSteps(
   dialect: Dialect,
   sketches: SketchCache,
   members: readonly MemberRow[],
-  sets: SeqSets,
+  sets: SparseUnionFind,
   keep: (holder: number, partner: number) => void,
 ): Steps<void> {
   const byStory = new Map<string, number[]>();
@@ -687,7 +658,7 @@ function* rejoinSteps(
 function joinAcross(
   holders: readonly number[],
   known: ReadonlyMap<number, Known>,
-  sets: SeqSets,
+  sets: SparseUnionFind,
   keep: (holder: number, partner: number) => void,
 ): void {
   let groups: number[][] = [];

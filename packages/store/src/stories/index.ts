@@ -35,4 +35,4 @@ export {
 export { type BodySentences, bodySentences, shadowLines } from './sentences.ts';
 export { sketchHash } from './sketch-hash.ts';
 export { type Story, type StoryArticle, StoryIndex, type StoryRef } from './story-index.ts';
-export { UnionFind } from './union-find.ts';
+export { SparseUnionFind, UnionFind } from './union-find.ts';

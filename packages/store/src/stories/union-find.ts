@@ -33,3 +33,36 @@ export class UnionFind {
     return true;
   }
 }
+
+/**
+ * Disjoint sets over any integers (article `seq`s), each its own set until joined: for element sets
+ * not known in advance, where `UnionFind` takes them numbered from 0.
+ */
+export class SparseUnionFind {
+  readonly #parent = new Map<number, number>();
+
+  find(element: number): number {
+    let current = element;
+    for (;;) {
+      const parent = this.#parent.get(current);
+      if (parent === undefined || parent === current) return current;
+      // Path halving: each step points the element at its grandparent.
+      const grandparent = this.#parent.get(parent);
+      if (grandparent === undefined || grandparent === parent) return parent;
+      this.#parent.set(current, grandparent);
+      current = grandparent;
+    }
+  }
+
+  connected(first: number, second: number): boolean {
+    return this.find(first) === this.find(second);
+  }
+
+  union(first: number, second: number): void {
+    const [rootFirst, rootSecond] = [this.find(first), this.find(second)];
+    // The smaller root leads: the sets do not depend on the order of the unions.
+    if (rootFirst !== rootSecond) {
+      this.#parent.set(Math.max(rootFirst, rootSecond), Math.min(rootFirst, rootSecond));
+    }
+  }
+}
