@@ -16,15 +16,24 @@ export function lightStem(token: string): string {
     word = word.slice(1);
   }
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 2) {
+    // A suffix can only match where the word ends in its last letter: most words end in none of them.
+    if (
+      word.charCodeAt(word.length - 1) === suffix.charCodeAt(suffix.length - 1) &&
+      word.endsWith(suffix) &&
+      word.length - suffix.length >= 2
+    ) {
       word = word.slice(0, -suffix.length);
     }
   }
   return word;
 }
 
+// The letters a definite prefix may start with.
+const PREFIX_STARTS = new Set(DEFINITE_PREFIXES.map((prefix) => prefix.charCodeAt(0)));
+
 /** The definite prefix light stemming removes from a token, if any. */
 function definitePrefix(token: string): string | undefined {
+  if (!PREFIX_STARTS.has(token.charCodeAt(0))) return undefined;
   for (const prefix of DEFINITE_PREFIXES) {
     if (token.startsWith(prefix) && token.length - prefix.length >= 2) return prefix;
   }

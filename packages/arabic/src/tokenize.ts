@@ -58,8 +58,12 @@ function kindOf(unit: number): number {
 
 /** The word normalized one code unit at a time, or null when it needs the whole-text normalization. */
 function normalizeSimply(word: string): string | null {
-  let result = '';
-  for (let index = 0; index < word.length; index++) {
+  // Most words are letters normalization keeps as they are: the word itself, with no new string.
+  let index = 0;
+  while (index < word.length && kindOf(word.charCodeAt(index)) === KEEP) index++;
+  if (index === word.length) return word;
+  let result = word.slice(0, index);
+  for (; index < word.length; index++) {
     const unit = word.charCodeAt(index);
     const kind = kindOf(unit);
     if (kind === SLOW) return null;
