@@ -93,7 +93,7 @@ describeEachStore('errors as problem+json', (harness) => {
     ['corrupt', 503, 'store_damaged', '300'],
   ] as const)('maps StoreError %s to %i %s', async (storeCode, status, code, retryAfter) => {
     const { logger, errors } = recordingLogger();
-    const failing = replacing(harness().store, 'search', async () => {
+    const failing = replacing(harness().store, 'searchJson', async () => {
       throw new StoreError(storeCode, `store says ${storeCode}`);
     });
     const response = await harness().appWith({}, { store: failing, logger }).request('/v1/search?q=x');
@@ -110,7 +110,7 @@ describeEachStore('errors as problem+json', (harness) => {
     async (path) => {
       const malformed = () => Promise.reject(new StoreError('corrupt', 'database disk image is malformed'));
       let failing = harness().store;
-      for (const method of ['list', 'get', 'search', 'tags', 'sources'] as const) {
+      for (const method of ['list', 'get', 'searchJson', 'tags', 'sources'] as const) {
         failing = replacing(failing, method, malformed);
       }
       const response = await harness()

@@ -47,7 +47,8 @@ export function sendJson(
   value: unknown,
   cacheControl: string = cachePolicies.listing,
 ): Response {
-  const body = JSON.stringify(value);
+  // Encoded once: the tag is taken over the bytes sent, not over the text converted again.
+  const body = utf8.encode(JSON.stringify(value));
   return sendCached(c, body, strongEtag(body), {
     contentType: 'application/json; charset=UTF-8',
     cacheControl,

@@ -16,9 +16,9 @@ describeEachStore('listing cache', (harness) => {
     const { store } = harness();
     const calls = { search: 0, list: 0 };
     let now = 1_000_000;
-    const searching = replacing(store, 'search', (query: SearchQuery) => {
+    const searching = replacing(store, 'searchJson', (query: SearchQuery) => {
       calls.search += 1;
-      return store.search(query);
+      return store.searchJson(query);
     });
     const listing = replacing(searching, 'list', (query) => {
       calls.list += 1;

@@ -23,7 +23,7 @@ interface Candidate {
 export function highlight(
   article: { title: string; body: readonly (string | undefined)[] },
   stems: ReadonlySet<string>,
-  searchBody: string,
+  searchBody: ShadowText,
   paragraphs: readonly number[] = bestParagraphs(searchBody, stems),
 ): Highlight[] {
   const candidates: Candidate[] = [];
@@ -50,22 +50,31 @@ export function highlight(
 }
 
 /**
+ * A stored shadow text: the string, or its UTF-8 bytes as a store may read them without decoding.
+ * Blanks and line breaks are single bytes in UTF-8 that never occur inside another character, so
+ * terms are found between the same edges in either form.
+ */
+export type ShadowText = string | Uint8Array;
+
+/**
  * Indexes of the paragraphs whose terms cover the most distinct query stems, best first. Each stem is
  * looked for in the shadow text as a whole term (between blanks or line ends) rather than splitting the
  * text into its thousands of terms.
  */
-export function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): number[] {
+export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string>): number[] {
+  const text = searchable(searchBody);
   const lineStarts = [0];
-  for (let at = searchBody.indexOf('\n'); at !== -1; at = searchBody.indexOf('\n', at + 1)) {
+  for (let at = text.indexOf(LINE_BREAK, 0); at !== -1; at = text.indexOf(LINE_BREAK, at + 1)) {
     lineStarts.push(at + 1);
   }
   const found = new Map<number, number>();
   for (const stem of stems) {
     if (stem.length === 0) continue;
+    const needle = text.needle(stem);
     const lines = new Set<number>();
-    for (let at = searchBody.indexOf(stem); at !== -1; at = searchBody.indexOf(stem, at + 1)) {
-      const end = at + stem.length;
-      if (!isTermEdge(searchBody, at - 1) || !isTermEdge(searchBody, end)) continue;
+    for (let at = text.indexOf(needle, 0); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      if (!isTermEdge(text, at - 1) || !isTermEdge(text, end)) continue;
       lines.add(lineOf(lineStarts, at));
     }
     for (const line of lines) found.set(line, (found.get(line) ?? 0) + 1);
@@ -76,9 +85,42 @@ export function bestParagraphs(searchBody: string, stems: ReadonlySet<string>): 
     .map(([line]) => line);
 }
 
+const BLANK = 0x20;
+const LINE_BREAK = 0x0a;
+const utf8 = new TextEncoder();
+
+/** What `bestParagraphs` needs of a shadow text, the same over a string's code units or its bytes. */
+interface Searchable {
+  length: number;
+  unitAt(index: number): number;
+  needle(stem: string): { length: number };
+  indexOf(needle: { length: number } | number, from: number): number;
+}
+
+function searchable(text: ShadowText): Searchable {
+  if (typeof text === 'string') {
+    return {
+      length: text.length,
+      unitAt: (index) => text.charCodeAt(index),
+      needle: (stem) => stem,
+      indexOf: (needle, from) =>
+        text.indexOf(typeof needle === 'number' ? String.fromCharCode(needle) : (needle as string), from),
+    };
+  }
+  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  return {
+    length: bytes.length,
+    unitAt: (index) => bytes[index] as number,
+    needle: (stem) => utf8.encode(stem),
+    indexOf: (needle, from) => bytes.indexOf(needle as number | Uint8Array, from),
+  };
+}
+
 // Terms are joined by blanks, paragraphs by line breaks.
-function isTermEdge(text: string, index: number): boolean {
-  return index < 0 || index >= text.length || text[index] === ' ' || text[index] === '\n';
+function isTermEdge(text: Searchable, index: number): boolean {
+  if (index < 0 || index >= text.length) return true;
+  const unit = text.unitAt(index);
+  return unit === BLANK || unit === LINE_BREAK;
 }
 
 /** The line holding `position`, given each line's first index, ascending. */

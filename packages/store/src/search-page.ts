@@ -1,18 +1,28 @@
 import type { Page, SearchHit } from '@khabar/schema';
 import { encodeSearchCursor } from './cursor.ts';
 import { StoreError } from './errors.ts';
-import { bestParagraphs, highlight } from './highlight.ts';
+import { bestParagraphs, highlight, type ShadowText } from './highlight.ts';
 import { hitStory, type PageStory } from './hit-stories.ts';
 import { groupStems } from './query-terms.ts';
 import type { Collapse, RankedHit } from './rank-candidates.ts';
 import { type SummaryColumns, toSummary } from './stored-row.ts';
 
-/** What a store reads of each hit on the page: the summary, its body's shadow text and its story's id. */
-export type HitRow = SummaryColumns & { search_body: string; story_id: string | null };
+/**
+ * What a store reads of each hit on the page: the summary, its body's shadow text (as text or as its
+ * UTF-8 bytes, which cost nothing to decode) and its story's id.
+ */
+export type HitRow = SummaryColumns & { search_body: ShadowText; story_id: string | null };
 
 /** The SQL of a hit row's story id, for the statement reading the page's rows from `articles`. */
 export const HIT_STORY_COLUMN =
   '(SELECT story_id FROM article_stories WHERE article_stories.article_seq = articles.seq) AS story_id';
+
+const utf8 = new TextEncoder();
+
+/** A page of hits as UTF-8 JSON, as `ArticleStore.searchJson` gives it. */
+export function pageJson(page: Page<SearchHit>): Uint8Array<ArrayBuffer> {
+  return utf8.encode(JSON.stringify(page));
+}
 
 /** A search's `collapse`, checked: `story` when absent. */
 export function checkCollapse(collapse: unknown): Collapse {
@@ -28,18 +38,22 @@ export interface ParagraphRef<Seq> {
 }
 
 /**
- * The paragraphs of the page's hits worth reading for their highlights: by each hit's shadow text,
- * those holding the most distinct query terms. A store reads these from the stored documents rather
- * than whole documents, a few hundred characters of each instead of all of it.
+ * The paragraphs of the page's hits worth reading for their highlights, by hit: by each hit's shadow
+ * text, those holding the most distinct query terms. A store reads these from the stored documents
+ * rather than whole documents, a few hundred characters of each instead of all of it, and passes the
+ * same choice to `searchPage`.
  */
 export function paragraphsToRead<Seq>(
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
-): ParagraphRef<Seq>[] {
+): Map<Seq, number[]> {
   const stems = groupStems(groups);
-  return [...rows].flatMap(([seq, row]) =>
-    bestParagraphs(row.search_body, stems).map((index) => ({ seq, index })),
-  );
+  return new Map([...rows].map(([seq, row]) => [seq, bestParagraphs(row.search_body, stems)]));
+}
+
+/** The chosen paragraphs one by one, as a store reads them. */
+export function paragraphRefs<Seq>(chosen: ReadonlyMap<Seq, readonly number[]>): ParagraphRef<Seq>[] {
+  return [...chosen].flatMap(([seq, indexes]) => indexes.map((index) => ({ seq, index })));
 }
 
 /** The key of a paragraph read for `searchPage`. */
@@ -50,8 +64,8 @@ export function paragraphKey(seq: unknown, index: number): string {
 /**
  * The page of hits both stores answer with: the first `limit` ranked hits (one more was ranked to
  * know whether a next page exists), each with its summary, score, highlighted fragments, story and
- * the story's other articles, and the cursor after the last. `paragraphs` holds the paragraphs
- * `paragraphsToRead` named, by `paragraphKey`; `stories` the stories of the page's hits, as
+ * the story's other articles, and the cursor after the last. `chosen` holds the paragraphs
+ * `paragraphsToRead` named, and `paragraphs` their texts, by `paragraphKey`; `stories` the stories of the page's hits, as
  * `pageStories` reads them. A hit whose row is gone (deleted between the two reads) is left out.
  */
 export function searchPage<Seq>(
@@ -59,6 +73,7 @@ export function searchPage<Seq>(
   limit: number,
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
+  chosen: ReadonlyMap<Seq, readonly number[]>,
   paragraphs: ReadonlyMap<string, string>,
   stories: ReadonlyMap<string, PageStory>,
 ): Page<SearchHit> {
@@ -69,13 +84,13 @@ export function searchPage<Seq>(
     const row = rows.get(hit.seq);
     if (!row) continue;
     const body: (string | undefined)[] = [];
-    const chosen = bestParagraphs(row.search_body, stems);
-    for (const index of chosen) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
+    const indexes = chosen.get(hit.seq) ?? [];
+    for (const index of indexes) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
     const article = toSummary(row);
     items.push({
       article,
       score: hit.score,
-      highlights: highlight({ title: row.title, body }, stems, row.search_body, chosen),
+      highlights: highlight({ title: row.title, body }, stems, row.search_body, indexes),
       ...hitStory(article, row.story_id, stories),
     });
   }

@@ -127,6 +127,11 @@ export interface ArticleStore {
    */
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   /**
+   * The page `search` gives, as UTF-8 JSON: what a server sends as it is. The embedded store
+   * serializes it on the thread that searched, which spares copying the hits between threads.
+   */
+  searchJson(query: SearchQuery): Promise<Uint8Array>;
+  /**
    * Stories, the one with the latest article first (sort key `(lastPublishedAt, id)`, undated last).
    * Throws `StoreError('invalid_cursor')` on a bad cursor.
    */

@@ -474,6 +474,27 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
     describe('search', () => {
       const ids = (hits: SearchHit[]) => hits.map((hit) => hit.article.id);
 
+      it('gives the page of a search as its JSON bytes, and refuses what search refuses', async () => {
+        await storeFixtures();
+        const first = await store.search({ q: 'الصحة', limit: 1 });
+        expect(first.items).toHaveLength(1);
+        const queries = [
+          { q: 'الصحة', limit: 1 },
+          { q: 'الصحة', limit: 1, cursor: first.nextCursor as string },
+          { q: 'التطعيم الانفلونزا', collapse: 'none' as const },
+          { q: 'كلمة لا توجد' },
+        ];
+        for (const query of queries) {
+          const bytes = await store.searchJson(query);
+          expect(bytes).toBeInstanceOf(Uint8Array);
+          expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(await store.search(query));
+        }
+        const listCursor = (await store.list({ limit: 1 })).nextCursor as string;
+        await expect(store.searchJson({ q: 'الصحة', cursor: listCursor })).rejects.toMatchObject({
+          code: 'invalid_cursor',
+        });
+      });
+
       it('matches spellings that differ in hamza, taa marbuta, harakat and prefixes', async () => {
         await storeFixtures();
         for (const q of ['الانفلونزا', 'إنفلونزا', 'والإنفلُونزا', 'حمله التطعيم', 'للتطعيم']) {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { RouteDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
-import { sendJson } from '../http-cache.ts';
+import { cachePolicies, sendCached, strongEtag } from '../http-cache.ts';
 import { validationHook } from '../problem.ts';
 import { cachedHeaders, commonProblems, notModified, problemResponses } from '../responses.ts';
 import { SearchPageDoc } from '../schemas.ts';
@@ -31,7 +31,12 @@ const search = createRoute({
 
 /** `GET /search`. */
 export function searchRoutes({ store }: RouteDeps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(search, async (c) =>
-    sendJson(c, await store.search(c.req.valid('query'))),
-  );
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(search, async (c) => {
+    // Serialized where the search ran: the hits are sent as they come, never copied into objects here.
+    const body = await store.searchJson(c.req.valid('query'));
+    return sendCached(c, body as Uint8Array<ArrayBuffer>, strongEtag(body), {
+      contentType: 'application/json; charset=UTF-8',
+      cacheControl: cachePolicies.listing,
+    });
+  });
 }

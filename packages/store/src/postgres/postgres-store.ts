@@ -23,6 +23,7 @@ import {
   writeStorySteps,
 } from '../core/story-writes.ts';
 import { StoreError } from '../errors.ts';
+import { pageJson } from '../search-page.ts';
 import { ROW_COLUMNS, SET_FROM_EXCLUDED } from '../stored-row.ts';
 import type { ArticleStore, BatchResult } from '../types.ts';
 import { CHANGE_CHANNEL, CHANGE_FEED_NAME, changePayload, PostgresChangeFeed } from './change-feed.ts';
@@ -388,6 +389,8 @@ function postgresStore(
     storyClusters: (options) => storyClusters(reader, options),
 
     search: (searchQuery) => search.search(searchQuery),
+
+    searchJson: async (searchQuery) => pageJson(await search.search(searchQuery)),
 
     related: (id, limit) => search.related(id, limit),
 

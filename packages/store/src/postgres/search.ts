@@ -25,6 +25,7 @@ import {
   HIT_STORY_COLUMN,
   type HitRow,
   paragraphKey,
+  paragraphRefs,
   paragraphsToRead,
   searchPage,
 } from '../search-page.ts';
@@ -263,7 +264,8 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     const bySeq = new Map(rows.map((row) => [row.seq, row]));
     const paragraphs = new Map<string, string>();
     const bodies = new Map<string, string[]>();
-    for (const { seq, index } of paragraphsToRead(bySeq, groups)) {
+    const chosen = paragraphsToRead(bySeq, groups);
+    for (const { seq, index } of paragraphRefs(chosen)) {
       let body = bodies.get(seq);
       if (!body) {
         body = JSON.parse(bySeq.get(seq)?.body ?? '[]') as string[];
@@ -272,7 +274,7 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
       const text = body[index];
       if (text !== undefined) paragraphs.set(paragraphKey(seq, index), text);
     }
-    return searchPage(ranked, limit, bySeq, groups, paragraphs, pageStories(members));
+    return searchPage(ranked, limit, bySeq, groups, chosen, paragraphs, pageStories(members));
   }
 
   async function related(id: string, limit?: number): Promise<ArticleSummary[]> {

@@ -97,6 +97,10 @@ export class SearchThreads {
     return this.#ask({ op: 'search', query });
   }
 
+  searchJson(query: SearchQuery): Promise<Uint8Array> {
+    return this.#ask({ op: 'searchJson', query });
+  }
+
   related(articleId: string, limit: number | undefined): Promise<ArticleSummary[]> {
     return this.#ask({ op: 'related', articleId, limit });
   }

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import { StoreError } from '../errors.ts';
+import { pageJson } from '../search-page.ts';
 import type { SearchQuery } from '../types.ts';
 import { openDatabase, READ_BUSY_TIMEOUT_MS } from './connection.ts';
 import { sqliteSearch } from './search.ts';
@@ -14,10 +15,11 @@ export interface SearchThreadData {
 
 export type SearchRequest =
   | { id: number; op: 'search'; query: SearchQuery }
+  | { id: number; op: 'searchJson'; query: SearchQuery }
   | { id: number; op: 'related'; articleId: string; limit: number | undefined };
 
 export type SearchReply =
-  | { id: number; result: Page<SearchHit> | ArticleSummary[] }
+  | { id: number; result: Page<SearchHit> | ArticleSummary[] | Uint8Array }
   | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
 
 const { path, pageCacheMiB } = workerData as SearchThreadData;
@@ -35,13 +37,21 @@ if (port) {
   port.on('message', (request: SearchRequest) => {
     const { id } = request;
     let reply: SearchReply;
+    // Bytes of JSON move to the store's thread without a copy.
+    const transfer: ArrayBuffer[] = [];
     try {
       if (searcher instanceof Error) throw searcher;
-      const result =
-        request.op === 'search'
-          ? searcher.search(request.query)
-          : searcher.related(request.articleId, request.limit);
-      reply = { id, result };
+      if (request.op === 'searchJson') {
+        const bytes = pageJson(searcher.search(request.query));
+        transfer.push(bytes.buffer);
+        reply = { id, result: bytes };
+      } else {
+        const result =
+          request.op === 'search'
+            ? searcher.search(request.query)
+            : searcher.related(request.articleId, request.limit);
+        reply = { id, result };
+      }
     } catch (error) {
       reply = {
         id,
@@ -51,6 +61,6 @@ if (port) {
         },
       };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }

@@ -26,6 +26,7 @@ import {
   HIT_STORY_COLUMN,
   type HitRow,
   paragraphKey,
+  paragraphRefs,
   paragraphsToRead,
   searchPage,
 } from '../search-page.ts';
@@ -237,12 +238,14 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
           }
         }
         const rows = all<HitRow & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq, search_body, ${HIT_STORY_COLUMN}
+          // The shadow body as bytes: only searched for terms, so never decoded into a string.
+          `SELECT ${SUMMARY_COLUMNS}, seq, CAST(search_body AS BLOB) AS search_body, ${HIT_STORY_COLUMN}
            FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );
         const bySeq = new Map(rows.map((row) => [row.seq, row]));
-        const wanted = paragraphsToRead(bySeq, groups);
+        const chosen = paragraphsToRead(bySeq, groups);
+        const wanted = paragraphRefs(chosen);
         const paragraphs =
           wanted.length === 0
             ? []
@@ -259,7 +262,15 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
                 storyMembersSql('(SELECT value FROM json_each(?))'),
                 JSON.stringify([...bySeq.keys()]),
               );
-        return searchPage(ranked, limit, bySeq, groups, paragraphTexts(paragraphs), pageStories(members));
+        return searchPage(
+          ranked,
+          limit,
+          bySeq,
+          groups,
+          chosen,
+          paragraphTexts(paragraphs),
+          pageStories(members),
+        );
       });
     },
   };

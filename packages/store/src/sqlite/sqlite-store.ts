@@ -12,6 +12,7 @@ import { ROWS_AHEAD_FROM, RowThread } from '../core/row-thread.ts';
 import { getStory, listStories, storyClusters } from '../core/story-reads.ts';
 import { storiesOwedQuery } from '../core/story-writes.ts';
 import { StoreError } from '../errors.ts';
+import { pageJson } from '../search-page.ts';
 import type { ArticleStore, BatchResult, IntegrityReport, SearchQuery, WriteOptions } from '../types.ts';
 import { checkOnThread } from './check-thread.ts';
 import {
@@ -338,6 +339,12 @@ function sqliteStore(parts: Parts): ArticleStore {
 
     async search(query: SearchQuery): Promise<Page<SearchHit>> {
       return threads ? threads.search(query).catch(noted) : reading(() => searcher.search(query));
+    },
+
+    async searchJson(query: SearchQuery): Promise<Uint8Array> {
+      return threads
+        ? threads.searchJson(query).catch(noted)
+        : reading(() => pageJson(searcher.search(query)));
     },
 
     async related(id, limit) {
