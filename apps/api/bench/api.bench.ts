@@ -41,6 +41,8 @@ async function buildStore(path: string, reuse: boolean): Promise<Article[]> {
   for (let start = 0; start < articles.length; start += 2000) {
     await store.upsertMany(articles.slice(start, start + 2000));
   }
+  // As `khabar ingest` leaves a store it filled.
+  await store.compact();
   const { articles: stored } = await store.stats();
   await store.close();
   log(`stored ${stored} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);

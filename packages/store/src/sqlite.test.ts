@@ -250,6 +250,41 @@ describe('SQLite search', () => {
     ).toEqual(['--enable-source-maps', '--max-old-space-size=512']);
   });
 
+  it('compacts the full-text index of many batches into one segment, answering as before', async () => {
+    const harness = await sqliteHarness({ searchThreads: 1 });
+    try {
+      const towns = ['تبوك', 'جدة', 'الطائف', 'أبها', 'حائل', 'نجران'];
+      for (const [batch, town] of towns.entries()) {
+        await harness.store.upsertMany(
+          Array.from({ length: 40 }, (_, index) =>
+            buildArticle({
+              title: `افتتاح مدرسة رقم ${batch * 40 + index} في ${town}`,
+              publishedAt: `2024-0${(index % 9) + 1}-1${batch}T08:00:00`,
+              body: [`استقبلت المدرسة الجديدة في ${town} طلابها في يومها الأول رقم ${index}.`],
+            }),
+          ),
+        );
+      }
+      const segments = () => {
+        const db = new Database(harness.location, { readonly: true });
+        try {
+          return db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get() as number;
+        } finally {
+          db.close();
+        }
+      };
+      const queries = ['مدرسة', 'جدة', 'افتتاح الطائف', 'طلاب يوم'];
+      const before = await Promise.all(queries.map((q) => harness.store.search({ q, limit: 50 })));
+      expect(segments()).toBeGreaterThan(1);
+      await harness.store.compact();
+      expect(segments()).toBe(1);
+      expect(await Promise.all(queries.map((q) => harness.store.search({ q, limit: 50 })))).toEqual(before);
+      expect(await harness.integrity()).toBe('ok');
+    } finally {
+      await harness.dispose();
+    }
+  });
+
   it('reports a bad cursor from a search thread as the store error it is', async () => {
     const harness = await sqliteHarness({ searchThreads: 1 });
     try {

@@ -117,6 +117,13 @@ export interface ArticleStore {
    * when absent.
    */
   get(idOrSlug: string): Promise<StoredArticle | null>;
+  /**
+   * Makes the search index compact after a bulk load, as `khabar ingest` does when it ends: SQLite
+   * merges its full-text index into one segment, which searches then read instead of one per level
+   * of merging (about 0.4 s for 30,000 articles, holding the write lock); PostgreSQL refreshes the
+   * planner's statistics of the store's tables. Contents and answers are unchanged.
+   */
+  compact(): Promise<void>;
   /** Removes an article; false when there was none. */
   delete(id: string, options?: WriteOptions): Promise<boolean>;
   /** Newest first (sort key `(publishedAt, id)`, undated last). Throws `StoreError('invalid_cursor')` on a bad cursor. */

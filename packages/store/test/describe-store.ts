@@ -474,6 +474,20 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
     describe('search', () => {
       const ids = (hits: SearchHit[]) => hits.map((hit) => hit.article.id);
 
+      it('compacts without changing what it answers, and writes and searches go on after', async () => {
+        await storeFixtures();
+        const queries = ['الصحة', 'التطعيم الانفلونزا', 'النفط'];
+        const before = await Promise.all(queries.map((q) => store.search({ q })));
+        const listed = await store.list();
+        await store.compact();
+        expect(await Promise.all(queries.map((q) => store.search({ q })))).toEqual(before);
+        expect(await store.list()).toEqual(listed);
+        await store.delete(flu.id);
+        expect(ids((await store.search({ q: 'الانفلونزا' })).items)).not.toContain(flu.id);
+        expect(await store.upsert(flu)).toMatchObject({ status: 'added' });
+        expect(ids((await store.search({ q: 'الانفلونزا' })).items)).toContain(flu.id);
+      });
+
       it('gives the page of a search as its JSON bytes, and refuses what search refuses', async () => {
         await storeFixtures();
         const first = await store.search({ q: 'الصحة', limit: 1 });

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@khabar/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +45,20 @@ describe('khabar ingest', () => {
       'انطلاق مهرجان التمور السنوي',
       'بدء التسجيل في المدارس للعام الجديد',
     ]);
+  });
+
+  it('leaves a store it filled with its full-text index in one segment, however small its batches', async () => {
+    const segments = (file: string) => {
+      const db = new DatabaseSync(file, { readOnly: true });
+      try {
+        return Number(db.prepare('SELECT count(DISTINCT segid) AS n FROM articles_fts_idx').get()?.n);
+      } finally {
+        db.close();
+      }
+    };
+    const first = memoryIo({ cwd: dir });
+    expect(await run(['ingest', 'docs', '--db', 'k.db', '--batch', '1'], first.io)).toBe(1);
+    expect(segments(join(dir, 'k.db'))).toBe(1);
   });
 
   it('stores nothing twice: a second run reports everything unchanged', async () => {

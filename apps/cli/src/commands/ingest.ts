@@ -132,9 +132,21 @@ async function ingestFiles(
       filesDone++;
     }
     await flush(true);
+    await compactAfterBulk(store, counts);
   } finally {
     progress.done();
   }
+}
+
+// Compacting rewrites the whole search index: worth it when the ingest wrote a good share of the store.
+const COMPACT_SHARE = 0.1;
+
+/** Compacts the store's search index (`ArticleStore.compact`) when the ingest wrote a tenth of it or more. */
+async function compactAfterBulk(store: ArticleStore, counts: IngestCounts): Promise<void> {
+  const written = counts.added + counts.updated;
+  if (written === 0) return;
+  const { articles } = await store.stats();
+  if (written >= COMPACT_SHARE * articles) await store.compact();
 }
 
 /** The files in runs: each archive on its own, the files between archives together. */

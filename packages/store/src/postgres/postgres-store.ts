@@ -361,6 +361,11 @@ function postgresStore(
 
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
+    async compact() {
+      // The planner's statistics of what a bulk load changed: search windows are planned from them.
+      await query('ANALYZE articles, article_tags, article_stories, stories');
+    },
+
     async delete(id) {
       // Under the write lock, as a batch: the stories it splits are worked out from what is committed.
       const deleted = await transaction(async (client) => {

@@ -71,6 +71,7 @@ interface Writer {
     signal?: AbortSignal,
   ): Promise<IngestOutcome[]>;
   delete(id: string, signal?: AbortSignal): Promise<boolean>;
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -179,6 +180,9 @@ function inlineWriter(db: Database.Database, busyTimeoutMs: number, stories: boo
   return {
     async upsertMany(articles, prepared, signal) {
       return guard(() => writes.upsertMany(articles, gate(signal), prepared));
+    },
+    async compact() {
+      guard(() => writes.compact(gate(undefined)));
     },
     async delete(id, signal) {
       return guard(() => writes.delete(id, gate(signal)));
@@ -322,6 +326,17 @@ function sqliteStore(parts: Parts): ArticleStore {
         const deleted = await inTurn(Promise.resolve(), () => writer.delete(id, options.signal));
         if (deleted) listeners.emit({ ids: [id] });
         return deleted;
+      } catch (error) {
+        return noted(error);
+      } finally {
+        written();
+      }
+    },
+
+    async compact() {
+      writable();
+      try {
+        await inTurn(Promise.resolve(), () => writer.compact());
       } catch (error) {
         return noted(error);
       } finally {

@@ -61,6 +61,10 @@ export class WriterThread {
     return this.#enqueue({ op: 'delete', articleId }, signal);
   }
 
+  compact(): Promise<void> {
+    return this.#enqueue({ op: 'compact' }, undefined);
+  }
+
   /** Fails the writes still queued, cuts short the one in hand, then closes the thread's connection. */
   async close(): Promise<void> {
     if (this.#closed) return;

@@ -21,6 +21,7 @@ export interface WriterThreadData {
 export type WriteRequest =
   | { id: number; op: 'upsert'; articles: Article[]; prepared: PreparedRows | undefined }
   | { id: number; op: 'delete'; articleId: string }
+  | { id: number; op: 'compact' }
   | { id: number; op: 'close' };
 
 export type WriteReply =
@@ -50,12 +51,11 @@ if (port) {
     let reply: WriteReply;
     try {
       if (opened instanceof Error) throw opened;
-      const result =
-        request.op === 'upsert'
-          ? opened.writes.upsertMany(request.articles, gate, request.prepared)
-          : request.op === 'delete'
-            ? opened.writes.delete(request.articleId, gate)
-            : null;
+      let result: IngestOutcome[] | boolean | null = null;
+      if (request.op === 'upsert')
+        result = opened.writes.upsertMany(request.articles, gate, request.prepared);
+      else if (request.op === 'delete') result = opened.writes.delete(request.articleId, gate);
+      else if (request.op === 'compact') opened.writes.compact(gate);
       if (request.op === 'close') opened.db.close();
       reply = { id, result };
     } catch (caught) {

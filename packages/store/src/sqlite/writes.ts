@@ -73,6 +73,8 @@ export interface SqliteWrites {
   delete(id: string, gate: WriteGate): boolean;
   /** Gives a batch of articles their owed sketches and stories (see `backfillSteps`); 0 when none is owed. */
   backfillStories(gate: WriteGate): number;
+  /** Merges the full-text index into one segment (see `ArticleStore.compact`). */
+  compact(gate: WriteGate): void;
 }
 
 /**
@@ -212,6 +214,9 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     backfillStories(gate) {
       if (!stories) return 0;
       return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, memory), run));
+    },
+    compact(gate) {
+      inTransaction(gate, () => prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run());
     },
   };
 }
