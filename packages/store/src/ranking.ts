@@ -17,7 +17,7 @@ export const POSTGRES_TEXT_RANK_SCALE = 1;
  * every article that holds a very common word (28,000 of 30,000 hold من) would cost ninety times more
  * and tell a reader nothing more.
  */
-export const RANKED_WINDOW = 300;
+export const RANKED_WINDOW = 200;
 
 /**
  * With them, when the window is full, the most recently stored this many whose title holds every

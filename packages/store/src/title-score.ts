@@ -19,16 +19,24 @@ export function titleScorer(
   groups.forEach((group, index) => {
     for (const term of group) groupsOf.set(term, [...(groupsOf.get(term) ?? []), index]);
   });
+  // Which groups a title holds, reset for each title: scoring is synchronous, so one array serves all.
+  const present = new Uint8Array(groups.length);
   return (titleTerms) => {
-    const present = new Uint8Array(groups.length);
+    present.fill(0);
     let covered = 0;
+    let groupsPresent = 0;
     for (const term of titleTerms) {
       const indexes = groupsOf.get(term);
       if (!indexes) continue;
       covered++;
-      for (const index of indexes) present[index] = 1;
+      for (const index of indexes) {
+        if (present[index] === 0) {
+          present[index] = 1;
+          groupsPresent++;
+        }
+      }
     }
-    const allPresent = present.every((flag) => flag === 1);
+    const allPresent = groupsPresent === groups.length;
     return (
       (allPresent ? TITLE_ALL_WORDS_BONUS : 0) +
       (TITLE_COVERAGE_WEIGHT * covered) / Math.max(1, titleTerms.length)

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { createPostgresStore } from '../index.ts';
+import { RANKED_WINDOW } from '../ranking.ts';
 import { postgresSearch } from './search.ts';
 import { RECENT_MARGIN, WALK_SHARE, windowPlan } from './search-window.ts';
 
@@ -88,12 +89,12 @@ describe.runIf(url)('PostgreSQL search windows from the recent range', () => {
       const planned = await pagesOf();
       expect(statements.some((sql) => sql.includes('newest_recent'))).toBe(true);
       expect(planned).toEqual(walked);
-      // The window is the newest 300 matches, however found.
+      // The window is the newest RANKED_WINDOW matches, however found.
       const newest = (holds: (index: number) => boolean) =>
         new Set(
           articles
             .filter((_, index) => holds(index))
-            .slice(-300)
+            .slice(-RANKED_WINDOW)
             .map((article) => article.id),
         );
       expect(new Set(planned[0])).toEqual(newest((index) => index % 2 === 0));
