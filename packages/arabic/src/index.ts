@@ -4,4 +4,4 @@ export { hijriMonthFromName, monthFromName, weekdayFromName } from './months.ts'
 export { INVISIBLE_CHARACTERS, normalize, toLatinDigits } from './normalize.ts';
 export { type NormalizedText, normalizeWithOffsets } from './normalize-offsets.ts';
 export { lightStem, stemCandidates } from './stem.ts';
-export { searchTerms, type Token, tokenize } from './tokenize.ts';
+export { matchStems, type StemMatches, searchTerms, type Token, tokenize } from './tokenize.ts';

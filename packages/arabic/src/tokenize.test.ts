@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arabicish } from '../test/arbitraries.ts';
 import { normalize } from './normalize.ts';
 import { lightStem } from './stem.ts';
-import { searchTerms, type Token, tokenize } from './tokenize.ts';
+import { matchStems, searchTerms, type Token, tokenize } from './tokenize.ts';
 
 // The definitions, written as plainly as they read in arabic.md §3: the oracles the table-driven
 // implementations must agree with on any text.
@@ -176,6 +176,25 @@ describe('tokenize and searchTerms against their plain definitions', () => {
     fc.assert(
       fc.property(fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' })), (text) => {
         expect(tokenize(text)).toEqual(plainTokenize(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matchStems gives the bounds of every token and the tokens whose stem is wanted', () => {
+    const texts = fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(texts, texts, fc.nat(6), (text, other, pick) => {
+        const tokens = tokenize(text);
+        // Stems of the text itself, and of another text, so that some are found and some are not.
+        const pool = [...tokens, ...tokenize(other)].map((token) => token.stem);
+        const stems = new Set(pool.filter((_, index) => index % (pick + 1) === 0));
+        const found = matchStems(text, stems);
+        expect(found.starts).toEqual(tokens.map((token) => token.start));
+        expect(found.ends).toEqual(tokens.map((token) => token.end));
+        expect(found.matched).toEqual(
+          tokens.flatMap((token, index) => (stems.has(token.stem) ? [{ index, token }] : [])),
+        );
       }),
       { numRuns: 3000 },
     );

@@ -92,6 +92,46 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The words of a text `tokenize` gives, as bounds, and those of them whose stem is among some stems. */
+export interface StemMatches {
+  /** Where each token starts, in order: one entry per token `tokenize` gives. */
+  starts: number[];
+  /** Where each token ends. */
+  ends: number[];
+  /** The tokens whose stem is one of the stems, in order, each with its index among all tokens. */
+  matched: { index: number; token: Token }[];
+}
+
+/**
+ * What `tokenize` gives of a text, for finding given stems in it: every token's bounds, and the tokens
+ * whose stem is among `stems`. A token is stemmed only when its lower-cased normalized form holds one
+ * of the stems (light stemming only removes letters from its ends), so a long paragraph costs little
+ * more than finding its words.
+ */
+export function matchStems(text: string, stems: ReadonlySet<string>): StemMatches {
+  const wanted = [...stems].filter((stem) => stem.length > 0);
+  const shortest = Math.min(...wanted.map((stem) => stem.length));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const matched: StemMatches['matched'] = [];
+  words(text, (start, end) => {
+    const word = text.slice(start, end);
+    const simple = normalizeSimply(word);
+    const parts = simple === null ? normalize(word).split(PART_SEPARATOR) : [simple];
+    for (const part of parts) {
+      if (part.length === 0) continue;
+      const index = starts.length;
+      starts.push(start);
+      ends.push(end);
+      const lower = part.toLowerCase();
+      if (lower.length < shortest || !wanted.some((stem) => lower.includes(stem))) continue;
+      const stem = lightStem(lower);
+      if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized: part, stem } });
+    }
+  });
+  return { starts, ends, matched };
+}
+
 /** Normalized, light-stemmed terms of a text, in order: what the search index stores and queries. */
 export function searchTerms(text: string): string[] {
   const normalized = normalize(text);

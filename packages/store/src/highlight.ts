@@ -1,4 +1,4 @@
-import { type Token, tokenize } from '@khabar/arabic';
+import { matchStems, type Token } from '@khabar/arabic';
 import type { Highlight, TextRange } from '@khabar/schema';
 
 // About two lines of text: enough context around the matched words for a result list.
@@ -27,7 +27,7 @@ export function highlight(
   paragraphs: readonly number[] = bestParagraphs(searchBody, stems),
 ): Highlight[] {
   const candidates: Candidate[] = [];
-  const title = matchedTokens(tokenize(article.title), stems);
+  const title = matchStems(article.title, stems).matched.map((match) => match.token);
   if (title.length > 0) {
     candidates.push({
       highlight: {
@@ -136,17 +136,16 @@ function lineOf(lineStarts: readonly number[], position: number): number {
 }
 
 function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {
-  const tokens = tokenize(paragraph);
-  const matched = matchedTokens(tokens, stems);
+  const words = matchStems(paragraph, stems);
+  const matched = words.matched.map((match) => match.token);
   if (matched.length === 0) return null;
   if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
   // Each matched word anchors a window; the one whose matches hold the most distinct stems wins (the
   // first of equals). A window's matches are a stretch of `matched`, found by halving, so a paragraph
   // of thousands of matches costs a few steps per match rather than a pass over all of them.
   let best: { start: number; end: number; from: number; to: number; distinct: number } | null = null;
-  for (const anchor of tokens.keys()) {
-    if (!stems.has((tokens[anchor] as Token).stem)) continue;
-    const [start, end] = window(tokens, anchor);
+  for (const { index: anchor } of words.matched) {
+    const [start, end] = window(words.starts, words.ends, anchor);
     const from = firstStartingAt(matched, start);
     let to = from;
     const seen = new Set<string>();
@@ -169,13 +168,14 @@ function firstStartingAt(tokens: readonly Token[], position: number): number {
 }
 
 // A few words before the anchor, then as many after as fit; when the paragraph ends first, more before.
-function window(tokens: readonly Token[], anchor: number): [number, number] {
-  const at = (index: number) => tokens[index] as Token;
+function window(starts: readonly number[], ends: readonly number[], anchor: number): [number, number] {
+  const startOf = (index: number) => starts[index] as number;
+  const endOf = (index: number) => ends[index] as number;
   let first = Math.max(0, anchor - LEAD_WORDS);
   let last = anchor;
-  while (last + 1 < tokens.length && at(last + 1).end - at(first).start <= FRAGMENT_LENGTH) last++;
-  while (first > 0 && at(last).end - at(first - 1).start <= FRAGMENT_LENGTH) first--;
-  return [at(first).start, at(last).end];
+  while (last + 1 < starts.length && endOf(last + 1) - startOf(first) <= FRAGMENT_LENGTH) last++;
+  while (first > 0 && endOf(last) - startOf(first - 1) <= FRAGMENT_LENGTH) first--;
+  return [startOf(first), endOf(last)];
 }
 
 function fragment(paragraph: string, start: number, end: number, matched: readonly Token[]): Candidate {
@@ -190,10 +190,6 @@ function fragment(paragraph: string, start: number, end: number, matched: readon
     },
     distinctStems: new Set(matched.map((token) => token.stem)).size,
   };
-}
-
-function matchedTokens(tokens: Token[], stems: ReadonlySet<string>): Token[] {
-  return tokens.filter((token) => stems.has(token.stem));
 }
 
 // One written word can yield several tokens (a digit run inside letters); it is one range.

@@ -60,7 +60,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         tokenize = 'ascii'
       );
       -- Ingest commits a segment per batch; merging four at a level (the default) rewrites the index
-      -- twice as often as sixteen do, and queries hardly notice the extra segments.
+      -- twice as often as sixteen do. Each segment costs every search term a look-up: compact()
+      -- merges them into one after a bulk load.
       INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
       ${FTS_INSERT_TRIGGER};
       CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
