@@ -65,8 +65,10 @@ export function startWorker(file: URL, workerData: unknown, resourceLimits: Reso
 
 // A search thread's own heap. Left to V8's defaults (sized for the whole machine), each thread kept
 // a hundred MiB and more of garbage between collections under load; the titles it keeps for ranking
-// take a few tens of MiB at most (200,000 titles).
-const SEARCH_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+// take a few tens of MiB at most (200,000 titles). A search makes a few hundred KiB of short-lived
+// objects: with 8 MiB of young generation rather than 16, the collector's threads took twice the CPU
+// and a computed search 7–9% more in all.
+const SEARCH_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
