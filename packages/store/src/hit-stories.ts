@@ -23,6 +23,15 @@ export interface PageStory {
  * the page's rows.
  */
 export function storyMembersSql(pageSeqs: string): string {
+  return storiesMembersSql(`(
+        SELECT page.story_id FROM article_stories AS page
+        WHERE page.article_seq IN ${pageSeqs}
+          AND EXISTS (SELECT 1 FROM stories AS kept WHERE kept.id = page.story_id)
+      )`);
+}
+
+/** The same read as `storyMembersSql`, of the stories whose ids `storyIds` (the SQL of a set) gives. */
+export function storiesMembersSql(storyIds: string): string {
   return `SELECT members.story_id, stories.size, stories.first_published_at, members.id, members.slug,
       members.title, members.published_at, members.agency, members.publisher
     FROM (
@@ -33,11 +42,7 @@ export function storyMembersSql(pageSeqs: string): string {
           ORDER BY articles.sort_at = '', articles.sort_at, articles.id
         ) AS position
       FROM article_stories JOIN articles ON articles.seq = article_stories.article_seq
-      WHERE article_stories.story_id IN (
-        SELECT page.story_id FROM article_stories AS page
-        WHERE page.article_seq IN ${pageSeqs}
-          AND EXISTS (SELECT 1 FROM stories AS kept WHERE kept.id = page.story_id)
-      )
+      WHERE article_stories.story_id IN ${storyIds}
     ) AS members JOIN stories ON stories.id = members.story_id
     WHERE members.position <= ${ALSO_IN_LIMIT + 1}
     ORDER BY members.story_id, members.position`;

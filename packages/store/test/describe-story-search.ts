@@ -180,6 +180,21 @@ export function describeStorySearch(
       }
     });
 
+    it('names the outlets of a story as they are now, after articles join and leave it', async () => {
+      await store.upsertMany([...unrelated, story.first, story.second]);
+      const named = async () => {
+        const hit = (await store.search({ q: 'تدشن' })).items[0];
+        return { size: hit?.story.size, alsoIn: ids(hit?.alsoIn ?? []) };
+      };
+      expect(await named()).toEqual({ size: 2, alsoIn: [story.first.id] });
+      await store.upsert(story.third);
+      expect(await named()).toEqual({ size: 3, alsoIn: [story.first.id, story.third.id] });
+      await store.delete(story.first.id);
+      expect(await named()).toEqual({ size: 2, alsoIn: [story.third.id] });
+      await store.delete(story.third.id);
+      expect(await named()).toEqual({ size: 1, alsoIn: [] });
+    });
+
     it('names the story’s other articles when only one of them matches', async () => {
       await storeAll();
       // Only the second version's title holds this word.

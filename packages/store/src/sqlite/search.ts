@@ -1,7 +1,7 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
-import { pageStories, type StoryMemberRow, storyMembersSql } from '../hit-stories.ts';
+import { type PageStory, pageStories, type StoryMemberRow, storiesMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
   ftsAllGroups,
@@ -40,6 +40,8 @@ import { guard, statements } from './connection.ts';
 const MAX_CACHED_TITLES = 200_000;
 // Terms known to be in the index or not, likewise.
 const MAX_CACHED_TERMS = 100_000;
+// Stories of hits (most of a few articles, none of more than ALSO_IN_LIMIT + 1 kept), likewise.
+const MAX_CACHED_STORIES = 10_000;
 
 /** What ranking needs of a stored article, kept in memory by row while the database is unchanged. */
 interface RankingRow {
@@ -61,7 +63,8 @@ export interface SqliteSearch {
  * Full-text search, and the related articles found with it, on one connection. Ranking reads the id,
  * shadow title and story of a few hundred matching rows per query, and the same rows again and again
  * (the newest articles holding common words); these are kept in memory while the database is
- * unchanged. Other connections' commits show in SQLite's `data_version`, which is read before each
+ * unchanged, as are the stories of the hits on pages (each its earliest articles, which the page
+ * names as its other outlets). Other connections' commits show in SQLite's `data_version`, which is read before each
  * search; the connection's own writes call `forget`. A write that moves articles to another story
  * commits with the articles it stores, so a cached story is never older than a cached title.
  */
@@ -91,11 +94,37 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
   /** Drops what is cached when another connection has committed since the last search. */
   const checkVersion = () => {
     const version = dataVersion.get();
-    if (version !== seenVersion || titles.size > MAX_CACHED_TITLES || indexedTerms.size > MAX_CACHED_TERMS) {
+    if (
+      version !== seenVersion ||
+      titles.size > MAX_CACHED_TITLES ||
+      indexedTerms.size > MAX_CACHED_TERMS ||
+      hitStories.size > MAX_CACHED_STORIES
+    ) {
       titles.clear();
       indexedTerms.clear();
+      hitStories.clear();
       seenVersion = version;
     }
+  };
+
+  // The stories of a page's hits as `pageStories` gives them, by story id; null for a story of one
+  // (which has no row).
+  const hitStories = new Map<string, PageStory | null>();
+  const storiesOf = (rows: readonly { story_id: string | null }[]): Map<string, PageStory> => {
+    const ids = [...new Set(rows.flatMap((row) => (row.story_id === null ? [] : [row.story_id])))];
+    const missing = ids.filter((id) => !hitStories.has(id));
+    if (missing.length > 0) {
+      const found = pageStories(
+        all<StoryMemberRow>(storiesMembersSql('(SELECT value FROM json_each(?))'), JSON.stringify(missing)),
+      );
+      for (const id of missing) hitStories.set(id, found.get(id) ?? null);
+    }
+    const stories = new Map<string, PageStory>();
+    for (const id of ids) {
+      const story = hitStories.get(id);
+      if (story) stories.set(id, story);
+    }
+    return stories;
   };
 
   const titlesOf = (hits: readonly { rowid: number }[]) => {
@@ -160,6 +189,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     forget() {
       titles.clear();
       indexedTerms.clear();
+      hitStories.clear();
     },
 
     related(id, limit) {
@@ -255,22 +285,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
                  FROM json_each(?) AS wanted JOIN articles ON articles.seq = wanted.value ->> 0`,
                 JSON.stringify(wanted.map((ref) => [ref.seq, ref.index])),
               );
-        const members =
-          bySeq.size === 0
-            ? []
-            : all<StoryMemberRow>(
-                storyMembersSql('(SELECT value FROM json_each(?))'),
-                JSON.stringify([...bySeq.keys()]),
-              );
-        return searchPage(
-          ranked,
-          limit,
-          bySeq,
-          groups,
-          chosen,
-          paragraphTexts(paragraphs),
-          pageStories(members),
-        );
+        return searchPage(ranked, limit, bySeq, groups, chosen, paragraphTexts(paragraphs), storiesOf(rows));
       });
     },
   };
