@@ -203,7 +203,10 @@ try {
     await measure('GET /v1/search?q= (reader stream, Zipf)', fresh, stream),
     await measure('GET /v1/articles/{id} (one), no read cache', uncached, [`/v1/articles/${typical.id}`]),
     await measure('GET /v1/articles?limit=20, no read cache', uncached, ['/v1/articles?limit=20']),
+    // Twice on the same server: the first run starts its search threads and fills what they keep
+    // while the database is unchanged (titles, terms); the second measures searches at that level.
     await measure('GET /v1/search?q= (every query computed)', uncached, searchPaths),
+    await measure('GET /v1/search?q= (every query computed, again)', uncached, searchPaths),
   ];
   const bareRate = rows[0]?.requestsPerSecond ?? Number.NaN;
   const byId = rows[1]?.requestsPerSecond ?? Number.NaN;
@@ -232,8 +235,7 @@ try {
   console.log(
     `the same by server CPU per request: ${cpuRatio.toFixed(2)} (target ≥ 0.80) ${cpuRatio >= 0.8 ? 'met' : 'NOT met'}`,
   );
-  const computed = rows.at(-1);
-  if (computed) {
+  for (const computed of rows.slice(-2)) {
     const met = computed.requestsPerSecond >= 1000 ? 'met' : 'NOT met';
     console.log(
       `${computed.name}: ${Math.round(computed.requestsPerSecond)} req/s (target ≥ 1000) ${met}, ` +
