@@ -110,7 +110,8 @@ export interface StemMatches {
  */
 export function matchStems(text: string, stems: ReadonlySet<string>): StemMatches {
   const wanted = [...stems].filter((stem) => stem.length > 0);
-  const shortest = Math.min(...wanted.map((stem) => stem.length));
+  let shortest = Number.POSITIVE_INFINITY;
+  for (const stem of wanted) shortest = Math.min(shortest, stem.length);
   const starts: number[] = [];
   const ends: number[] = [];
   const matched: StemMatches['matched'] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight } from './highlight.ts';
+import { bestParagraphs, highlight } from './highlight.ts';
 import { groupStems, queryGroups } from './query-terms.ts';
 import { bodyShadow } from './stored-row.ts';
 
@@ -53,5 +53,31 @@ describe('highlight over the shadow text', () => {
     const fragments = highlight({ title: 'عنوان', body }, new Set(['نفط', 'ذهب', 'سعر']), bodyShadow(body));
     // نفطي (of النفطيات) holds نفط but is another term: paragraph 0 has no match.
     expect(fragments.map((fragment) => fragment.paragraph)).toEqual([3, 2]);
+  });
+});
+
+describe('bestParagraphs', () => {
+  it('chooses the same paragraphs from the shadow text and from its UTF-8 bytes', () => {
+    const bodies = [
+      article.body,
+      ['النفط 🛢️ النفط', 'x', '', 'Oil النفط oil', 'أسعار أسعار أسعار'],
+      Array.from(
+        { length: 40 },
+        (_, index) => `فقرة ${index} عن ${index % 3 === 0 ? 'النفط' : 'الذهب'} والأسعار`,
+      ),
+    ];
+    const queries = ['أسعار النفط الانتاج', 'oil', 'الذهب فقرة', 'غائب', '🛢️', 'ف'];
+    for (const body of bodies) {
+      const shadow = bodyShadow(body);
+      // A view into a larger buffer, as a driver may hand out.
+      const bytes = new TextEncoder().encode(`pad${shadow}`).subarray(3);
+      for (const query of queries) {
+        const stems = groupStems(queryGroups(query));
+        expect(bestParagraphs(bytes, stems)).toEqual(bestParagraphs(shadow, stems));
+      }
+    }
+    expect(bestParagraphs(new TextEncoder().encode(searchBody), groupStems(queryGroups('النفط')))).toEqual([
+      1, 2,
+    ]);
   });
 });

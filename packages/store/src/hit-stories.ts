@@ -83,8 +83,12 @@ export function hitStory(
   const story = storyId === null ? undefined : stories.get(storyId);
   if (!story)
     return { story: { id: article.id, size: 1, firstPublishedAt: article.publishedAt }, alsoIn: [] };
+  // Copies: a store may keep the page's stories for later pages, and a caller may change what it gets.
   return {
-    story: story.ref,
-    alsoIn: story.members.filter((member) => member.id !== article.id).slice(0, ALSO_IN_LIMIT),
+    story: { ...story.ref },
+    alsoIn: story.members
+      .filter((member) => member.id !== article.id)
+      .slice(0, ALSO_IN_LIMIT)
+      .map((member) => ({ ...member, source: { ...member.source } })),
   };
 }

@@ -157,6 +157,28 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('compacts a store after its first bulk load: its full-text indexes built, then their statistics', async () => {
+      const schema = freshSchema();
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        await store.upsertMany(generateArticles(520, 13));
+        await store.compact();
+        const analysed = await withClient(schema, async (client) =>
+          (
+            await client.query<{ name: string }>(
+              `SELECT DISTINCT tablename AS name FROM pg_stats WHERE schemaname = $1
+               AND tablename IN ('articles', 'articles_title_search') ORDER BY tablename`,
+              [schema],
+            )
+          ).rows.map((row) => row.name),
+        );
+        // The title index's expression has statistics only when the index existed as ANALYZE ran.
+        expect(analysed).toEqual(['articles', 'articles_title_search']);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('loads a large first batch without the full-text indexes, then builds them; searches agree', async () => {
       const schema = freshSchema();
       const indexes = () =>

@@ -74,6 +74,20 @@ describe('SQLite writes while another process holds the write lock', () => {
     expect((await store.upsert(waiting)).status).toBe('added');
   });
 
+  it('fails a compaction as unavailable while another process holds the lock, and compacts after', async () => {
+    store = await createSqliteStore(location, { busyTimeoutMs: 300 });
+    await store.upsert(stored);
+    await store.upsert(waiting);
+    const holder = await holdWriteLock(location, 1000);
+    const error = await store.compact().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('unavailable');
+    await holder.released;
+    await store.compact();
+    const found = await store.search({ q: stored.title, collapse: 'none' });
+    expect(found.items.map((hit) => hit.article.id)).toContain(stored.id);
+  });
+
   it('cuts a waiting write short when its signal aborts, and never commits it later', async () => {
     store = await createSqliteStore(location, { busyTimeoutMs: 5000 });
     await store.upsert(stored);

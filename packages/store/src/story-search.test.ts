@@ -46,6 +46,11 @@ async function postgresHarness(): Promise<SearchHarness> {
 }
 
 describeStorySearch('SQLite store', () => sqliteHarness());
+// In memory, searches share the connection writes go through.
+describeStorySearch('SQLite store in memory', async () => {
+  const store = await openStore(':memory:');
+  return { store, dispose: () => store.close() };
+});
 // Searches on threads read stories on connections of their own.
 describeStorySearch('SQLite store searching on two threads', () => sqliteHarness({ searchThreads: 2 }));
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '@khabar/store';
+import { type ArticleStore, openStore, StoreError } from '@khabar/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../test/test-io.ts';
 import { run } from '../cli.ts';
+import { compactAfterBulk } from './ingest.ts';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/ingest/', import.meta.url));
 let dir: string;
@@ -59,6 +60,37 @@ describe('khabar ingest', () => {
     const first = memoryIo({ cwd: dir });
     expect(await run(['ingest', 'docs', '--db', 'k.db', '--batch', '1'], first.io)).toBe(1);
     expect(segments(join(dir, 'k.db'))).toBe(1);
+  });
+
+  it('compacts only after writing a tenth of the store, and only warns when compaction fails', async () => {
+    const compactions: string[] = [];
+    const storeOf = (articles: number, compact: () => Promise<void>) =>
+      ({ stats: async () => ({ articles }), compact }) as unknown as ArticleStore;
+    const counted = storeOf(100, async () => {
+      compactions.push('compacted');
+    });
+    const counts = (added: number) => ({ added, updated: 0, unchanged: 50, failed: 0 });
+    const quiet = memoryIo({ cwd: dir });
+    await compactAfterBulk(counted, counts(0), quiet.io);
+    await compactAfterBulk(counted, counts(9), quiet.io);
+    expect(compactions).toEqual([]);
+    await compactAfterBulk(counted, counts(10), quiet.io);
+    expect(compactions).toEqual(['compacted']);
+    expect(quiet.stderr()).toBe('');
+
+    const locked = storeOf(10, async () => {
+      throw new StoreError('unavailable', 'the SQLite database is locked by another writer');
+    });
+    const warned = memoryIo({ cwd: dir });
+    await compactAfterBulk(locked, counts(10), warned.io);
+    expect(warned.stderr()).toMatch(
+      /^khabar: the search index was not compacted \(the SQLite database is locked/,
+    );
+    expect(warned.stderr()).toContain('everything is stored');
+    const failing = storeOf(10, async () => {
+      throw new TypeError('a bug');
+    });
+    await expect(compactAfterBulk(failing, counts(10), warned.io)).rejects.toThrow(TypeError);
   });
 
   it('stores nothing twice: a second run reports everything unchanged', async () => {

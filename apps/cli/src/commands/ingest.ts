@@ -132,7 +132,7 @@ async function ingestFiles(
       filesDone++;
     }
     await flush(true);
-    await compactAfterBulk(store, counts);
+    await compactAfterBulk(store, counts, io);
   } finally {
     progress.done();
   }
@@ -141,12 +141,23 @@ async function ingestFiles(
 // Compacting rewrites the whole search index: worth it when the ingest wrote a good share of the store.
 const COMPACT_SHARE = 0.1;
 
-/** Compacts the store's search index (`ArticleStore.compact`) when the ingest wrote a tenth of it or more. */
-async function compactAfterBulk(store: ArticleStore, counts: IngestCounts): Promise<void> {
+/**
+ * Compacts the store's search index (`ArticleStore.compact`) when the ingest wrote a tenth of it or
+ * more. What was stored is stored either way: a compaction that fails (another writer held the store
+ * too long) is reported on stderr and leaves the outcome as it was.
+ */
+export async function compactAfterBulk(store: ArticleStore, counts: IngestCounts, io: Io): Promise<void> {
   const written = counts.added + counts.updated;
   if (written === 0) return;
-  const { articles } = await store.stats();
-  if (written >= COMPACT_SHARE * articles) await store.compact();
+  try {
+    const { articles } = await store.stats();
+    if (written >= COMPACT_SHARE * articles) await store.compact();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    io.stderr.write(
+      `khabar: the search index was not compacted (${error.message}); everything is stored, and searches work, a little slower until an ingest compacts it\n`,
+    );
+  }
 }
 
 /** The files in runs: each archive on its own, the files between archives together. */

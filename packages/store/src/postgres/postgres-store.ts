@@ -362,7 +362,9 @@ function postgresStore(
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async compact() {
-      // The planner's statistics of what a bulk load changed: search windows are planned from them.
+      // The search indexes a first bulk load left owed, then the planner's statistics of what it
+      // changed, theirs included: search windows are planned from them.
+      await buildIndexes();
       await query('ANALYZE articles, article_tags, article_stories, stories');
     },
 

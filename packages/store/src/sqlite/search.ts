@@ -71,6 +71,10 @@ export interface SqliteSearch {
 export function sqliteSearch(db: Database.Database): SqliteSearch {
   const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
+  // The shadow body of hits as its UTF-8 bytes, searched without decoding it; a file kept in UTF-16
+  // (made by another program) gives it as text instead, since its bytes would not be UTF-8.
+  const shadowBody =
+    db.pragma('encoding', { simple: true }) === 'UTF-8' ? 'CAST(search_body AS BLOB)' : 'search_body';
   const titles = new Map<number, RankingRow>();
   let seenVersion: unknown = null;
 
@@ -268,8 +272,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
           }
         }
         const rows = all<HitRow & { seq: number }>(
-          // The shadow body as bytes: only searched for terms, so never decoded into a string.
-          `SELECT ${SUMMARY_COLUMNS}, seq, CAST(search_body AS BLOB) AS search_body, ${HIT_STORY_COLUMN}
+          `SELECT ${SUMMARY_COLUMNS}, seq, ${shadowBody} AS search_body, ${HIT_STORY_COLUMN}
            FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );

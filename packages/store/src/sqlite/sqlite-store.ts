@@ -71,7 +71,7 @@ interface Writer {
     signal?: AbortSignal,
   ): Promise<IngestOutcome[]>;
   delete(id: string, signal?: AbortSignal): Promise<boolean>;
-  compact(): Promise<void>;
+  compactStep(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -181,8 +181,8 @@ function inlineWriter(db: Database.Database, busyTimeoutMs: number, stories: boo
     async upsertMany(articles, prepared, signal) {
       return guard(() => writes.upsertMany(articles, gate(signal), prepared));
     },
-    async compact() {
-      guard(() => writes.compact(gate(undefined)));
+    async compactStep() {
+      return guard(() => writes.compactStep(gate(undefined)));
     },
     async delete(id, signal) {
       return guard(() => writes.delete(id, gate(signal)));
@@ -334,13 +334,17 @@ function sqliteStore(parts: Parts): ArticleStore {
     },
 
     async compact() {
-      writable();
-      try {
-        await inTurn(Promise.resolve(), () => writer.compact());
-      } catch (error) {
-        return noted(error);
-      } finally {
-        written();
+      // Step by step, each its own write: writes called meanwhile, here or in another process, go
+      // between two steps rather than after the whole.
+      for (;;) {
+        writable();
+        try {
+          if (!(await inTurn(Promise.resolve(), () => writer.compactStep()))) return;
+        } catch (error) {
+          return noted(error);
+        } finally {
+          written();
+        }
       }
     },
 

@@ -61,8 +61,9 @@ export class WriterThread {
     return this.#enqueue({ op: 'delete', articleId }, signal);
   }
 
-  compact(): Promise<void> {
-    return this.#enqueue({ op: 'compact' }, undefined);
+  /** One step of compaction (see `SqliteWrites.compactStep`): true when more may be owed. */
+  compactStep(): Promise<boolean> {
+    return this.#enqueue({ op: 'compactStep' }, undefined);
   }
 
   /** Fails the writes still queued, cuts short the one in hand, then closes the thread's connection. */

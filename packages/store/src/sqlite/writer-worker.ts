@@ -21,7 +21,7 @@ export interface WriterThreadData {
 export type WriteRequest =
   | { id: number; op: 'upsert'; articles: Article[]; prepared: PreparedRows | undefined }
   | { id: number; op: 'delete'; articleId: string }
-  | { id: number; op: 'compact' }
+  | { id: number; op: 'compactStep' }
   | { id: number; op: 'close' };
 
 export type WriteReply =
@@ -55,7 +55,7 @@ if (port) {
       if (request.op === 'upsert')
         result = opened.writes.upsertMany(request.articles, gate, request.prepared);
       else if (request.op === 'delete') result = opened.writes.delete(request.articleId, gate);
-      else if (request.op === 'compact') opened.writes.compact(gate);
+      else if (request.op === 'compactStep') result = opened.writes.compactStep(gate);
       if (request.op === 'close') opened.db.close();
       reply = { id, result };
     } catch (caught) {

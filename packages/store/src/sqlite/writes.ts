@@ -30,6 +30,10 @@ function upsertRows(count: number): string {
     RETURNING seq, id`;
 }
 
+// Pages of the full-text index one compaction step merges: tens of milliseconds under the write lock,
+// whatever the size of the index, so that other writers wait no longer than that between steps.
+const COMPACT_STEP_PAGES = 2000;
+
 // Batches of this many rows or more index their new rows in one statement (see `writeBatch`).
 const BULK_INDEX_FROM = 32;
 
@@ -73,8 +77,11 @@ export interface SqliteWrites {
   delete(id: string, gate: WriteGate): boolean;
   /** Gives a batch of articles their owed sketches and stories (see `backfillSteps`); 0 when none is owed. */
   backfillStories(gate: WriteGate): number;
-  /** Merges the full-text index into one segment (see `ArticleStore.compact`). */
-  compact(gate: WriteGate): void;
+  /**
+   * One step of merging the full-text index into one segment (see `ArticleStore.compact`), in a
+   * transaction of its own: true when it merged something, so that more may be owed.
+   */
+  compactStep(gate: WriteGate): boolean;
 }
 
 /**
@@ -86,6 +93,7 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
 
   const lookups = (articles: readonly Article[]): BatchLookups => sqliteLookups(all, articles);
   // The band index as this connection last read it and the sketches it has met (see `StoryMemory`).
@@ -215,8 +223,14 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
       if (!stories) return 0;
       return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, memory), run));
     },
-    compact(gate) {
-      inTransaction(gate, () => prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run());
+    compactStep(gate) {
+      return inTransaction(gate, () => {
+        const before = totalChanges.get() as number;
+        // A negative count merges segments of every level, toward one, this many pages at most.
+        prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-COMPACT_STEP_PAGES);
+        // The command itself counts as one change; pages merged count as many more.
+        return (totalChanges.get() as number) - before > 1;
+      });
     },
   };
 }
