@@ -285,6 +285,29 @@ describe('SQLite search', () => {
     }
   });
 
+  it('highlights the body in a file kept in UTF-16, made before the store opened it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-utf16-'));
+    try {
+      const location = join(folder, 'khabar.db');
+      const made = new Database(location);
+      made.pragma("encoding = 'UTF-16le'");
+      made.exec('CREATE TABLE made_elsewhere (x)');
+      made.close();
+      for (const searchThreads of [0, 1]) {
+        const store = await createSqliteStore(location, { searchThreads });
+        try {
+          await store.upsert(first);
+          const [hit] = (await store.search({ q: 'نص الخبر' })).items;
+          expect(hit?.highlights.map((part) => part.field)).toContain('body');
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('reports a bad cursor from a search thread as the store error it is', async () => {
     const harness = await sqliteHarness({ searchThreads: 1 });
     try {

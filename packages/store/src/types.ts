@@ -120,7 +120,8 @@ export interface ArticleStore {
   /**
    * Makes the search index compact after a bulk load, as `khabar ingest` does when it ends: SQLite
    * merges its full-text index into one segment, which searches then read instead of one per level
-   * of merging (about 0.4 s for 30,000 articles, holding the write lock); PostgreSQL refreshes the
+   * of merging (about 0.4 s for 30,000 articles, in steps that each hold the write lock for tens of
+   * milliseconds); PostgreSQL builds the search indexes a first bulk load left owed and refreshes the
    * planner's statistics of the store's tables. Contents and answers are unchanged.
    */
   compact(): Promise<void>;
