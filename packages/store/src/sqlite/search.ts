@@ -64,8 +64,8 @@ export interface SqliteSearch {
  * shadow title and story of a few hundred matching rows per query, and the same rows again and again
  * (the newest articles holding common words); these are kept in memory while the database is
  * unchanged, as are the stories of the hits on pages (each its earliest articles, which the page
- * names as its other outlets). Other connections' commits show in SQLite's `data_version`, which is read before each
- * search; the connection's own writes call `forget`. A write that moves articles to another story
+ * names as its other outlets). Other connections' commits show in SQLite's `data_version`, which is
+ * read before each search; the connection's own writes call `forget`. A write that moves articles to another story
  * commits with the articles it stores, so a cached story is never older than a cached title.
  */
 export function sqliteSearch(db: Database.Database): SqliteSearch {
