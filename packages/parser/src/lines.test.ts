@@ -33,8 +33,9 @@ describe('splitLines', () => {
 
   it('counts control characters and notices a NUL', () => {
     expect(splitLines('نص\u001a\u001a عادي').controls).toBe(2);
-    expect(splitLines('نص\u0000').nul).toBe(true);
-    expect(splitLines('نص عادي').nul).toBe(false);
+    expect(splitLines('نص\u0000').nuls).toBe(1);
+    expect(splitLines('نص\u0000 و\u0000').nuls).toBe(2);
+    expect(splitLines('نص عادي').nuls).toBe(0);
     expect(splitLines('\u001aنص').lines[0]?.text).toBe('نص');
   });
 });

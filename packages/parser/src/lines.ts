@@ -26,8 +26,8 @@ export interface Line {
 /** The input's lines, and what the scan saw of characters that are not text at all. */
 export interface SplitText {
   lines: Line[];
-  /** Whether the input holds a NUL. */
-  nul: boolean;
+  /** How many NULs the input holds (counted among `controls` too). */
+  nuls: number;
   /** How many C0 controls (other than whitespace), DEL and U+FFFD the input holds. */
   controls: number;
   /** Whether no line needed more than trimming: each line's text is its input span as it stands. */
@@ -40,9 +40,7 @@ export interface SplitText {
  * need no cleaning and are kept as they are.
  */
 export function splitLines(input: string): SplitText {
-  return isPlain(input)
-    ? { lines: plainLines(input), nul: false, controls: 0, plain: true }
-    : scanLines(input);
+  return isPlain(input) ? { lines: plainLines(input), nuls: 0, controls: 0, plain: true } : scanLines(input);
 }
 
 // A character outside plain printable text: controls, CR, no-break and other spaces, invisible
@@ -89,7 +87,7 @@ function plainLines(input: string): Line[] {
 function scanLines(input: string): SplitText {
   const lines: Line[] = [];
   const length = input.length;
-  let nul = false;
+  let nuls = 0;
   let controls = 0;
   let number = 0;
   let lineStart = 0;
@@ -121,7 +119,7 @@ function scanLines(input: string): SplitText {
       noisy = true;
       if (code < 9 || code > 13) {
         controls++;
-        if (code === 0) nul = true;
+        if (code === 0) nuls++;
       }
     }
     if (index > lineStart) {
@@ -133,7 +131,7 @@ function scanLines(input: string): SplitText {
     if (index >= length) break;
     lineStart = input.charCodeAt(index) === 13 && input.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
   }
-  return { lines, nul, controls, plain: false };
+  return { lines, nuls, controls, plain: false };
 }
 
 function plainLine(raw: string, start: number, number: number): Line {

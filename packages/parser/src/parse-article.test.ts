@@ -25,7 +25,8 @@ describe('parseArticle errors', () => {
     ['', 'empty_input'],
     [' \n\t\r\n\u200F\uFEFF\u00A0', 'whitespace_only'],
     ['...\n— — —\n!!!', 'no_title'],
-    ['عنوان\u0000\u0000نص', 'binary_input'],
+    [`عنوان\u0000\u0000نص${'\u0000'.repeat(3)}`, 'binary_input'],
+    [`عنوان\n${'نص الخبر '.repeat(2000)}${'\u0000'.repeat(30)}`, 'binary_input'],
     [`عنوان\n${'\uFFFD\u0001'.repeat(200)}`, 'binary_input'],
   ] as const)('refuses %j with %s, a message and a hint', (input, code) => {
     const result = parseArticle(input);
@@ -34,6 +35,12 @@ describe('parseArticle errors', () => {
 
   it('reads a text with a few stray control characters', () => {
     expect(article('عنوان\n\u001a\u001aنص الخبر.').body).toEqual(['نص الخبر.']);
+  });
+
+  it('reads a text with a stray NUL or two, as it reads other controls: removed', () => {
+    const read = article('عنوان الخبر\u0000\nنص\u0000 الخبر الأول.\n\nالفقرة الثانية.');
+    expect(read.title).toBe('عنوان الخبر');
+    expect(read.body).toEqual(['نص الخبر الأول.', 'الفقرة الثانية.']);
   });
 });
 

@@ -32,8 +32,8 @@ function parse(text: unknown, options: ParseOptions): ParseResult {
   if (typeof text !== 'string') return { ok: false, error: parseError('not_a_string') };
   if (text.length === 0) return { ok: false, error: parseError('empty_input') };
   const split = splitLines(text);
-  const { lines, nul, controls } = split;
-  if (isBinary(text.length, nul, controls)) return { ok: false, error: parseError('binary_input') };
+  const { lines, nuls, controls } = split;
+  if (isBinary(text.length, nuls, controls)) return { ok: false, error: parseError('binary_input') };
   if (lines.length === 0) return { ok: false, error: parseError('whitespace_only') };
   const layout = textLayout(lines);
   if (layout === null) return { ok: false, error: parseError('no_title') };

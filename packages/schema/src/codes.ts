@@ -34,7 +34,7 @@ export const codes = {
   binary_input: {
     sources: ['parser'],
     title: 'Not text',
-    message: 'The input is not text: it contains NUL or other control characters.',
+    message: 'The input is not text: it holds NULs or other control characters in numbers text never has.',
     hint: 'Check that the file is a text dump (UTF-8) and not an image, archive or UTF-16 file read as UTF-8.',
   },
   empty_input: {

@@ -80,23 +80,23 @@ function documentKind(input: DocumentInput, bytes: Uint8Array | null): DocumentK
 function readPage(html: string, url: string | undefined, options: ParseOptions): ParseResult {
   if (typeof html !== 'string' || html.length === 0) return { ok: false, error: parseError('empty_input') };
   const controls = controlCharacters(html);
-  if (isBinary(html.length, controls.nul, controls.count))
+  if (isBinary(html.length, controls.nuls, controls.count))
     return { ok: false, error: parseError('binary_input') };
   return guarded(() => readHtml(html, url === undefined ? options : { ...options, url }));
 }
 
-/** The NUL and the other control characters (and U+FFFD) a text holds, as the text reader counts them. */
-function controlCharacters(text: string): { nul: boolean; count: number } {
+/** The NULs and all control characters (and U+FFFD) a text holds, as the text reader counts them. */
+function controlCharacters(text: string): { nuls: number; count: number } {
   let count = 0;
-  let nul = false;
+  let nuls = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code < 32 ? code < 9 || (code > 13 && code < 32) : code === 0x7f || code === 0xfffd) {
       count++;
-      if (code === 0) nul = true;
+      if (code === 0) nuls++;
     }
   }
-  return { nul, count };
+  return { nuls, count };
 }
 
 function withProblem(result: ParseResult, source: string, problem: string | null): DocumentResult {
