@@ -2,6 +2,8 @@ import { StoreError } from './errors.ts';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):?(\d{2})?)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FIRST_KEY = '0000-01-01T00:00:00';
+const LAST_KEY = '9999-12-31T23:59:59';
 
 /**
  * The key articles are ordered by: `YYYY-MM-DDTHH:MM:SS`, moved to UTC when the date names a zone and
@@ -33,8 +35,10 @@ function dateTimeKey(value: string): string | null {
       ? 0
       : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes ?? 0));
   const utc = new Date(wallClock - offsetMinutes * 60_000).toISOString();
-  // A zone can move a time of the year 0000 or 9999 out of the four-digit years: no key orders it.
-  if (!/^\d{4}-/.test(utc)) return null;
+  // A zone can move a time of the year 0000 or 9999 out of the four-digit years, which no key spells:
+  // it takes the first or last key, which orders it before or after every other.
+  if (utc.startsWith('-')) return FIRST_KEY;
+  if (utc.startsWith('+')) return LAST_KEY;
   return utc.slice(0, 19);
 }
 

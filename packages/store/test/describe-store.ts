@@ -441,6 +441,27 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         }
       });
 
+      it('stores times a zone moves out of the four-digit years, ordered before or after every other', async () => {
+        const [recent, earliest, latest] = [
+          '2024-05-01T10:00:00Z',
+          '0000-01-01T00:30:00+01:00',
+          '9999-12-31T23:30:00-01:00',
+        ].map((publishedAt, index) =>
+          buildArticle({ title: `خبر التاريخ رقم ${index}`, publishedAt, body: [`نص الخبر رقم ${index}.`] }),
+        ) as [Article, Article, Article];
+        const undated = buildArticle({ title: 'خبر بلا تاريخ', publishedAt: null, body: ['نص بلا تاريخ.'] });
+        for (const article of [recent, earliest, latest, undated]) {
+          expect((await store.upsert(article)).status).toBe('added');
+        }
+        expect((await store.list()).items.map((item) => item.id)).toEqual([
+          latest.id,
+          recent.id,
+          earliest.id,
+          undated.id,
+        ]);
+        expect((await store.get(earliest.id))?.publishedAt).toBe('0000-01-01T00:30:00+01:00');
+      });
+
       it('refuses limits outside 1..100 and dates that are not ISO 8601', async () => {
         for (const limit of [0, 101, 1.5, -1, Number.NaN]) {
           await expect(store.list({ limit })).rejects.toMatchObject({ code: 'invalid_query' });
