@@ -45,8 +45,10 @@ export class ReadCache {
     return createMiddleware<AppEnv>(async (c, next) => {
       if (this.#ttlMs === 0 || c.req.method !== 'GET') return next();
       // By path and query only: the Host header is the client's to choose, and names no other answer.
-      const { pathname, search } = new URL(c.req.url);
-      const key = pathname + search;
+      // The path is Hono's, already read off the URL: a request parses none again here.
+      const url = c.req.url;
+      const query = url.indexOf('?');
+      const key = query === -1 ? c.req.path : c.req.path + url.slice(query);
       const cached = this.#entries.get(key);
       if (cached && cached.expires > this.#now()) return sendCached(c, cached.body, cached.etag, cached);
       const generation = this.#generation;

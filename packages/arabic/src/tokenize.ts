@@ -80,16 +80,28 @@ function normalizeSimply(word: string): string | null {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  eachToken(text, (word, start, end, normalized) => {
+    tokens.push({ text: word, start, end, normalized, stem: lightStem(normalized.toLowerCase()) });
+  });
+  return tokens;
+}
+
+/** Calls `visit` with each token of a text, in order: its written word, the word's bounds, its normalized form. */
+function eachToken(
+  text: string,
+  visit: (word: string, start: number, end: number, normalized: string) => void,
+): void {
   words(text, (start, end) => {
     const word = text.slice(start, end);
     const simple = normalizeSimply(word);
-    const parts = simple === null ? normalize(word).split(PART_SEPARATOR) : [simple];
-    for (const part of parts) {
-      if (part.length > 0)
-        tokens.push({ text: word, start, end, normalized: part, stem: lightStem(part.toLowerCase()) });
+    if (simple !== null) {
+      if (simple.length > 0) visit(word, start, end, simple);
+      return;
+    }
+    for (const part of normalize(word).split(PART_SEPARATOR)) {
+      if (part.length > 0) visit(word, start, end, part);
     }
   });
-  return tokens;
 }
 
 /** The words of a text `tokenize` gives, as bounds, and those of them whose stem is among some stems. */
@@ -115,20 +127,14 @@ export function matchStems(text: string, stems: ReadonlySet<string>): StemMatche
   const starts: number[] = [];
   const ends: number[] = [];
   const matched: StemMatches['matched'] = [];
-  words(text, (start, end) => {
-    const word = text.slice(start, end);
-    const simple = normalizeSimply(word);
-    const parts = simple === null ? normalize(word).split(PART_SEPARATOR) : [simple];
-    for (const part of parts) {
-      if (part.length === 0) continue;
-      const index = starts.length;
-      starts.push(start);
-      ends.push(end);
-      const lower = part.toLowerCase();
-      if (lower.length < shortest || !wanted.some((stem) => lower.includes(stem))) continue;
-      const stem = lightStem(lower);
-      if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized: part, stem } });
-    }
+  eachToken(text, (word, start, end, normalized) => {
+    const index = starts.length;
+    starts.push(start);
+    ends.push(end);
+    const lower = normalized.toLowerCase();
+    if (lower.length < shortest || !wanted.some((stem) => lower.includes(stem))) return;
+    const stem = lightStem(lower);
+    if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized, stem } });
   });
   return { starts, ends, matched };
 }

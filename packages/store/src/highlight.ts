@@ -62,19 +62,22 @@ export type ShadowText = string | Uint8Array;
  * text into its thousands of terms.
  */
 export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string>): number[] {
-  const text = searchable(searchBody);
+  // One way to search: a text is taken as its UTF-8 bytes, which terms are found in without decoding.
+  const bytes =
+    typeof searchBody === 'string'
+      ? Buffer.from(searchBody, 'utf8')
+      : Buffer.from(searchBody.buffer, searchBody.byteOffset, searchBody.byteLength);
   const lineStarts = [0];
-  for (let at = text.indexOf(LINE_BREAK, 0); at !== -1; at = text.indexOf(LINE_BREAK, at + 1)) {
+  for (let at = bytes.indexOf(LINE_BREAK); at !== -1; at = bytes.indexOf(LINE_BREAK, at + 1)) {
     lineStarts.push(at + 1);
   }
   const found = new Map<number, number>();
   for (const stem of stems) {
     if (stem.length === 0) continue;
-    const needle = text.needle(stem);
+    const needle = Buffer.from(stem, 'utf8');
     const lines = new Set<number>();
-    for (let at = text.indexOf(needle, 0); at !== -1; at = text.indexOf(needle, at + 1)) {
-      const end = at + needle.length;
-      if (!isTermEdge(text, at - 1) || !isTermEdge(text, end)) continue;
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      if (!isTermEdge(bytes, at - 1) || !isTermEdge(bytes, at + needle.length)) continue;
       lines.add(lineOf(lineStarts, at));
     }
     for (const line of lines) found.set(line, (found.get(line) ?? 0) + 1);
@@ -87,40 +90,11 @@ export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string
 
 const BLANK = 0x20;
 const LINE_BREAK = 0x0a;
-const utf8 = new TextEncoder();
-
-/** What `bestParagraphs` needs of a shadow text, the same over a string's code units or its bytes. */
-interface Searchable {
-  length: number;
-  unitAt(index: number): number;
-  needle(stem: string): { length: number };
-  indexOf(needle: { length: number } | number, from: number): number;
-}
-
-function searchable(text: ShadowText): Searchable {
-  if (typeof text === 'string') {
-    return {
-      length: text.length,
-      unitAt: (index) => text.charCodeAt(index),
-      needle: (stem) => stem,
-      indexOf: (needle, from) =>
-        text.indexOf(typeof needle === 'number' ? String.fromCharCode(needle) : (needle as string), from),
-    };
-  }
-  const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-  return {
-    length: bytes.length,
-    unitAt: (index) => bytes[index] as number,
-    needle: (stem) => utf8.encode(stem),
-    indexOf: (needle, from) => bytes.indexOf(needle as number | Uint8Array, from),
-  };
-}
 
 // Terms are joined by blanks, paragraphs by line breaks.
-function isTermEdge(text: Searchable, index: number): boolean {
-  if (index < 0 || index >= text.length) return true;
-  const unit = text.unitAt(index);
-  return unit === BLANK || unit === LINE_BREAK;
+function isTermEdge(bytes: Uint8Array, index: number): boolean {
+  if (index < 0 || index >= bytes.length) return true;
+  return bytes[index] === BLANK || bytes[index] === LINE_BREAK;
 }
 
 /** The line holding `position`, given each line's first index, ascending. */

@@ -65,8 +65,8 @@ export function paragraphKey(seq: unknown, index: number): string {
  * The page of hits both stores answer with: the first `limit` ranked hits (one more was ranked to
  * know whether a next page exists), each with its summary, score, highlighted fragments, story and
  * the story's other articles, and the cursor after the last. `chosen` holds the paragraphs
- * `paragraphsToRead` named, and `paragraphs` their texts, by `paragraphKey`; `stories` the stories of the page's hits, as
- * `pageStories` reads them. A hit whose row is gone (deleted between the two reads) is left out.
+ * `paragraphsToRead` named, and `paragraphs` their texts, by `paragraphKey`; `stories` the stories of
+ * the page's hits, as `pageStories` reads them. A hit whose row is gone (deleted between the two reads) is left out.
  */
 export function searchPage<Seq>(
   ranked: readonly RankedHit<Seq>[],

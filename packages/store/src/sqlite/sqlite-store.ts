@@ -288,6 +288,22 @@ function sqliteStore(parts: Parts): ArticleStore {
     return result;
   };
 
+  // A write in its turn: refused while the store is known damaged, its failure noted, what searches
+  // keep of the database forgotten once it is done.
+  const write = async <Ready, T>(
+    ready: Promise<Ready>,
+    enqueue: (value: Ready) => Promise<T>,
+  ): Promise<T> => {
+    writable();
+    try {
+      return await inTurn(ready, enqueue);
+    } catch (error) {
+      return noted(error);
+    } finally {
+      written();
+    }
+  };
+
   const reader: Reader = {
     dialect: sqliteDialect,
     read: async <Row>(query: Query) => reading(() => all<Row>(query.sql, ...query.params)),
@@ -303,49 +319,27 @@ function sqliteStore(parts: Parts): ArticleStore {
 
     async upsertMany(articles, options: WriteOptions = {}): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
-      writable();
-      try {
-        const outcomes = await inTurn(prepareAhead(articles), (prepared) =>
-          writer.upsertMany(articles, prepared, options.signal),
-        );
-        const ids = changedIds(outcomes);
-        if (ids.length > 0) listeners.emit({ ids });
-        return { outcomes };
-      } catch (error) {
-        return noted(error);
-      } finally {
-        written();
-      }
+      const outcomes = await write(prepareAhead(articles), (prepared) =>
+        writer.upsertMany(articles, prepared, options.signal),
+      );
+      const ids = changedIds(outcomes);
+      if (ids.length > 0) listeners.emit({ ids });
+      return { outcomes };
     },
 
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async delete(id, options: WriteOptions = {}) {
-      writable();
-      try {
-        const deleted = await inTurn(Promise.resolve(), () => writer.delete(id, options.signal));
-        if (deleted) listeners.emit({ ids: [id] });
-        return deleted;
-      } catch (error) {
-        return noted(error);
-      } finally {
-        written();
-      }
+      const deleted = await write(Promise.resolve(), () => writer.delete(id, options.signal));
+      if (deleted) listeners.emit({ ids: [id] });
+      return deleted;
     },
 
     async compact() {
       // Step by step, each its own write: writes called meanwhile, here or in another process, go
       // between two steps rather than after the whole.
-      for (;;) {
-        writable();
-        try {
-          if (!(await inTurn(Promise.resolve(), () => writer.compactStep()))) return;
-        } catch (error) {
-          return noted(error);
-        } finally {
-          written();
-        }
-      }
+      let more = true;
+      while (more) more = await write(Promise.resolve(), () => writer.compactStep());
     },
 
     list: (query) => listArticles(reader, query),
