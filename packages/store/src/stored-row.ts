@@ -52,7 +52,8 @@ export interface RowFingerprint {
   sketch: StorySketch;
   /** See `sketchHash`. */
   hash: number;
-  bands: number[];
+  /** Its LSH band keys (see `bandKeys`), in a typed array: a row crosses threads twice on its way to be written. */
+  bands: Float64Array;
 }
 
 /** Every column of an article row, in the order both stores insert them. */
@@ -134,7 +135,7 @@ function bodyText(body: readonly string[]): { shadow: string; fingerprint: RowFi
 /** The story fingerprint of a body already split into sentences. */
 export function rowFingerprint(read: BodySentences): RowFingerprint {
   const { sketch, bandKeys } = fingerprintOf(read);
-  return { sketch, hash: sketchHash(sketch), bands: bandKeys };
+  return { sketch, hash: sketchHash(sketch), bands: Float64Array.from(bandKeys) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { seededRandom } from '@khabar/devkit';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BandRuns, type Entries, sortEntries } from './band-runs.ts';
+import { BandRuns, type Entries, mergeEntries, sortEntries } from './band-runs.ts';
 import { type Query, runSteps, sqliteDialect } from './dialect.ts';
 
 function database(): { db: Database.Database; run: (query: Query) => unknown[] } {
@@ -43,11 +43,37 @@ describe('sortEntries', () => {
     const expected = articles
       .flatMap(({ seq, keys }) => keys.map((key) => [key, seq] as const))
       .sort((first, second) => first[0] - second[0] || first[1] - second[1]);
-    expect([...sorted.keys]).toEqual(expected.map(([key]) => key));
-    expect(new Set(pairs(sorted))).toEqual(new Set(expected.map(([key, seq]) => `${key} ${seq}`)));
+    // Entries of one key keep the order they were given in (here, that of their articles).
+    expect(pairs(sorted)).toEqual(expected.map(([key, seq]) => `${key} ${seq}`));
     // Keys of another shape are sorted all the same.
     const odd = sortEntries([{ seq: 1, keys: [3.5, -1, 2 ** 52] }]);
     expect([...odd.keys]).toEqual([-1, 3.5, 2 ** 52]);
+  });
+});
+
+describe('mergeEntries', () => {
+  it('merges two sorted runs into one, an entry in both once, entries of one key from both kept', () => {
+    const random = seededRandom(8);
+    for (let round = 0; round < 50; round++) {
+      // Few distinct keys, so that keys and whole entries meet in both runs.
+      const entries = () =>
+        Array.from({ length: Math.floor(random() * 60) }, () => ({
+          seq: 1 + Math.floor(random() * 6),
+          keys: [Math.floor(random() * 12) * 2 ** 32 + Math.floor(random() * 4)],
+        }));
+      const distinct = (items: { seq: number; keys: number[] }[]) => {
+        const seen = new Set<string>();
+        return items.filter(
+          ({ seq, keys }) => !seen.has(`${keys[0]} ${seq}`) && seen.add(`${keys[0]} ${seq}`),
+        );
+      };
+      const first = sortEntries(distinct(entries()));
+      const second = sortEntries(distinct(entries()));
+      const merged = mergeEntries(first, second);
+      const keys = [...merged.keys];
+      expect(keys).toEqual([...keys].sort((one, other) => one - other));
+      expect(pairs(merged).sort()).toEqual([...new Set([...pairs(first), ...pairs(second)])].sort());
+    }
   });
 });
 

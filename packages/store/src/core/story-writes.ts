@@ -52,7 +52,7 @@ export interface StoryInput {
   /** See `sketchHash`. */
   hash: number;
   /** LSH band keys, one per band in band order; none when the body is too short to join a story. */
-  bands: readonly number[];
+  bands: ArrayLike<number>;
 }
 
 /** The story input of a row just written as article `seq`, or null when the row has no fingerprint. */
@@ -453,7 +453,7 @@ interface Known {
   /** Null when its sketch is owed: it finds this one when its sketch is made. */
   sketch: StorySketch | null;
   /** Its band keys: those it holds now, for a stored article; those it is filed under, for the batch's. */
-  keys: readonly number[];
+  keys: ArrayLike<number>;
 }
 
 /**
@@ -499,7 +499,7 @@ function* knownSteps(
 }
 
 /** Whether two articles' band keys (one per band, in band order) share one: a key names its band. */
-function shareBand(first: readonly number[], second: readonly number[]): boolean {
+function shareBand(first: ArrayLike<number>, second: ArrayLike<number>): boolean {
   const bands = Math.min(first.length, second.length);
   for (let band = 0; band < bands; band++) if (first[band] === second[band]) return true;
   return false;
@@ -638,7 +638,9 @@ function* rejoinSteps(
   for (const [, seqs] of split) {
     const byKey = new Map<number, number[]>();
     for (const seq of [...seqs].sort((first, second) => first - second)) {
-      for (const key of known.get(seq)?.keys ?? []) {
+      const keys = known.get(seq)?.keys ?? [];
+      for (let band = 0; band < keys.length; band++) {
+        const key = keys[band] as number;
         const holders = byKey.get(key);
         if (holders === undefined) byKey.set(key, [seq]);
         else holders.push(seq);
@@ -699,7 +701,7 @@ function joinAcross(
 }
 
 function asMember(row: MemberRow): StoryMember {
-  return { id: row.id, publishedAt: row.published_at };
+  return { id: row.id, publishedAt: row.published_at, sortAt: row.sort_at };
 }
 
 /** Every story row names an article, so as many of each means no article is without one. */
@@ -786,13 +788,13 @@ export function* backfillSteps(
  * Band keys as stored: the 32-bit hash of each band in band order (a key is band × 2³² + its hash,
  * see `bandKeys`), little-endian; null when there are none.
  */
-export function encodeBands(keys: readonly number[]): Uint8Array | null {
+export function encodeBands(keys: ArrayLike<number>): Uint8Array | null {
   if (keys.length === 0) return null;
   const bytes = new Uint8Array(4 * keys.length);
   const view = new DataView(bytes.buffer);
-  keys.forEach((key, band) => {
-    view.setUint32(4 * band, key - band * BAND_SPAN, true);
-  });
+  for (let band = 0; band < keys.length; band++) {
+    view.setUint32(4 * band, (keys[band] as number) - band * BAND_SPAN, true);
+  }
   return bytes;
 }
 

@@ -8,6 +8,8 @@ export type StoryPair = readonly [string, string];
 export interface StoryMember {
   id: string;
   publishedAt: string | null;
+  /** Its sort key (see `sortKey`) when at hand, as a stored row has it: not worked out again. */
+  sortAt?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ export function compareMembers(first: StoryMember, second: StoryMember): number 
 }
 
 function timeOf(member: StoryMember): string {
+  if (member.sortAt !== undefined) return member.sortAt;
   try {
     return sortKey(member.publishedAt);
   } catch {

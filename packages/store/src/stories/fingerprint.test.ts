@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyShadow } from '../stored-row.ts';
 import { COMMON_SHINGLES } from './common-shingles.ts';
@@ -10,7 +11,7 @@ import {
   SHINGLE_WORDS,
   SIGNATURE_LENGTH,
 } from './parameters.ts';
-import { bodySentences, shadowLines } from './sentences.ts';
+import { bodySentences, shadowLines, splitSentences } from './sentences.ts';
 import { sketchHash } from './sketch-hash.ts';
 import { HOSPITAL, MATCH } from './test-articles.ts';
 
@@ -121,6 +122,33 @@ describe('bodySentences', () => {
     const read = bodySentences(['ارتفع السعر إلى 3.5 دولار. وتراجع الطلب؟ نعم', 'فقرة ثانية']);
     expect(read.sentences).toHaveLength(4);
     expect(read.paragraphOf).toEqual([0, 0, 0, 1]);
+  });
+
+  it('splits a text where a split on the blank space after a sentence mark would', () => {
+    const pieces = [
+      '.',
+      '!',
+      '?',
+      '\u061F',
+      '\u061B',
+      '\u2026',
+      ' ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      'ا',
+      'b',
+      '3',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(splitSentences(sample)).toEqual(sample.split(/(?<=[.!?\u061F\u061B\u2026])\s+/u));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('says when a body was too long to read whole', () => {
