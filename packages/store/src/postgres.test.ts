@@ -15,6 +15,8 @@ import {
   rowsBeforeStories,
 } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
+import { postgresDialect, runStepsAsync } from './core/dialect.ts';
+import { bandIndexSteps } from './core/story-writes.ts';
 import { type ArticleStore, createPostgresStore, openStore, StoreError } from './index.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
 
@@ -84,8 +86,14 @@ async function postgresHarness(): Promise<StoreHarness> {
           (row) => ({ ...row, seq: Number(row.seq) }),
         ),
         memberships: (
-          await client.query('SELECT article_seq, story_id, sketch_version, partners FROM article_stories')
+          await client.query(
+            'SELECT article_seq, story_id, sketch_version, partners, bands FROM article_stories',
+          )
         ).rows.map((row) => ({ ...row, article_seq: Number(row.article_seq) })),
+        bandIndex: await runStepsAsync(
+          bandIndexSteps(postgresDialect),
+          async (query) => (await client.query(query.sql, query.params)).rows,
+        ),
         stories: (
           await client.query('SELECT id, size, first_published_at, last_published_at, sort_at FROM stories')
         ).rows,

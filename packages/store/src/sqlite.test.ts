@@ -18,8 +18,9 @@ import {
 } from '../test/older-rows.ts';
 import type { StoreHarness } from '../test/store-harness.ts';
 import type { StoryState } from '../test/story-invariants.ts';
-import { sqliteDialect } from './core/dialect.ts';
+import { runSteps, sqliteDialect } from './core/dialect.ts';
 import { storiesStatement } from './core/story-reads.ts';
+import { bandIndexSteps } from './core/story-writes.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
@@ -71,8 +72,12 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
           .prepare('SELECT seq, id, published_at, sort_at FROM articles')
           .all() as StoryState['articles'],
         memberships: db
-          .prepare('SELECT article_seq, story_id, sketch_version, partners FROM article_stories')
+          .prepare('SELECT article_seq, story_id, sketch_version, partners, bands FROM article_stories')
           .all() as StoryState['memberships'],
+        bandIndex: runSteps(bandIndexSteps(sqliteDialect), (query) => {
+          const statement = db.prepare(query.sql);
+          return statement.all(...query.params);
+        }),
         stories: db
           .prepare('SELECT id, size, first_published_at, last_published_at, sort_at FROM stories')
           .all() as StoryState['stories'],
@@ -349,6 +354,10 @@ describe('SQLite store files', () => {
         {
           version: 4,
           name: "stories: a hash in place of each sketch, 32-bit band keys, pairs kept in the articles' rows, no row for a story of one",
+        },
+        {
+          version: 5,
+          name: 'stories: the band index keeps the entries of the newest articles pending, after a watermark',
         },
       ]);
       db.close();

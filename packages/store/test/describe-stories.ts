@@ -194,6 +194,9 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
         }
         await store.upsertMany(batch);
         for (const article of batch) stored.set(article.id, article);
+        // Now and then the band index's pending entries are written as a run (see `BandRuns`): the
+        // later rounds change articles on both sides of its watermark.
+        if (round % 4 === 2) await store.compact();
         // The tables agree with one another after every round, not only at the end.
         expectStoryInvariants(await harness.storyState());
       }

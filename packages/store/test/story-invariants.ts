@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { decodeSeqs } from '../src/core/story-writes.ts';
+import type { Entries } from '../src/core/band-runs.ts';
+import { decodeBands, decodeSeqs } from '../src/core/story-writes.ts';
 import { STORY_FINGERPRINT_VERSION, storyComponents, storyId } from '../src/stories/index.ts';
 
 /** What a store holds of its stories, as its tables have it (see `StoreHarness.storyState`). */
@@ -10,6 +11,7 @@ export interface StoryState {
     story_id: string;
     sketch_version: number;
     partners: Uint8Array | null;
+    bands: Uint8Array | null;
   }[];
   stories: {
     id: string;
@@ -18,15 +20,19 @@ export interface StoryState {
     last_published_at: string | null;
     sort_at: string;
   }[];
+  /** What the band index files (see `bandIndexSteps`). */
+  bandIndex: { stored: Entries; pending: Entries; watermark: number | null };
 }
 
 /**
  * Checks what the stories of a store must be after any sequence of writes: every article has its
  * sketch; every pair is kept in one of its articles' rows and names an article of the same story;
  * each article's story is its connected component of the pairs, named by its earliest article; and
- * `stories` holds exactly the components of two or more, with their size and first and last times.
+ * `stories` holds exactly the components of two or more, with their size and first and last times;
+ * and the band index files each article under its band keys, no more: in a run up to the watermark,
+ * pending after it (see `BandRuns`).
  */
-export function expectStoryInvariants({ articles, memberships, stories }: StoryState): void {
+export function expectStoryInvariants({ articles, memberships, stories, bandIndex }: StoryState): void {
   const bySeq = new Map(articles.map((article) => [article.seq, article]));
   const membership = new Map(memberships.map((row) => [row.article_seq, row]));
   expect(memberships.length, 'one story row per article').toBe(articles.length);
@@ -72,4 +78,19 @@ export function expectStoryInvariants({ articles, memberships, stories }: StoryS
     stories.map((story) => ({ ...story, size: Number(story.size) })).sort(byStoryId),
     'the rows of stories',
   ).toEqual(expected.sort(byStoryId));
+  const entries = (filed: Entries) =>
+    Array.from(filed.keys, (key, index) => `${key} ${filed.seqs[index]}`).sort();
+  const { watermark } = bandIndex;
+  const expectedEntries = (test: (seq: number) => boolean) =>
+    memberships
+      .filter((row) => test(row.article_seq))
+      .flatMap((row) => decodeBands(row.bands).map((key) => `${key} ${row.article_seq}`))
+      .sort();
+  expect(watermark, 'the band index state').not.toBeNull();
+  expect(entries(bandIndex.stored), 'the band entries in runs').toEqual(
+    expectedEntries((seq) => seq <= (watermark as number)),
+  );
+  expect(entries(bandIndex.pending), 'the pending band entries').toEqual(
+    expectedEntries((seq) => seq > (watermark as number)),
+  );
 }

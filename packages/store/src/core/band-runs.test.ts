@@ -1,7 +1,7 @@
 import { seededRandom } from '@khabar/devkit';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BandRuns, type Entries, mergeEntries, sortEntries } from './band-runs.ts';
+import { BandRuns, type Derive, type Entries, mergeEntries, sortEntries } from './band-runs.ts';
 import { type Query, runSteps, sqliteDialect } from './dialect.ts';
 
 function database(): { db: Database.Database; run: (query: Query) => unknown[] } {
@@ -151,7 +151,7 @@ describe('BandRuns', () => {
     const random = seededRandom(12);
     // A cap of 2,000 entries (about 40 articles) in place of millions: 200 articles fill runs that
     // never merge again, then the bodies of a few change, round after round.
-    const writer = new BandRuns(2000);
+    const writer = new BandRuns({ maxRunEntries: 2000 });
     const live = new Map<number, number[]>();
     const write = (added: { seq: number; keys: number[] }[], removed: { seq: number; keys: number[] }[]) => {
       db.exec('BEGIN');
@@ -199,7 +199,7 @@ describe('BandRuns', () => {
       expect(found.length).toBeLessThan(expected.length * 2);
     };
     liveFound(writer);
-    const other = new BandRuns(2000);
+    const other = new BandRuns({ maxRunEntries: 2000 });
     runSteps(other.sync(sqliteDialect), run);
     liveFound(other);
   });
@@ -305,5 +305,113 @@ describe('BandRuns', () => {
     for (const kept of articles.slice(3)) {
       expect(filed(reread, all).filter((entry) => entry.endsWith(` ${kept.seq}`))).toHaveLength(48);
     }
+  });
+
+  describe('with pending entries', () => {
+    /** A database with the band index's state and a table of each article's keys, as stores keep them in their rows. */
+    function pendingDatabase() {
+      const { db, run } = database();
+      db.exec(`CREATE TABLE story_band_state (id INTEGER PRIMARY KEY, watermark INTEGER NOT NULL, token TEXT NOT NULL);
+        INSERT INTO story_band_state VALUES (1, 0, '');
+        CREATE TABLE filed (seq INTEGER PRIMARY KEY, keys TEXT NOT NULL);`);
+      const derive: Derive = function* (_dialect, watermark) {
+        const rows = (yield { sql: 'SELECT seq, keys FROM filed WHERE seq > ?', params: [watermark] }) as {
+          seq: number;
+          keys: string;
+        }[];
+        return sortEntries(rows.map((row) => ({ seq: row.seq, keys: JSON.parse(row.keys) as number[] })));
+      };
+      const runCount = () => db.prepare('SELECT count(*) FROM story_band_runs').pluck().get() as number;
+      const watermark = () => db.prepare('SELECT watermark FROM story_band_state').pluck().get() as number;
+      return { db, run, derive, runCount, watermark };
+    }
+
+    it('keeps new articles out of the runs until they are as many as set, found by every writer meanwhile', () => {
+      const { db, run, derive, runCount, watermark } = pendingDatabase();
+      const random = seededRandom(11);
+      const writer = new BandRuns({ derive, flushFrom: 48 * 25 });
+      const articles = Array.from({ length: 40 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+      const write = (batch: typeof articles) => {
+        db.exec('BEGIN');
+        for (const { seq, keys } of batch)
+          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
+        runSteps(writer.sync(sqliteDialect), run);
+        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
+        db.exec('COMMIT');
+      };
+      const expected = (batch: typeof articles) =>
+        batch.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
+      const allKeys = articles.flatMap(({ keys }) => keys);
+      for (let start = 0; start < 20; start += 5) write(articles.slice(start, start + 5));
+      // Twenty articles: fewer than the 25 set, and no run written.
+      expect(runCount()).toBe(0);
+      expect(filed(writer, allKeys)).toEqual(expected(articles.slice(0, 20)));
+      const other = new BandRuns({ derive });
+      runSteps(other.sync(sqliteDialect), run);
+      expect(filed(other, allKeys)).toEqual(expected(articles.slice(0, 20)));
+      // The twenty-fifth: all of them are written as one run, past which the watermark moves.
+      for (let start = 20; start < 25; start += 5) write(articles.slice(start, start + 5));
+      expect(runCount()).toBe(1);
+      expect(watermark()).toBe(25);
+      expect(writer.contents().pending.keys.length).toBe(0);
+      // Another writer that kept the pending entries of before makes them again: the runs hold them now.
+      runSteps(other.sync(sqliteDialect), run);
+      expect(filed(other, allKeys)).toEqual(expected(articles.slice(0, 25)));
+      write(articles.slice(25, 30));
+      runSteps(other.sync(sqliteDialect), run);
+      expect(filed(other, allKeys)).toEqual(expected(articles.slice(0, 30)));
+      expect(other.contents().pending.keys.length).toBe(5 * 48);
+    });
+
+    it('writes tombstones at once only for articles up to the watermark, and forgets a rolled-back write', () => {
+      const { db, run, derive, runCount, watermark } = pendingDatabase();
+      const random = seededRandom(12);
+      const writer = new BandRuns({ derive });
+      const articles = Array.from({ length: 6 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+      const transaction = (work: () => void, commit = true) => {
+        db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), run);
+        work();
+        db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+      };
+      const file = (batch: typeof articles) => {
+        for (const { seq, keys } of batch)
+          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
+        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
+      };
+      const remove = (item: (typeof articles)[number]) => {
+        db.prepare('DELETE FROM filed WHERE seq = ?').run(item.seq);
+        runSteps(writer.append(sqliteDialect, sortEntries([]), sortEntries([item])), run);
+      };
+      transaction(() => file(articles.slice(0, 3)));
+      transaction(() => runSteps(writer.flush(sqliteDialect), run));
+      expect([runCount(), watermark()]).toEqual([1, 3]);
+      transaction(() => file(articles.slice(3, 5)));
+      // Article 5 goes: pending, so nothing is written; article 2 goes: its tombstones are written (and
+      // here, a third of the entries, make the runs be written again without it).
+      const tokens = () => db.prepare('SELECT token FROM story_band_runs ORDER BY run').pluck().all();
+      const before = tokens();
+      transaction(() => remove(articles[4] as (typeof articles)[number]));
+      expect(tokens()).toEqual(before);
+      transaction(() => remove(articles[1] as (typeof articles)[number]));
+      expect(tokens()).not.toEqual(before);
+      // Article 6, filed by a write that is rolled back, is not found after.
+      transaction(() => file(articles.slice(5, 6)), false);
+      const allKeys = articles.flatMap(({ keys }) => keys);
+      runSteps(writer.sync(sqliteDialect), run);
+      const found = filed(writer, allKeys).filter((entry) => !entry.endsWith(' 2') && !entry.endsWith(' 5'));
+      expect(found).toEqual(
+        [articles[0], articles[2], articles[3]]
+          .flatMap((item) => item?.keys.map((key) => `${key} ${item.seq}`) ?? [])
+          .sort(),
+      );
+      const { stored, pending } = writer.contents();
+      expect(pairs(stored).sort()).toEqual(
+        [articles[0], articles[2]]
+          .flatMap((item) => item?.keys.map((key) => `${key} ${item.seq}`) ?? [])
+          .sort(),
+      );
+      expect(pairs(pending).sort()).toEqual((articles[3]?.keys ?? []).map((key) => `${key} 4`).sort());
+    });
   });
 });

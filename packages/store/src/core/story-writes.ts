@@ -74,8 +74,41 @@ export function storyInput(seq: number, row: ArticleRow): StoryInput | null {
  * sketches it has met. Used only under the store's write lock.
  */
 export class StoryMemory {
-  readonly runs = new BandRuns();
+  readonly runs = new BandRuns({ derive: pendingEntries });
   readonly sketches = new SketchCache();
+}
+
+/**
+ * The band index's pending entries (see `BandRuns`): those of the articles after the watermark whose
+ * sketch is current, from the band keys in their rows.
+ */
+function* pendingEntries(dialect: Dialect, watermark: number): Steps<Entries> {
+  const rows = (yield statement(
+    dialect,
+    (params) =>
+      `SELECT article_seq, bands FROM article_stories
+       WHERE article_seq > ${params.add(watermark)} AND sketch_version = ${params.add(STORY_FINGERPRINT_VERSION)}
+         AND bands IS NOT NULL`,
+  )) as { article_seq: number | string; bands: Uint8Array }[];
+  return sortEntries(rows.map((row) => ({ seq: Number(row.article_seq), keys: decodeBands(row.bands) })));
+}
+
+/**
+ * Writes the band index's pending entries as a run (see `BandRuns.flush`): a store being compacted
+ * leaves another writer nothing to make again.
+ */
+export function* flushStorySteps(dialect: Dialect, memory: StoryMemory): Steps<void> {
+  yield* memory.runs.sync(dialect);
+  yield* memory.runs.flush(dialect);
+}
+
+/** What the band index of a store files, read afresh (see `BandRuns.contents`): for checks. */
+export function* bandIndexSteps(
+  dialect: Dialect,
+): Steps<{ stored: Entries; pending: Entries; watermark: number | null }> {
+  const runs = new BandRuns({ derive: pendingEntries });
+  yield* runs.sync(dialect);
+  return runs.contents();
 }
 
 /** Reads the band runs once in a transaction, before the first look-up or append. */
@@ -180,8 +213,8 @@ export function* removeStorySteps(
 }
 
 /**
- * Files articles just written (added or updated): an article whose sketch is the one stored (by its
- * hash) changes no pair (its story is worked out again all the same, as its date may have moved);
+ * Files articles just written (added or updated; those after `freshAfter`, the last article before
+ * the write, are new): an article whose sketch is the one stored (by its hash) changes no pair (its story is worked out again all the same, as its date may have moved);
  * any other loses its band keys and pairs, gets its new ones, and is compared with the articles its
  * band keys find, those written with it included.
  */
@@ -190,19 +223,21 @@ export function* writeStorySteps(
   memory: StoryMemory,
   work: StoryWork,
   written: readonly StoryInput[],
+  freshAfter: number = Number.POSITIVE_INFINITY,
 ): Steps<void> {
   const { affected } = work;
   if (written.length > 0) {
-    const stored = (yield statement(
-      dialect,
-      (params) =>
-        `SELECT article_seq, story_id, sketch_version, sketch_hash, bands FROM article_stories
-         WHERE ${params.inList(
-           'article_seq',
-           written.map((input) => input.seq),
-           'bigint',
-         )}`,
-    )) as StoryRow[];
+    // An article after `freshAfter` is new to the store: it has no row to read.
+    const seqs = written.filter((input) => input.seq <= freshAfter).map((input) => input.seq);
+    const stored =
+      seqs.length === 0
+        ? []
+        : ((yield statement(
+            dialect,
+            (params) =>
+              `SELECT article_seq, story_id, sketch_version, sketch_hash, bands FROM article_stories
+               WHERE ${params.inList('article_seq', seqs, 'bigint')}`,
+          )) as StoryRow[]);
     const storedBySeq = new Map(stored.map((row) => [Number(row.article_seq), row]));
     const changed: StoryInput[] = [];
     const detached: Detached[] = [];

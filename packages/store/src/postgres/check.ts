@@ -11,6 +11,7 @@ const TABLES: readonly string[] = [
   'article_stories',
   'stories',
   'story_band_runs',
+  'story_band_state',
 ];
 const INDEXES: readonly string[] = [
   'articles_pkey',
@@ -31,6 +32,7 @@ const INDEXES: readonly string[] = [
   'stories_pkey',
   'stories_newest',
   'story_band_runs_pkey',
+  'story_band_state_pkey',
 ];
 
 interface Findings {

@@ -195,6 +195,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DELETE FROM stories;
     `,
   },
+  {
+    version: 7,
+    name: 'stories: the band index keeps the entries of the newest articles pending, after a watermark',
+    // See band-runs.ts: the articles after the watermark have their band entries in no run. Every
+    // entry stored so far is in a run, so the watermark starts after the last article.
+    sql: `
+      CREATE TABLE story_band_state (
+        id integer PRIMARY KEY CHECK (id = 1),
+        watermark bigint NOT NULL,
+        token text NOT NULL
+      );
+      INSERT INTO story_band_state (id, watermark, token)
+      SELECT 1, coalesce(max(seq), 0), '' FROM articles;
+    `,
+  },
 ];
 
 /**

@@ -14,6 +14,7 @@ import { getStory, listStories, storyClusters } from '../core/story-reads.ts';
 import {
   backfillSteps,
   finishStorySteps,
+  flushStorySteps,
   removeStorySteps,
   type StoryInput,
   StoryMemory,
@@ -223,7 +224,17 @@ function postgresStore(
         changed.push(...removed.map((row) => row.id));
       }
     }
+    // Rows after the last before the upsert are new (one writer at a time): they have no story yet.
+    let lastSeq = Number.POSITIVE_INFINITY;
     if (plan.rows.length > 0) {
+      if (stories) {
+        const [last] = await query<{ seq: string }>(
+          'SELECT coalesce(max(seq), 0) AS seq FROM articles',
+          [],
+          client,
+        );
+        lastSeq = Number(last?.seq ?? Number.POSITIVE_INFINITY);
+      }
       const stored = await query<{ seq: string; id: string }>(
         UPSERT_ROWS,
         // The fingerprint is no column of the table.
@@ -256,7 +267,7 @@ function postgresStore(
       );
     }
     if (stories) {
-      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, written), runOn(client));
+      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, written, lastSeq), runOn(client));
       await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
     }
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
@@ -362,8 +373,15 @@ function postgresStore(
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
     async compact() {
-      // The search indexes a first bulk load left owed, then the planner's statistics of what it
-      // changed, theirs included: search windows are planned from them.
+      // The band index's pending entries written as a run (see `BandRuns`), the search indexes a
+      // first bulk load left owed, then the planner's statistics of what it changed, theirs included:
+      // search windows are planned from them.
+      if (stories) {
+        await transaction(async (client) => {
+          await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
+          await runStepsAsync(flushStorySteps(postgresDialect, memory), runOn(client));
+        });
+      }
       await buildIndexes();
       await query('ANALYZE articles, article_tags, article_stories, stories');
     },

@@ -157,6 +157,21 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DELETE FROM stories;
     `,
   },
+  {
+    version: 5,
+    name: 'stories: the band index keeps the entries of the newest articles pending, after a watermark',
+    // See band-runs.ts: the articles after the watermark have their band entries in no run. Every
+    // entry stored so far is in a run, so the watermark starts after the last article.
+    sql: `
+      CREATE TABLE story_band_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        watermark INTEGER NOT NULL,
+        token TEXT NOT NULL
+      );
+      INSERT INTO story_band_state (id, watermark, token)
+      SELECT 1, coalesce(max(seq), 0), '' FROM articles;
+    `,
+  },
 ];
 
 /** Applies the migrations the database lacks, all in one immediate transaction. */

@@ -6,6 +6,7 @@ import { lookupSteps } from '../core/lookups.ts';
 import {
   backfillSteps,
   finishStorySteps,
+  flushStorySteps,
   removeStorySteps,
   type StoryInput,
   StoryMemory,
@@ -132,12 +133,12 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     // which took twice the time; the trigger is back before the commit, so no other connection ever
     // sees the table without it. Rows are new when their rowid is above the largest before the upserts.
     const indexedInBulk = plan.rows.length >= BULK_INDEX_FROM;
-    let lastSeq = 0;
-    if (indexedInBulk) {
-      db.exec('DROP TRIGGER articles_fts_insert');
-      lastSeq = (one<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM articles') as { seq: number })
-        .seq;
-    }
+    // Rows after the last before the upserts are new: they have no story yet, and are indexed in bulk.
+    const lastSeq =
+      indexedInBulk || stories
+        ? (one<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM articles') as { seq: number }).seq
+        : 0;
+    if (indexedInBulk) db.exec('DROP TRIGGER articles_fts_insert');
     for (let start = 0; start < plan.rows.length; start += UPSERT_CHUNK) {
       const chunk = plan.rows.slice(start, start + UPSERT_CHUNK);
       const stored = prepare(upsertRows(chunk.length)).all(
@@ -162,7 +163,7 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
       db.exec(FTS_INSERT_TRIGGER);
     }
     if (stories) {
-      runSteps(writeStorySteps(sqliteDialect, memory, work, written), run);
+      runSteps(writeStorySteps(sqliteDialect, memory, work, written, lastSeq), run);
       runSteps(finishStorySteps(sqliteDialect, memory, work), run);
     }
     return plan.outcomes;
@@ -225,6 +226,8 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     },
     compactStep(gate) {
       return inTransaction(gate, () => {
+        // The band index's pending entries first (see `BandRuns`): nothing once they are written.
+        if (stories) runSteps(flushStorySteps(sqliteDialect, memory), run);
         const before = totalChanges.get() as number;
         // A negative count merges segments of every level, toward one, this many pages at most.
         prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-COMPACT_STEP_PAGES);
