@@ -82,8 +82,10 @@ export class BandRuns {
   readonly #maxRunEntries: number;
   readonly #derive: Derive | null;
   readonly #flushFrom: number;
-  /** Pending entries in memory (with entries since removed perhaps among them), newest last. */
+  /** Pending entries in memory, newest last. */
   #pending: Entries[] = [];
+  /** Whether entries since removed may be among them: they are then made again to be written. */
+  #stale = false;
   /** The state as last read or written; null when the store keeps none (every entry is in a run). */
   #state: { watermark: number; token: string } | null = null;
 
@@ -112,6 +114,7 @@ export class BandRuns {
     const state = row === undefined ? null : { watermark: Number(row.watermark), token: row.token };
     if (state === null) {
       this.#pending = [];
+      this.#stale = false;
     } else if (
       this.#state === null ||
       this.#state.token !== state.token ||
@@ -119,6 +122,7 @@ export class BandRuns {
     ) {
       const entries = yield* this.#derive(dialect, state.watermark);
       this.#pending = entries.keys.length > 0 ? [entries] : [];
+      this.#stale = false;
     }
     this.#state = state;
   }
@@ -176,6 +180,11 @@ export class BandRuns {
     const { watermark } = state;
     const atOnce = (seq: number) => seq <= watermark;
     yield* this.#write(dialect, entriesWhere(added, atOnce), entriesWhere(removed, atOnce));
+    // A pending entry removed stays in memory, where a look-up may find it (as one in a run before its
+    // tombstone is merged); the pending entries are made again when written.
+    if (removed.keys.length > 0 && entriesWhere(removed, atOnce).keys.length < removed.keys.length) {
+      this.#stale = true;
+    }
     const later = entriesWhere(added, (seq) => seq > watermark);
     if (later.keys.length === 0) return;
     this.#addPending(later);
@@ -187,17 +196,23 @@ export class BandRuns {
     else yield* this.#saveState(dialect, watermark);
   }
 
-  /** Writes the pending entries as a run, made again from the stored band keys, and moves the watermark past them. */
+  /**
+   * Writes the pending entries as a run (made again from the stored band keys when some were removed
+   * since they were filed) and moves the watermark past them.
+   */
   *flush(dialect: Dialect): Steps<void> {
     const state = this.#state;
     if (state === null || this.#derive === null || this.#pending.length === 0) return;
-    const entries = yield* this.#derive(dialect, state.watermark);
+    const entries = this.#stale
+      ? yield* this.#derive(dialect, state.watermark)
+      : this.#pending.reduce(mergeEntries, NO_ENTRIES);
     let watermark = state.watermark;
     for (let index = 0; index < entries.seqs.length; index++) {
       watermark = Math.max(watermark, entries.seqs[index] as number);
     }
     yield* this.#write(dialect, entries, NO_ENTRIES);
     this.#pending = [];
+    this.#stale = false;
     yield* this.#saveState(dialect, watermark);
   }
 
@@ -215,15 +230,23 @@ export class BandRuns {
     };
   }
 
-  /** Keeps entries pending in memory: parts merged while the newest is at least half the one before. */
+  /**
+   * Keeps entries pending in memory, in parts merged as runs are (`MERGE_FAN_IN` of a level into one):
+   * each entry is copied a few times, and a look-up walks a few parts.
+   */
   #addPending(entries: Entries): void {
     if (entries.keys.length === 0) return;
     this.#pending.push(entries);
+    const level = (part: Entries) =>
+      Math.floor(Math.log(Math.max(1, part.keys.length / LEVEL_UNIT)) / Math.log(MERGE_FAN_IN));
     for (;;) {
-      const last = this.#pending.at(-1) as Entries;
-      const before = this.#pending.at(-2);
-      if (before === undefined || before.keys.length > 2 * last.keys.length) break;
-      this.#pending.splice(-2, 2, mergeEntries(before, last));
+      const newest = level(this.#pending.at(-1) as Entries);
+      let count = 0;
+      while (count < this.#pending.length && level(this.#pending.at(-1 - count) as Entries) <= newest)
+        count++;
+      if (count < MERGE_FAN_IN) break;
+      const parts = this.#pending.splice(-count, count);
+      this.#pending.push(parts.reduce(mergeEntries));
     }
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyShadow } from '../stored-row.ts';
+import { bodyShadow, rowFingerprint } from '../stored-row.ts';
 import { COMMON_SHINGLES } from './common-shingles.ts';
 import { fingerprintOf, storyFingerprint } from './fingerprint.ts';
 import {
@@ -115,6 +115,26 @@ describe('bodySentences', () => {
       expect(read.complete).toBe(true);
       expect(shadowLines(read).join('\n')).toBe(bodyShadow(body));
       expect(fingerprintOf(read)).toEqual(storyFingerprint(body));
+    }
+  });
+
+  it('gives a row the fingerprint of its body in one buffer', () => {
+    for (const body of [HOSPITAL, MATCH, [], ['قصير']]) {
+      const row = rowFingerprint(bodySentences(body));
+      const { sketch, bandKeys } = storyFingerprint(body);
+      expect([...row.bands]).toEqual(bandKeys);
+      expect(row.sketch).toEqual(sketch);
+      expect(row.hash).toBe(sketchHash(sketch));
+      const { shingles, sentenceEnds, sentenceShingles } = row.sketch;
+      for (const array of [shingles, sentenceEnds, sentenceShingles])
+        expect(array.buffer).toBe(row.bands.buffer);
+      // Each view's values and no more: a copy of the sketch's arrays gives the same hash.
+      const copied = {
+        shingles: shingles.slice(),
+        sentenceEnds: sentenceEnds.slice(),
+        sentenceShingles: sentenceShingles.slice(),
+      };
+      expect(sketchHash(copied)).toBe(row.hash);
     }
   });
 
