@@ -3,6 +3,7 @@
 // searches and writes of more corpus articles, with its resident memory read from /proc every few
 // seconds: idle before, during the load, idle after, and after a forced full collection.
 //   node bench/soak.ts [--articles 3000] [--seconds 120] [--after 30] [--every 5] [--concurrency 16]
+//     [--writes 0.05]  (the share of requests that store a further article; the rest keep their proportions)
 // KHABAR_* settings (cache sizes, threads) pass through to the server.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     after: { type: 'string', default: '30' },
     every: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
+    writes: { type: 'string', default: '0.05' },
   },
 });
 const storedCount = Number(values.articles);
@@ -31,6 +33,11 @@ const loadSeconds = Number(values.seconds);
 const afterSeconds = Number(values.after);
 const everySeconds = Number(values.every);
 const concurrency = Number(values.concurrency);
+const writeShare = Number(values.writes);
+if (!(writeShare >= 0 && writeShare <= 1))
+  throw new RangeError(`--writes is a share from 0 to 1, got ${values.writes}`);
+// Articles, lists and searches in the proportions 55 : 15 : 25 of what writes leave.
+const readScale = (1 - writeShare) / 0.95;
 const apiKey = 'soak-key-0123456789abcdef';
 const serversScript = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -111,7 +118,10 @@ interface Counts {
   failed: Record<string, number>;
 }
 
-/** Mixed requests from `concurrency` loops until `until`: 55% articles, 15% lists, 25% searches, 5% writes. */
+/**
+ * Mixed requests from `concurrency` loops until `until`: by default 55% articles, 15% lists, 25%
+ * searches, 5% writes (`--writes` sets the last; the others keep their proportions).
+ */
 async function load(
   url: string,
   stored: readonly Article[],
@@ -128,14 +138,14 @@ async function load(
     const draw = random();
     let kind: string;
     let response: Response;
-    if (draw < 0.55) {
+    if (draw < 0.55 * readScale) {
       kind = 'article';
       response = await fetch(`${url}/v1/articles/${pick(stored).id}`);
-    } else if (draw < 0.7) {
+    } else if (draw < 0.7 * readScale) {
       kind = 'list';
       const tag = random() < 0.5 ? `&tag=${encodeURIComponent(pick(tags))}` : '';
       response = await fetch(`${url}/v1/articles?limit=${1 + Math.floor(random() * 50)}${tag}`);
-    } else if (draw < 0.95) {
+    } else if (draw < 0.95 * readScale) {
       kind = 'search';
       response = await fetch(`${url}/v1/search?q=${encodeURIComponent(pick(terms))}`);
     } else {
@@ -175,7 +185,7 @@ for (let start = 0; start < stored.length; start += 500)
 await store.close();
 log(
   `store: ${stored.length} articles (${((performance.now() - started) / 1000).toFixed(1)} s to parse and store); ` +
-    `load: ${loadSeconds} s, ${concurrency} loops; then ${afterSeconds} s idle`,
+    `load: ${loadSeconds} s, ${concurrency} loops, ${(writeShare * 100).toFixed(0)}% writes; then ${afterSeconds} s idle`,
 );
 log(
   `settings: ${
