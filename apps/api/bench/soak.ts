@@ -3,9 +3,12 @@
 // searches and writes of more corpus articles, with its resident memory read from /proc every few
 // seconds: idle before, during the load, idle after, and after a forced full collection.
 //   node bench/soak.ts [--articles 3000] [--seconds 120] [--after 30] [--every 5] [--concurrency 16]
-//     [--writes 0.05]  (the share of requests that store a further article; the rest keep their proportions)
+//     [--writes 0.05]  (the share of requests that store an article; the rest keep their proportions)
+//     [--rewrite]      (writes change a stored article's body rather than store a further one: the store
+//                       does not grow)
 // KHABAR_* settings (cache sizes, threads) pass through to the server.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     every: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
     writes: { type: 'string', default: '0.05' },
+    rewrite: { type: 'boolean', default: false },
   },
 });
 const storedCount = Number(values.articles);
@@ -118,6 +122,18 @@ interface Counts {
   failed: Record<string, number>;
 }
 
+/** A stored article with a body changed by one paragraph: the `n`th change stores over it. */
+function rewritten(article: Article, n: number): Article {
+  return {
+    ...article,
+    body: [...article.body, `تحديث رقم ${n}`],
+    provenance: {
+      ...article.provenance,
+      contentHash: createHash('sha256').update(`${article.id} ${n}`).digest('hex'),
+    },
+  };
+}
+
 /**
  * Mixed requests from `concurrency` loops until `until`: by default 55% articles, 15% lists, 25%
  * searches, 5% writes (`--writes` sets the last; the others keep their proportions).
@@ -150,7 +166,9 @@ async function load(
       response = await fetch(`${url}/v1/search?q=${encodeURIComponent(pick(terms))}`);
     } else {
       kind = 'write';
-      const article = fresh[nextFresh++ % fresh.length] as Article;
+      const article = values.rewrite
+        ? rewritten(pick(stored), nextFresh++)
+        : (fresh[nextFresh++ % fresh.length] as Article);
       response = await fetch(`${url}/v1/articles`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` },
@@ -185,7 +203,7 @@ for (let start = 0; start < stored.length; start += 500)
 await store.close();
 log(
   `store: ${stored.length} articles (${((performance.now() - started) / 1000).toFixed(1)} s to parse and store); ` +
-    `load: ${loadSeconds} s, ${concurrency} loops, ${(writeShare * 100).toFixed(0)}% writes; then ${afterSeconds} s idle`,
+    `load: ${loadSeconds} s, ${concurrency} loops, ${(writeShare * 100).toFixed(0)}% writes${values.rewrite ? ' of stored articles' : ''}; then ${afterSeconds} s idle`,
 );
 log(
   `settings: ${
