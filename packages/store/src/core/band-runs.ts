@@ -25,8 +25,8 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
  * 0.6 s longer for it. So the entries of the newest articles, those after a watermark (in
  * `story_band_state`), are kept in no run: they are made again from the band keys stored in the
  * articles' rows (see `Derive`) when a writer needs them, and the writer that files them keeps them
- * in memory meanwhile. Once they are as many as the runs hold (and at least `FLUSH_FROM`), or when the
- * store is compacted, they are written as one run and the watermark moves past them. An article at
+ * in memory meanwhile. Once they are `FLUSH_FROM`, or when the store is compacted, they are written
+ * as one run and the watermark moves past them. An article at
  * or before the watermark changes the runs as before: its entries and tombstones are written in a run
  * at once. Every write that files pending entries gives the state a new token, so another writer (or
  * this one after a rolled-back write) knows to make them again.
@@ -36,8 +36,10 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
 export type Derive = (dialect: Dialect, watermark: number) => Steps<Entries>;
 
 /**
- * Pending entries are written as a run once there are this many, and as many as the runs hold: the
- * entries of some 87,000 articles, which another writer makes again from 17 MB of their rows.
+ * Pending entries are written as a run once there are this many: the entries of some 87,000 articles,
+ * which another writer makes again from 17 MB of their rows, and the size of run merging stops at
+ * (see `MAX_RUN_ENTRIES`). A bound of their own, not one that grows with the store: a writer keeps
+ * them in memory beside the runs, and another makes them all again when it writes next.
  */
 const FLUSH_FROM = 1 << 22;
 
@@ -169,7 +171,7 @@ export class BandRuns {
   /**
    * Files the entries added and removed (both sorted by key, see `sortEntries`): those of articles
    * after the watermark are pending (a removed one is left out when they are made again), the rest
-   * are written in a run at once. Pending entries as many as the runs hold are written as a run.
+   * are written in a run at once. Pending entries `FLUSH_FROM` or more are written as a run.
    */
   *append(dialect: Dialect, added: Entries, removed: Entries): Steps<void> {
     const state = this.#state;
@@ -190,9 +192,7 @@ export class BandRuns {
     this.#addPending(later);
     let pending = 0;
     for (const part of this.#pending) pending += part.keys.length;
-    let stored = 0;
-    for (const run of this.#runs) stored += run.keys.length;
-    if (pending >= Math.max(this.#flushFrom, stored)) yield* this.flush(dialect);
+    if (pending >= this.#flushFrom) yield* this.flush(dialect);
     else yield* this.#saveState(dialect, watermark);
   }
 
