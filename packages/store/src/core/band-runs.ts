@@ -36,12 +36,12 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
 export type Derive = (dialect: Dialect, watermark: number) => Steps<Entries>;
 
 /**
- * Pending entries are written as a run once there are this many: the entries of some 87,000 articles,
- * which another writer makes again from 17 MB of their rows, and the size of run merging stops at
- * (see `MAX_RUN_ENTRIES`). A bound of their own, not one that grows with the store: a writer keeps
- * them in memory beside the runs, and another makes them all again when it writes next.
+ * Pending entries are written as a run once there are this many: the entries of some 5,500 articles,
+ * which another writer makes again from 1 MB of their rows (20–50 ms here, most of it sorting)
+ * whenever it writes after this one, under the write lock. A bound of its own, not one that grows
+ * with the store, for that reason and for the memory they take beside the runs.
  */
-const FLUSH_FROM = 1 << 22;
+const FLUSH_FROM = 1 << 18;
 
 /** A run as the writer holds it. */
 interface Run {
