@@ -331,13 +331,16 @@ describe('BandRuns', () => {
       const random = seededRandom(11);
       const writer = new BandRuns({ derive, flushFrom: 48 * 25 });
       const articles = Array.from({ length: 40 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+      // As a store writes: the index read, the rows written, their entries filed, the write committed.
       const write = (batch: typeof articles) => {
         db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), run);
         for (const { seq, keys } of batch)
           db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
-        runSteps(writer.sync(sqliteDialect), run);
         runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
+        const mark = writer.mark();
         db.exec('COMMIT');
+        writer.committed(mark);
       };
       const expected = (batch: typeof articles) =>
         batch.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
@@ -412,6 +415,51 @@ describe('BandRuns', () => {
           .sort(),
       );
       expect(pairs(pending).sort()).toEqual((articles[3]?.keys ?? []).map((key) => `${key} 4`).sort());
+    });
+
+    it('reads only what another writer filed since, and makes all again after a write of its own that was rolled back', () => {
+      const { db, run, derive } = pendingDatabase();
+      const random = seededRandom(13);
+      const one = new BandRuns({ derive });
+      const other = new BandRuns({ derive });
+      const make = (from: number, count: number) =>
+        Array.from({ length: count }, (_, index) => ({ seq: from + index, keys: bandKeys(random) }));
+      const statements: string[] = [];
+      const counted = (query: Query) => {
+        statements.push(query.sql);
+        return run(query);
+      };
+      // A write by `writer`, committed or rolled back: its rows and its entries.
+      const write = (writer: BandRuns, batch: { seq: number; keys: number[] }[], commit = true) => {
+        db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), counted);
+        for (const { seq, keys } of batch)
+          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
+        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), counted);
+        const mark = writer.mark();
+        db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+        if (commit) writer.committed(mark);
+      };
+      const expected = (batch: { seq: number; keys: number[] }[]) =>
+        batch.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
+      const first = make(1, 4);
+      const second = make(5, 3);
+      write(one, first);
+      write(other, second);
+      statements.length = 0;
+      const third = make(8, 2);
+      write(one, third);
+      // `one` read only the articles `other` filed after its own: no read of all the pending rows.
+      expect(statements.filter((sql) => sql.startsWith('SELECT seq, keys FROM filed'))).toHaveLength(1);
+      expect(pairs(one.contents().pending).sort()).toEqual(expected([...first, ...second, ...third]));
+      // A write of `other` rolled back, then `one` files other articles under the same numbers.
+      write(other, make(10, 3), false);
+      const fourth = make(10, 3);
+      write(one, fourth);
+      runSteps(other.sync(sqliteDialect), run);
+      const all = [...first, ...second, ...third, ...fourth];
+      expect(pairs(other.contents().pending).sort()).toEqual(expected(all));
+      expect(pairs(one.contents().pending).sort()).toEqual(expected(all));
     });
   });
 });

@@ -125,7 +125,9 @@ async function backfillStories(pool: pg.Pool): Promise<void> {
         backfillSteps(postgresDialect, memory),
         async (statement) => (await client.query(statement.sql, statement.params)).rows,
       );
+      const mark = memory.runs.mark();
       await client.query('COMMIT');
+      memory.runs.committed(mark);
       client.release();
     } catch (error) {
       const rollback = await client.query('ROLLBACK').then(
@@ -326,7 +328,9 @@ function postgresStore(
     try {
       await query('BEGIN', [], client);
       const result = await work(client);
+      const mark = memory.runs.mark();
       await query('COMMIT', [], client);
+      memory.runs.committed(mark);
       client.release();
       return result;
     } catch (error) {

@@ -196,7 +196,9 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     try {
       const result = work();
       if (!gate.claimCommit()) throw cutShort();
+      const mark = memory.runs.mark();
       commit.run();
+      memory.runs.committed(mark);
       return result;
     } finally {
       if (db.inTransaction) rollback.run();
