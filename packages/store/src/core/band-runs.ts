@@ -26,9 +26,8 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
  * `story_band_state`), are kept in no run: they are made again from the band keys stored in the
  * articles' rows (see `Derive`) when a writer needs them, and the writer that files them keeps them
  * in memory meanwhile. Once they are `FLUSH_FROM`, or when the store is compacted, they are written
- * as one run and the watermark moves past them. An article at
- * or before the watermark changes the runs as before: its entries and tombstones are written in a run
- * at once. Every write that files or removes pending entries writes the state (see `BandState`), so
+ * as one run and the watermark moves past them. An article at or before the watermark changes the
+ * runs as before: its entries and tombstones are written in a run at once. Every write that files or removes pending entries writes the state (see `BandState`), so
  * another writer (or this one after a rolled-back write) knows which to read or make again.
  */
 
@@ -209,19 +208,17 @@ export class BandRuns {
     }
     const { watermark } = state;
     const atOnce = (seq: number) => seq <= watermark;
-    yield* this.#write(dialect, entriesWhere(added, atOnce), entriesWhere(removed, atOnce));
+    const removedAtOnce = entriesWhere(removed, atOnce);
+    yield* this.#write(dialect, entriesWhere(added, atOnce), removedAtOnce);
     // A pending entry removed stays in memory, where a look-up may find it (as one in a run before its
     // tombstone is merged); the pending entries are made again when written, and every other writer
     // makes them all again (a new epoch).
-    const removedPending = entriesWhere(removed, atOnce).keys.length < removed.keys.length;
+    const removedPending = removedAtOnce.keys.length < removed.keys.length;
     if (removedPending) this.#stale = true;
     const later = entriesWhere(added, (seq) => seq > watermark);
     if (later.keys.length === 0 && !removedPending) return;
     this.#addPending(later);
-    let filedThrough = state.filedThrough;
-    for (let index = 0; index < later.seqs.length; index++) {
-      filedThrough = Math.max(filedThrough, later.seqs[index] as number);
-    }
+    const filedThrough = lastArticle(later, state.filedThrough);
     let pending = 0;
     for (const part of this.#pending) pending += part.keys.length;
     if (pending >= this.#flushFrom) yield* this.flush(dialect);
@@ -239,10 +236,7 @@ export class BandRuns {
     const entries = this.#stale
       ? yield* this.#derive(dialect, state.watermark)
       : this.#pending.reduce(mergeEntries, NO_ENTRIES);
-    let watermark = state.watermark;
-    for (let index = 0; index < entries.seqs.length; index++) {
-      watermark = Math.max(watermark, entries.seqs[index] as number);
-    }
+    const watermark = lastArticle(entries, state.watermark);
     yield* this.#write(dialect, entries, NO_ENTRIES);
     this.#pending = [];
     this.#stale = false;
@@ -270,8 +264,7 @@ export class BandRuns {
   #addPending(entries: Entries): void {
     if (entries.keys.length === 0) return;
     this.#pending.push(entries);
-    const level = (part: Entries) =>
-      Math.floor(Math.log(Math.max(1, part.keys.length / LEVEL_UNIT)) / Math.log(MERGE_FAN_IN));
+    const level = (part: Entries) => sizeLevel(part.keys.length);
     for (;;) {
       const newest = level(this.#pending.at(-1) as Entries);
       let count = 0;
@@ -391,6 +384,11 @@ export class BandRuns {
 function levelOf(run: Run, maxRunEntries: number): number {
   const size = run.keys.length + run.tombKeys.length;
   if (size >= maxRunEntries) return Number.POSITIVE_INFINITY;
+  return sizeLevel(size);
+}
+
+/** The level of this many entries: runs (and pending parts) of a level are merged `MERGE_FAN_IN` at a time. */
+function sizeLevel(size: number): number {
   return Math.floor(Math.log(Math.max(1, size / LEVEL_UNIT)) / Math.log(MERGE_FAN_IN));
 }
 
@@ -473,6 +471,14 @@ function readState(watermark: number, token: string): BandState {
   return Number.isSafeInteger(filedThrough) && filed !== '' && filedThrough >= watermark
     ? { watermark, epoch, filedThrough }
     : { watermark, epoch: token, filedThrough: watermark };
+}
+
+/** The last article of the entries, or `from` when it is later. */
+function lastArticle(entries: Entries, from: number): number {
+  let last = from;
+  for (let index = 0; index < entries.seqs.length; index++)
+    last = Math.max(last, entries.seqs[index] as number);
+  return last;
 }
 
 /** The entries whose article passes `test`, in their order. */

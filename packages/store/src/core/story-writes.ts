@@ -214,9 +214,10 @@ export function* removeStorySteps(
 
 /**
  * Files articles just written (added or updated; those after `freshAfter`, the last article before
- * the write, are new): an article whose sketch is the one stored (by its hash) changes no pair (its story is worked out again all the same, as its date may have moved);
- * any other loses its band keys and pairs, gets its new ones, and is compared with the articles its
- * band keys find, those written with it included.
+ * the write, are new): an article whose sketch is the one stored (by its hash) changes no pair (its
+ * story is worked out again all the same, as its date may have moved); any other loses its band keys
+ * and pairs, gets its new ones, and is compared with the articles its band keys find, those written
+ * with it included.
  */
 export function* writeStorySteps(
   dialect: Dialect,
