@@ -314,8 +314,13 @@ describe('BandRuns', () => {
       db.exec(`CREATE TABLE story_band_state (id INTEGER PRIMARY KEY, watermark INTEGER NOT NULL, token TEXT NOT NULL);
         INSERT INTO story_band_state VALUES (1, 0, '');
         CREATE TABLE filed (seq INTEGER PRIMARY KEY, keys TEXT NOT NULL);`);
-      const derive: Derive = function* (_dialect, watermark) {
-        const rows = (yield { sql: 'SELECT seq, keys FROM filed WHERE seq > ?', params: [watermark] }) as {
+      const derive: Derive = function* (_dialect, watermark, only) {
+        const rows = (yield only === undefined
+          ? { sql: 'SELECT seq, keys FROM filed WHERE seq > ?', params: [watermark] }
+          : {
+              sql: 'SELECT seq, keys FROM filed WHERE seq > ? AND seq IN (SELECT value FROM json_each(?))',
+              params: [watermark, JSON.stringify(only)],
+            }) as {
           seq: number;
           keys: string;
         }[];
@@ -415,6 +420,105 @@ describe('BandRuns', () => {
           .sort(),
       );
       expect(pairs(pending).sort()).toEqual((articles[3]?.keys ?? []).map((key) => `${key} 4`).sort());
+    });
+
+    it('finds every pending entry under its key, in the order filed, through many writes', () => {
+      const { db, run, derive, runCount } = pendingDatabase();
+      const random = seededRandom(15);
+      const writer = new BandRuns({ derive });
+      const articles: { seq: number; keys: number[] }[] = [];
+      for (let seq = 1; seq <= 600; seq++) {
+        // One in five shares a band key (and so a chain) with an earlier article.
+        const keys = bandKeys(random);
+        const earlier = articles[Math.floor(random() * articles.length)];
+        if (earlier !== undefined && seq % 5 === 0) keys[seq % 48] = earlier.keys[seq % 48] as number;
+        articles.push({ seq, keys });
+      }
+      for (let start = 0; start < articles.length; start += 37) {
+        const batch = articles.slice(start, start + 37);
+        db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), run);
+        for (const { seq, keys } of batch)
+          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
+        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
+        const mark = writer.mark();
+        db.exec('COMMIT');
+        writer.committed(mark);
+      }
+      expect(runCount()).toBe(0);
+      const distinct = Float64Array.from(new Set(articles.flatMap(({ keys }) => keys))).sort();
+      const found = new Map<number, number[]>();
+      writer.lookupEach(distinct, (index, seq) => {
+        const key = distinct[index] as number;
+        found.set(key, [...(found.get(key) ?? []), seq]);
+      });
+      // Each key's articles in the order they were filed (here, by seq), every entry once.
+      const holders = new Map<number, number[]>();
+      for (const { seq, keys } of articles) {
+        for (const key of keys) holders.set(key, [...(holders.get(key) ?? []), seq]);
+      }
+      expect(found).toEqual(holders);
+      const { pending } = writer.contents();
+      const expected = [...distinct].flatMap((key) => (holders.get(key) ?? []).map((seq) => `${key} ${seq}`));
+      expect(pairs(pending)).toEqual(expected);
+    });
+
+    it('writes a run of the entries stored now after pending ones were removed or filed again, reading only those articles', () => {
+      const { db, run, derive, watermark } = pendingDatabase();
+      const random = seededRandom(14);
+      const writer = new BandRuns({ derive });
+      const articles = Array.from({ length: 8 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
+      const statements: string[] = [];
+      const counted = (query: Query) => {
+        statements.push(query.sql);
+        return run(query);
+      };
+      const transaction = (work: () => void) => {
+        db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), counted);
+        work();
+        const mark = writer.mark();
+        db.exec('COMMIT');
+        writer.committed(mark);
+      };
+      const store = (item: { seq: number; keys: number[] }) =>
+        db.prepare('INSERT OR REPLACE INTO filed VALUES (?, ?)').run(item.seq, JSON.stringify(item.keys));
+      transaction(() => {
+        for (const item of articles) store(item);
+        runSteps(writer.append(sqliteDialect, sortEntries(articles), sortEntries([])), counted);
+      });
+      // Article 3 deleted; article 5 changed (its old keys removed, new ones filed); article 6 changed
+      // back to the keys it had, in two writes.
+      const changed = { seq: 5, keys: bandKeys(random) };
+      const six = articles[5] as (typeof articles)[number];
+      const interim = { seq: 6, keys: bandKeys(random) };
+      transaction(() => {
+        db.prepare('DELETE FROM filed WHERE seq IN (3, 5, 6)').run();
+        store(changed);
+        store(interim);
+        const removed = [articles[2], articles[4], six] as typeof articles;
+        runSteps(
+          writer.append(sqliteDialect, sortEntries([changed, interim]), sortEntries(removed)),
+          counted,
+        );
+      });
+      transaction(() => {
+        store(six);
+        runSteps(writer.append(sqliteDialect, sortEntries([six]), sortEntries([interim])), counted);
+      });
+      statements.length = 0;
+      transaction(() => runSteps(writer.flush(sqliteDialect), counted));
+      // Made again for the three articles touched, not for all eight.
+      const reads = statements.filter((sql) => sql.startsWith('SELECT seq, keys FROM filed'));
+      expect(reads).toEqual([expect.stringContaining('json_each')]);
+      expect(watermark()).toBe(8);
+      const now = [...articles.filter((item) => item.seq !== 3 && item.seq !== 5), changed];
+      const expected = now.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
+      const reread = new BandRuns({ derive });
+      runSteps(reread.sync(sqliteDialect), run);
+      const { stored, pending } = reread.contents();
+      expect(pending.keys.length).toBe(0);
+      expect(pairs(stored).sort()).toEqual(expected);
     });
 
     it('reads only what another writer filed since, and makes all again after a write of its own that was rolled back', () => {

@@ -27,12 +27,16 @@ import { type Dialect, Params, type Query, type Steps } from './dialect.ts';
  * articles' rows (see `Derive`) when a writer needs them, and the writer that files them keeps them
  * in memory meanwhile. Once they are `FLUSH_FROM`, or when the store is compacted, they are written
  * as one run and the watermark moves past them. An article at or before the watermark changes the
- * runs as before: its entries and tombstones are written in a run at once. Every write that files or removes pending entries writes the state (see `BandState`), so
- * another writer (or this one after a rolled-back write) knows which to read or make again.
+ * runs as before: its entries and tombstones are written in a run at once. Every write that files or
+ * removes pending entries writes the state (see `BandState`), so another writer (or this one after a
+ * rolled-back write) knows which to read or make again.
  */
 
-/** The entries of the articles after `watermark`, sorted by key (see `sortEntries`), as stored now. */
-export type Derive = (dialect: Dialect, watermark: number) => Steps<Entries>;
+/**
+ * The entries of the articles after `watermark`, sorted by key (see `sortEntries`), as stored now;
+ * with `only`, of those articles only (each after the watermark).
+ */
+export type Derive = (dialect: Dialect, watermark: number, only?: readonly number[]) => Steps<Entries>;
 
 /**
  * Pending entries are written as a run once there are this many: the entries of some 22,000 articles,
@@ -86,8 +90,11 @@ export class BandRuns {
   readonly #flushFrom: number;
   /** Pending entries in memory, newest last. */
   #pending: Entries[] = [];
-  /** Whether entries since removed may be among them: they are then made again to be written. */
-  #stale = false;
+  /**
+   * The articles some of whose pending entries were removed since they were filed: their entries in
+   * memory may be stale, and are made again from their rows when written (see `flush`).
+   */
+  #touched = new Set<number>();
   /** The state as last read or written; null when the store keeps none (every entry is in a run). */
   #state: BandState | null = null;
   /** Whether the pending entries in memory are the committed ones of `#state` (see `committed`). */
@@ -121,7 +128,7 @@ export class BandRuns {
     const known = this.#state;
     if (state === null) {
       this.#pending = [];
-      this.#stale = false;
+      this.#touched.clear();
     } else if (
       known !== null &&
       this.#confirmed &&
@@ -136,7 +143,7 @@ export class BandRuns {
     } else {
       const entries = yield* this.#derive(dialect, state.watermark);
       this.#pending = entries.keys.length > 0 ? [entries] : [];
-      this.#stale = false;
+      this.#touched.clear();
     }
     this.#state = state;
     this.#confirmed = true;
@@ -207,15 +214,14 @@ export class BandRuns {
       return;
     }
     const { watermark } = state;
-    const atOnce = (seq: number) => seq <= watermark;
-    const removedAtOnce = entriesWhere(removed, atOnce);
-    yield* this.#write(dialect, entriesWhere(added, atOnce), removedAtOnce);
+    const [addedAtOnce, later] = splitAt(added, watermark);
+    const [removedAtOnce] = splitAt(removed, watermark);
+    yield* this.#write(dialect, addedAtOnce, removedAtOnce);
     // A pending entry removed stays in memory, where a look-up may find it (as one in a run before its
-    // tombstone is merged); the pending entries are made again when written, and every other writer
+    // tombstone is merged); its article's entries are made again when written, and every other writer
     // makes them all again (a new epoch).
     const removedPending = removedAtOnce.keys.length < removed.keys.length;
-    if (removedPending) this.#stale = true;
-    const later = entriesWhere(added, (seq) => seq > watermark);
+    for (const seq of removed.seqs) if (seq > watermark) this.#touched.add(seq);
     if (later.keys.length === 0 && !removedPending) return;
     this.#addPending(later);
     const filedThrough = lastArticle(later, state.filedThrough);
@@ -227,19 +233,24 @@ export class BandRuns {
   }
 
   /**
-   * Writes the pending entries as a run (made again from the stored band keys when some were removed
-   * since they were filed) and moves the watermark past them.
+   * Writes the pending entries as a run and moves the watermark past them. The entries of articles
+   * some of whose entries were removed since they were filed are made again from their stored band
+   * keys: making all of them again (a million entries read and sorted) took as long as the rest of
+   * the flush twice over.
    */
   *flush(dialect: Dialect): Steps<void> {
     const state = this.#state;
     if (state === null || this.#derive === null || this.#pending.length === 0) return;
-    const entries = this.#stale
-      ? yield* this.#derive(dialect, state.watermark)
-      : this.#pending.reduce(mergeEntries, NO_ENTRIES);
+    let entries = mergeInOrder(this.#pending);
+    if (this.#touched.size > 0) {
+      const touched = [...this.#touched];
+      const current = yield* this.#derive(dialect, state.watermark, touched);
+      entries = mergeEntries(withoutArticles(entries, state.watermark, touched), current);
+    }
     const watermark = lastArticle(entries, state.watermark);
     yield* this.#write(dialect, entries, NO_ENTRIES);
     this.#pending = [];
-    this.#stale = false;
+    this.#touched.clear();
     yield* this.#saveState(dialect, watermark, randomUUID(), watermark);
   }
 
@@ -252,7 +263,7 @@ export class BandRuns {
     const live = this.#runs.length === 0 ? NO_ENTRIES : mergeRuns(this.#runs, 0, true);
     return {
       stored: { keys: live.keys, seqs: live.seqs },
-      pending: this.#pending.reduce(mergeEntries, NO_ENTRIES),
+      pending: mergeInOrder(this.#pending),
       watermark: this.#state?.watermark ?? null,
     };
   }
@@ -272,7 +283,7 @@ export class BandRuns {
         count++;
       if (count < MERGE_FAN_IN) break;
       const parts = this.#pending.splice(-count, count);
-      this.#pending.push(parts.reduce(mergeEntries));
+      this.#pending.push(mergeInOrder(parts));
     }
   }
 
@@ -282,7 +293,7 @@ export class BandRuns {
       dialect,
       (params) =>
         `UPDATE story_band_state SET watermark = ${params.add(watermark)},
-         token = ${params.add(`${epoch} ${filedThrough}`)}`,
+         token = ${params.add(`${epoch} ${filedThrough}`)} WHERE id = 1`,
     );
     this.#state = { watermark, epoch, filedThrough };
     this.#stateWrites++;
@@ -481,25 +492,77 @@ function lastArticle(entries: Entries, from: number): number {
   return last;
 }
 
-/** The entries whose article passes `test`, in their order. */
-function entriesWhere(entries: Entries, test: (seq: number) => boolean): Entries {
+/** The entries of articles up to `seq` and those of articles after it, each in their order. */
+function splitAt(entries: Entries, seq: number): [Entries, Entries] {
+  let upTo = 0;
+  for (let index = 0; index < entries.seqs.length; index++)
+    if ((entries.seqs[index] as number) <= seq) upTo++;
+  if (upTo === entries.seqs.length) return [entries, NO_ENTRIES];
+  if (upTo === 0) return [NO_ENTRIES, entries];
+  const first = { keys: new Float64Array(upTo), seqs: new Float64Array(upTo) };
+  const rest = entries.seqs.length - upTo;
+  const second = { keys: new Float64Array(rest), seqs: new Float64Array(rest) };
+  let one = 0;
+  let other = 0;
+  for (let index = 0; index < entries.seqs.length; index++) {
+    const entrySeq = entries.seqs[index] as number;
+    if (entrySeq <= seq) {
+      first.keys[one] = entries.keys[index] as number;
+      first.seqs[one++] = entrySeq;
+    } else {
+      second.keys[other] = entries.keys[index] as number;
+      second.seqs[other++] = entrySeq;
+    }
+  }
+  return [first, second];
+}
+
+/** The entries but those of `seqs`, articles after `after`, in their order. */
+function withoutArticles(entries: Entries, after: number, seqs: readonly number[]): Entries {
+  // A flag per article after `after`: a million entries looked up in a Set took a tenth of a second.
+  let last = 0;
+  for (const seq of seqs) last = Math.max(last, seq - after);
+  const gone = new Uint8Array(last + 1);
+  for (const seq of seqs) if (seq > after) gone[seq - after] = 1;
+  const dropped = (seq: number) => seq > after && seq - after <= last && gone[seq - after] === 1;
   let kept = 0;
-  for (let index = 0; index < entries.seqs.length; index++) if (test(entries.seqs[index] as number)) kept++;
+  for (let index = 0; index < entries.seqs.length; index++)
+    if (!dropped(entries.seqs[index] as number)) kept++;
   if (kept === entries.seqs.length) return entries;
   const keys = new Float64Array(kept);
-  const seqs = new Float64Array(kept);
-  let out = 0;
+  const out = new Float64Array(kept);
+  let at = 0;
   for (let index = 0; index < entries.seqs.length; index++) {
     const seq = entries.seqs[index] as number;
-    if (!test(seq)) continue;
-    keys[out] = entries.keys[index] as number;
-    seqs[out++] = seq;
+    if (dropped(seq)) continue;
+    keys[at] = entries.keys[index] as number;
+    out[at++] = seq;
   }
-  return { keys, seqs };
+  return { keys, seqs: out };
 }
 
 /** No entries. */
 export const NO_ENTRIES: Entries = { keys: new Float64Array(0), seqs: new Float64Array(0) };
+
+/**
+ * Parts of entries sorted by key as one, each entry once, a key's entries in the order of the parts:
+ * neighbours merged two at a time, so each entry is copied once per halving (merged one after the
+ * other, the first part's entries were copied once for each part after it).
+ */
+function mergeInOrder(parts: readonly Entries[]): Entries {
+  let merging = parts;
+  if (merging.length === 0) return NO_ENTRIES;
+  while (merging.length > 1) {
+    const next: Entries[] = [];
+    for (let index = 0; index < merging.length; index += 2) {
+      const second = merging[index + 1];
+      const first = merging[index] as Entries;
+      next.push(second === undefined ? first : mergeEntries(first, second));
+    }
+    merging = next;
+  }
+  return merging[0] as Entries;
+}
 
 /** Two runs of entries sorted by key as one, each entry once. */
 export function mergeEntries(first: Entries, second: Entries): Entries {

@@ -79,16 +79,16 @@ export class StoryMemory {
 }
 
 /**
- * The band index's pending entries (see `BandRuns`): those of the articles after the watermark whose
- * sketch is current, from the band keys in their rows.
+ * The band index's pending entries (see `BandRuns`): those of the articles after the watermark (or of
+ * `only` of them) whose sketch is current, from the band keys in their rows.
  */
-function* pendingEntries(dialect: Dialect, watermark: number): Steps<Entries> {
+function* pendingEntries(dialect: Dialect, watermark: number, only?: readonly number[]): Steps<Entries> {
   const rows = (yield statement(
     dialect,
     (params) =>
       `SELECT article_seq, bands FROM article_stories
        WHERE article_seq > ${params.add(watermark)} AND sketch_version = ${params.add(STORY_FINGERPRINT_VERSION)}
-         AND bands IS NOT NULL`,
+         AND bands IS NOT NULL${only === undefined ? '' : ` AND ${params.inList('article_seq', only, 'bigint')}`}`,
   )) as { article_seq: number | string; bands: Uint8Array }[];
   return sortEntries(rows.map((row) => ({ seq: Number(row.article_seq), keys: decodeBands(row.bands) })));
 }
