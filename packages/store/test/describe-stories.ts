@@ -6,6 +6,7 @@ import { type ArticleStore, StoreError } from '../src/index.ts';
 import { MAX_BODY_CHARACTERS, storyFingerprint } from '../src/stories/index.ts';
 import { HOSPITAL, HOSPITAL_REWRITE, MATCH, OTHER_HOSPITAL } from '../src/stories/test-articles.ts';
 import { type ArticleDraft, buildArticle } from './build-article.ts';
+import { generateArticles } from './generate-articles.ts';
 import type { StoreHarness } from './store-harness.ts';
 import { expectStoryInvariants } from './story-invariants.ts';
 
@@ -322,6 +323,27 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
       }
       expect(await store.storyClusters()).toEqual([{ story: left[0]?.id, articles: ids(left) }]);
       expect(await pairsKept()).toBeLessThan(left.length);
+    });
+
+    it('files a batch of hundreds of articles as one write, every row and story in place', async () => {
+      // More rows than one statement of the embedded store inserts (they go in chunks), and not a
+      // multiple of it: 130 copies of one body in a batch with 121 unrelated articles.
+      const copies = Array.from({ length: 130 }, (_, index) =>
+        buildArticle({
+          title: `نسخة ${index} من خبر المستشفى`,
+          publishedAt: `2024-04-${String(1 + (index % 28)).padStart(2, '0')}T08:00:00`,
+          body: HOSPITAL,
+          publisher: `صحيفة ${index}`,
+        }),
+      );
+      const others = generateArticles(121, 31);
+      await store.upsertMany([...others.slice(0, 60), ...copies, ...others.slice(60)]);
+      const clusters = await store.storyClusters();
+      expect(clusters).toHaveLength(1);
+      expect(clusters[0]?.articles).toEqual(ids(copies));
+      const state = await harness.storyState();
+      expect(state.memberships).toHaveLength(copies.length + others.length);
+      expectStoryInvariants(state);
     });
 
     it('moves an article whose body changed to the story its new body tells', async () => {

@@ -221,7 +221,10 @@ export class BandRuns {
     // tombstone is merged); its article's entries are made again when written, and every other writer
     // makes them all again (a new epoch).
     const removedPending = removedAtOnce.keys.length < removed.keys.length;
-    for (const seq of removed.seqs) if (seq > watermark) this.#touched.add(seq);
+    for (let index = 0; index < removed.seqs.length; index++) {
+      const seq = removed.seqs[index] as number;
+      if (seq > watermark) this.#touched.add(seq);
+    }
     if (later.keys.length === 0 && !removedPending) return;
     this.#addPending(later);
     const filedThrough = lastArticle(later, state.filedThrough);
@@ -664,8 +667,15 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
       else if (band >= bandCount) bandCount = band + 1;
     }
   }
-  const keys = new Float64Array(total);
-  const seqs = new Float64Array(total);
+  const {
+    keys,
+    seqs,
+    bands,
+    hashes: firstHashes,
+    order: firstOrder,
+    nextHashes: secondHashes,
+    nextOrder: secondOrder,
+  } = sortScratch(total);
   let filled = 0;
   for (const article of articles) {
     for (let index = 0; index < article.keys.length; index++) {
@@ -682,9 +692,8 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
       seqs: Float64Array.from(order, (index) => seqs[index] as number),
     };
   }
-  const bands = new Uint16Array(total);
-  let hashes = new Uint32Array(total);
-  let order = new Uint32Array(total);
+  let hashes = firstHashes;
+  let order = firstOrder;
   for (let index = 0; index < total; index++) {
     const key = keys[index] as number;
     const band = Math.floor(key / BAND_SPAN);
@@ -692,8 +701,8 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
     hashes[index] = key - band * BAND_SPAN;
     order[index] = index;
   }
-  let nextHashes = new Uint32Array(total);
-  let nextOrder = new Uint32Array(total);
+  let nextHashes = secondHashes;
+  let nextOrder = secondOrder;
   const counts = new Uint32Array(Math.max(256, bandCount) + 1);
   for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
@@ -733,6 +742,51 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
     sortedSeqs[place] = seqs[index] as number;
   }
   return { keys: sortedKeys, seqs: sortedSeqs };
+}
+
+interface SortScratch {
+  keys: Float64Array;
+  seqs: Float64Array;
+  bands: Uint16Array;
+  hashes: Uint32Array;
+  order: Uint32Array;
+  nextHashes: Uint32Array;
+  nextOrder: Uint32Array;
+}
+
+// The working arrays of `sortEntries`, kept between sorts of up to SCRATCH_ENTRIES entries (a
+// batch's, sorted in every write; 2 MiB at most): views of `total` entries into arrays grown as needed.
+// A larger sort (pending entries made again) has arrays of its own, not kept.
+const SCRATCH_ENTRIES = 1 << 16;
+let scratch: SortScratch | null = null;
+
+function sortScratch(total: number): SortScratch {
+  if (total > SCRATCH_ENTRIES) return sortArrays(total);
+  if (scratch === null || scratch.keys.length < total) {
+    scratch = sortArrays(Math.min(SCRATCH_ENTRIES, Math.max(total, 2 * (scratch?.keys.length ?? 0), 1024)));
+  }
+  const held = scratch;
+  return {
+    keys: held.keys.subarray(0, total),
+    seqs: held.seqs.subarray(0, total),
+    bands: held.bands.subarray(0, total),
+    hashes: held.hashes.subarray(0, total),
+    order: held.order.subarray(0, total),
+    nextHashes: held.nextHashes.subarray(0, total),
+    nextOrder: held.nextOrder.subarray(0, total),
+  };
+}
+
+function sortArrays(size: number): SortScratch {
+  return {
+    keys: new Float64Array(size),
+    seqs: new Float64Array(size),
+    bands: new Uint16Array(size),
+    hashes: new Uint32Array(size),
+    order: new Uint32Array(size),
+    nextHashes: new Uint32Array(size),
+    nextOrder: new Uint32Array(size),
+  };
 }
 
 /** Bands a sort counts into: far more than story detection's. */

@@ -391,16 +391,18 @@ function* linkSteps(
   };
   const entries = sortEntries(filed.map((input) => ({ seq: input.seq, keys: input.bands })));
   work.added.push(entries);
-  const starts: number[] = [];
+  // Where each distinct key's entries start, and one past the last.
+  const starts = new Uint32Array(entries.keys.length + 1);
+  let groups = 0;
   for (let index = 0; index < entries.keys.length; index++) {
-    if (index === 0 || entries.keys[index] !== entries.keys[index - 1]) starts.push(index);
+    if (index === 0 || entries.keys[index] !== entries.keys[index - 1]) starts[groups++] = index;
   }
-  starts.push(entries.keys.length);
-  const distinct = new Float64Array(starts.length - 1);
-  for (let group = 0; group < distinct.length; group++) {
+  starts[groups] = entries.keys.length;
+  const distinct = new Float64Array(groups);
+  for (let group = 0; group < groups; group++) {
     distinct[group] = entries.keys[starts[group] as number] as number;
   }
-  for (let group = 0; group + 1 < starts.length; group++) {
+  for (let group = 0; group < groups; group++) {
     const end = starts[group + 1] as number;
     for (let one = starts[group] as number; one < end; one++) {
       for (let other = one + 1; other < end; other++) {

@@ -22,6 +22,9 @@ import { FTS_INSERT_TRIGGER } from './migrations.ts';
 // Rows per upsert statement: 50 rows of 18 columns stay well below SQLite's limit on parameters.
 const UPSERT_CHUNK = 50;
 
+// Rows per statement of the stores' shared inserts (see `Query.eachChunk`): six columns or fewer.
+const EACH_CHUNK = 100;
+
 /** The upsert of `count` rows, returning the rowid of each. */
 function upsertRows(count: number): string {
   const row = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
@@ -101,9 +104,19 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   const memory = new StoryMemory();
   // Runs the statements of the stores' shared steps.
   const run = (query: Query): unknown[] => {
+    const { each, eachChunk } = query;
+    if (each !== undefined && eachChunk !== undefined && each.length > 1) {
+      // Rows in chunks, as the articles' upsert writes them: a statement per row costs its fixed
+      // part each time (the stories' rows of an ingest took twice as long).
+      for (let start = 0; start < each.length; start += EACH_CHUNK) {
+        const chunk = each.slice(start, start + EACH_CHUNK);
+        prepare(eachChunk(chunk.length)).run(...chunk.flat());
+      }
+      return [];
+    }
     const statement = prepare(query.sql);
-    if (query.each !== undefined) {
-      for (const row of query.each) statement.run(...row);
+    if (each !== undefined) {
+      for (const row of each) statement.run(...row);
       return [];
     }
     if (statement.reader) return statement.all(...query.params);

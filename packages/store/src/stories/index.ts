@@ -16,12 +16,14 @@ export {
 } from './confirm.ts';
 export {
   bandKeys,
+  bandKeysInto,
   type FingerprintWork,
   fingerprintOf,
   isEligible,
   minHash,
   type StoryFingerprint,
   type StorySketch,
+  scratchFingerprint,
   storyFingerprint,
 } from './fingerprint.ts';
 export {
