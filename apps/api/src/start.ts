@@ -12,7 +12,8 @@ export interface StartedApi extends RunningApi {
 
 /**
  * Opens the configured store, fills an empty default SQLite store with `seeds/` so a first run has
- * something to show, and serves the API. A store the operator named is left as it is.
+ * something to show, warms its search (see `ArticleStore.warm`) and serves the API. A store the
+ * operator named is left as it is.
  */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<StartedApi> {
   const store = await openStore(config.db, {
@@ -30,6 +31,11 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Start
       for (const failure of report.failed) logger.error({ msg: 'seed not read', ...failure });
     }
     rateCounter = await sharedRateCounter(config, logger);
+    // Search made ready before the port opens, so the first readers do not pay for it; a store that
+    // cannot warm still serves (each search then reads what it needs).
+    await store
+      .warm()
+      .catch((error: unknown) => logger.error({ msg: 'search not warmed', error: (error as Error).message }));
     return { ...(await listen(store, config, logger, rateCounter)), seeded };
   } catch (error) {
     await rateCounter?.close();

@@ -10,6 +10,7 @@ import { buildArticle } from '../test/build-article.ts';
 import { describeStore } from '../test/describe-store.ts';
 import { describeStories } from '../test/describe-stories.ts';
 import { describeWatch } from '../test/describe-watch.ts';
+import { generateArticles } from '../test/generate-articles.ts';
 import {
   expectBackfilledStories,
   expectUpgradedReads,
@@ -23,6 +24,7 @@ import { storiesStatement } from './core/story-reads.ts';
 import { bandIndexSteps } from './core/story-writes.ts';
 import { createSqliteStore, openStore, type SqliteStoreOptions, StoreError } from './index.ts';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite/migrations.ts';
+import { sqliteSearch } from './sqlite/search.ts';
 import { workerExecArgv } from './sqlite/search-threads.ts';
 import { HOSPITAL, HOSPITAL_REWRITE } from './stories/test-articles.ts';
 
@@ -308,6 +310,42 @@ describe('SQLite search', () => {
           await store.close();
         }
       }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('reads what ranking needs of the newest articles once when warmed, not query by query', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-store-warm-'));
+    try {
+      const location = join(folder, 'khabar.db');
+      const store = await createSqliteStore(location);
+      await store.upsertMany(generateArticles(40, 3));
+      await store.close();
+      const titleReads = (warm: boolean) => {
+        const db = new Database(location, { readonly: true });
+        try {
+          const statements: string[] = [];
+          const prepare = db.prepare.bind(db);
+          db.prepare = ((sql: string) => {
+            statements.push(sql);
+            return prepare(sql);
+          }) as typeof db.prepare;
+          const search = sqliteSearch(db);
+          if (warm) search.warm(1000);
+          statements.length = 0;
+          const hits = search.search({ q: 'الحكومة' }).items.length;
+          return { hits, reads: statements.filter((sql) => /search_title, title/.test(sql)).length };
+        } finally {
+          db.close();
+        }
+      };
+      const cold = titleReads(false);
+      const warmed = titleReads(true);
+      expect(cold.hits).toBeGreaterThan(0);
+      expect(warmed.hits).toBe(cold.hits);
+      expect(cold.reads).toBeGreaterThan(0);
+      expect(warmed.reads).toBe(0);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -661,6 +661,24 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(new Set(ids(walked))).toEqual(new Set(articles.map((article) => article.id)));
       });
 
+      it('answers as before once warmed, and sees what is written after', async () => {
+        await storeFixtures();
+        const queries = ['الصحة', 'الانفلونزا', 'أسعار النفط', 'الحكومة', 'معرض الكتاب'];
+        const before = await Promise.all(queries.map((q) => store.search({ q })));
+        expect(before.map((page) => page.items.length > 0)).toEqual(queries.map(() => true));
+        await store.warm();
+        expect(await Promise.all(queries.map((q) => store.search({ q })))).toEqual(before);
+        // A title changed after warming: ranking reads it again, not what warming kept.
+        const retitled = 'أسعار النفط بعد اجتماع زيمبابوي';
+        await store.upsert({
+          ...oil,
+          title: retitled,
+          provenance: { ...oil.provenance, contentHash: 'e'.repeat(64) },
+        });
+        const renamed = await store.search({ q: 'زيمبابوي' });
+        expect(renamed.items.map((hit) => [hit.article.id, hit.article.title])).toEqual([[oil.id, retitled]]);
+      });
+
       it('answers a query without terms with an empty page', async () => {
         await storeFixtures();
         for (const q of ['', '   ', '...', '؟!', '"" \'\'']) {

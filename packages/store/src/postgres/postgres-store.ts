@@ -376,6 +376,8 @@ function postgresStore(
 
     get: (idOrSlug) => getArticle(reader, idOrSlug),
 
+    warm: () => search.warm(),
+
     async compact() {
       // The band index's pending entries written as a run (see `BandRuns`), the search indexes a
       // first bulk load left owed, then the planner's statistics of what it changed, theirs included:

@@ -78,6 +78,8 @@ export type PostgresQuery = <T extends pg.QueryResultRow>(sql: string, params?: 
 
 export interface PostgresSearch {
   search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /** Reads the statistics search windows are planned from (see `ArticleStore.warm`). */
+  warm(): Promise<void>;
   /** Articles sharing tags with the one of `id`, then the most similar by text. */
   related(id: string, limit?: number): Promise<ArticleSummary[]>;
 }
@@ -310,5 +312,11 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     return [...byTags, ...similar.filter((row) => !taken.has(row.seq))].slice(0, size).map(toSummary);
   }
 
-  return { search, related };
+  return {
+    search,
+    related,
+    async warm() {
+      await searchStatistics();
+    },
+  };
 }

@@ -107,9 +107,23 @@ export class SearchThreads {
     return this.#ask({ op: 'related', articleId, limit });
   }
 
+  /** Starts every thread and has each read what ranking keeps of the newest `count` articles. */
+  async warm(count: number): Promise<void> {
+    if (this.#closed) throw new StoreError('unavailable', 'the store is closed');
+    const warming: Promise<unknown>[] = [];
+    for (let index = 0; index < this.#threads.length; index++) {
+      const thread = this.#threads[index] ?? this.#start(index);
+      warming.push(this.#askThread(thread, { op: 'warm', count }));
+    }
+    await Promise.all(warming);
+  }
+
   #ask<Result>(request: DistributiveOmit<SearchRequest, 'id'>): Promise<Result> {
     if (this.#closed) return Promise.reject(new StoreError('unavailable', 'the store is closed'));
-    const thread = this.#leastBusy();
+    return this.#askThread(this.#leastBusy(), request);
+  }
+
+  #askThread<Result>(thread: Thread, request: DistributiveOmit<SearchRequest, 'id'>): Promise<Result> {
     const id = this.#nextId++;
     return new Promise<Result>((resolve, reject) => {
       thread.pending.set(id, { resolve: resolve as (result: never) => void, reject });

@@ -16,10 +16,11 @@ export interface SearchThreadData {
 export type SearchRequest =
   | { id: number; op: 'search'; query: SearchQuery }
   | { id: number; op: 'searchJson'; query: SearchQuery }
-  | { id: number; op: 'related'; articleId: string; limit: number | undefined };
+  | { id: number; op: 'related'; articleId: string; limit: number | undefined }
+  | { id: number; op: 'warm'; count: number };
 
 export type SearchReply =
-  | { id: number; result: Page<SearchHit> | ArticleSummary[] | Uint8Array }
+  | { id: number; result: Page<SearchHit> | ArticleSummary[] | Uint8Array | null }
   | { id: number; error: { message: string; storeCode?: StoreError['code'] } };
 
 const { path, pageCacheMiB } = workerData as SearchThreadData;
@@ -45,6 +46,9 @@ if (port) {
         const bytes = pageJson(searcher.search(request.query));
         transfer.push(bytes.buffer);
         reply = { id, result: bytes };
+      } else if (request.op === 'warm') {
+        searcher.warm(request.count);
+        reply = { id, result: null };
       } else {
         const result =
           request.op === 'search'

@@ -57,6 +57,8 @@ export interface SqliteSearch {
   related(id: string, limit?: number): ArticleSummary[];
   /** Drops what was cached about stored articles: the connection itself changed them. */
   forget(): void;
+  /** Reads what ranking keeps of the newest `count` articles (see `ArticleStore.warm`). */
+  warm(count: number): void;
 }
 
 /**
@@ -131,29 +133,35 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     return stories;
   };
 
+  const keepTitles = (
+    rows: readonly {
+      seq: number;
+      id: string;
+      search_title: string;
+      title: string;
+      story_id: string | null;
+    }[],
+  ) => {
+    for (const row of rows)
+      titles.set(row.seq, {
+        id: row.id,
+        titleTerms: titleTerms(row.search_title),
+        titleWords: surfaceWords(row.title),
+        // An article without a story row yet stands for itself.
+        story: row.story_id ?? row.id,
+      });
+  };
   const titlesOf = (hits: readonly { rowid: number }[]) => {
     const missing: number[] = [];
     for (const hit of hits) if (!titles.has(hit.rowid)) missing.push(hit.rowid);
     if (missing.length > 0) {
-      const rows = all<{
-        seq: number;
-        id: string;
-        search_title: string;
-        title: string;
-        story_id: string | null;
-      }>(
-        `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
-         FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
-        JSON.stringify(missing),
+      keepTitles(
+        all(
+          `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
+           FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          JSON.stringify(missing),
+        ),
       );
-      for (const row of rows)
-        titles.set(row.seq, {
-          id: row.id,
-          titleTerms: titleTerms(row.search_title),
-          titleWords: surfaceWords(row.title),
-          // An article without a story row yet stands for itself.
-          story: row.story_id ?? row.id,
-        });
     }
     return titles;
   };
@@ -194,6 +202,19 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       titles.clear();
       indexedTerms.clear();
       hitStories.clear();
+    },
+
+    warm(count) {
+      guard(() => {
+        checkVersion();
+        keepTitles(
+          all(
+            `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
+             FROM articles ORDER BY seq DESC LIMIT ?`,
+            Math.min(count, MAX_CACHED_TITLES),
+          ),
+        );
+      });
     },
 
     related(id, limit) {
