@@ -328,25 +328,31 @@ describe('BandRuns', () => {
       };
       const runCount = () => db.prepare('SELECT count(*) FROM story_band_runs').pluck().get() as number;
       const watermark = () => db.prepare('SELECT watermark FROM story_band_state').pluck().get() as number;
-      return { db, run, derive, runCount, watermark };
+      // As a store writes: the index read, the rows written, their entries filed, the write committed
+      // (or rolled back).
+      const write = (
+        writer: BandRuns,
+        batch: readonly { seq: number; keys: number[] }[],
+        { runner = run, commit = true }: { runner?: (query: Query) => unknown[]; commit?: boolean } = {},
+      ) => {
+        db.exec('BEGIN');
+        runSteps(writer.sync(sqliteDialect), runner);
+        for (const { seq, keys } of batch)
+          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
+        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), runner);
+        const mark = writer.mark();
+        db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+        if (commit) writer.committed(mark);
+      };
+      return { db, run, derive, runCount, watermark, write };
     }
 
     it('keeps new articles out of the runs until they are as many as set, found by every writer meanwhile', () => {
-      const { db, run, derive, runCount, watermark } = pendingDatabase();
+      const { run, derive, runCount, watermark, write: writeAs } = pendingDatabase();
       const random = seededRandom(11);
       const writer = new BandRuns({ derive, flushFrom: 48 * 25 });
       const articles = Array.from({ length: 40 }, (_, index) => ({ seq: index + 1, keys: bandKeys(random) }));
-      // As a store writes: the index read, the rows written, their entries filed, the write committed.
-      const write = (batch: typeof articles) => {
-        db.exec('BEGIN');
-        runSteps(writer.sync(sqliteDialect), run);
-        for (const { seq, keys } of batch)
-          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
-        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
-        const mark = writer.mark();
-        db.exec('COMMIT');
-        writer.committed(mark);
-      };
+      const write = (batch: typeof articles) => writeAs(writer, batch);
       const expected = (batch: typeof articles) =>
         batch.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
       const allKeys = articles.flatMap(({ keys }) => keys);
@@ -423,7 +429,7 @@ describe('BandRuns', () => {
     });
 
     it('finds every pending entry under its key, in the order filed, through many writes', () => {
-      const { db, run, derive, runCount } = pendingDatabase();
+      const { derive, runCount, write } = pendingDatabase();
       const random = seededRandom(15);
       const writer = new BandRuns({ derive });
       const articles: { seq: number; keys: number[] }[] = [];
@@ -434,17 +440,8 @@ describe('BandRuns', () => {
         if (earlier !== undefined && seq % 5 === 0) keys[seq % 48] = earlier.keys[seq % 48] as number;
         articles.push({ seq, keys });
       }
-      for (let start = 0; start < articles.length; start += 37) {
-        const batch = articles.slice(start, start + 37);
-        db.exec('BEGIN');
-        runSteps(writer.sync(sqliteDialect), run);
-        for (const { seq, keys } of batch)
-          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
-        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), run);
-        const mark = writer.mark();
-        db.exec('COMMIT');
-        writer.committed(mark);
-      }
+      for (let start = 0; start < articles.length; start += 37)
+        write(writer, articles.slice(start, start + 37));
       expect(runCount()).toBe(0);
       const distinct = Float64Array.from(new Set(articles.flatMap(({ keys }) => keys))).sort();
       const found = new Map<number, number[]>();
@@ -522,7 +519,7 @@ describe('BandRuns', () => {
     });
 
     it('reads only what another writer filed since, and makes all again after a write of its own that was rolled back', () => {
-      const { db, run, derive } = pendingDatabase();
+      const { run, derive, write: writeAs } = pendingDatabase();
       const random = seededRandom(13);
       const one = new BandRuns({ derive });
       const other = new BandRuns({ derive });
@@ -534,16 +531,8 @@ describe('BandRuns', () => {
         return run(query);
       };
       // A write by `writer`, committed or rolled back: its rows and its entries.
-      const write = (writer: BandRuns, batch: { seq: number; keys: number[] }[], commit = true) => {
-        db.exec('BEGIN');
-        runSteps(writer.sync(sqliteDialect), counted);
-        for (const { seq, keys } of batch)
-          db.prepare('INSERT INTO filed VALUES (?, ?)').run(seq, JSON.stringify(keys));
-        runSteps(writer.append(sqliteDialect, sortEntries(batch), sortEntries([])), counted);
-        const mark = writer.mark();
-        db.exec(commit ? 'COMMIT' : 'ROLLBACK');
-        if (commit) writer.committed(mark);
-      };
+      const write = (writer: BandRuns, batch: { seq: number; keys: number[] }[], commit = true) =>
+        writeAs(writer, batch, { runner: counted, commit });
       const expected = (batch: { seq: number; keys: number[] }[]) =>
         batch.flatMap(({ seq, keys }) => keys.map((key) => `${key} ${seq}`)).sort();
       const first = make(1, 4);
