@@ -72,17 +72,13 @@ export function bodySentences(
 export function shadowLines(read: BodySentences): string[] {
   const lines: string[] = new Array(read.paragraphs).fill('');
   const { sentences, paragraphOf } = read;
-  // A paragraph's sentences are neighbours: their terms are gathered and joined once.
-  for (let index = 0; index < sentences.length; ) {
+  // A paragraph's sentences are neighbours: each sentence joined, then appended to its paragraph's
+  // line (gathering a paragraph's terms into one array first took a third longer).
+  for (let index = 0; index < sentences.length; index++) {
     const paragraph = paragraphOf[index] as number;
-    let terms = sentences[index++] as string[];
-    if (index < sentences.length && paragraphOf[index] === paragraph) {
-      terms = [...terms];
-      for (; index < sentences.length && paragraphOf[index] === paragraph; index++) {
-        for (const term of sentences[index] as string[]) terms.push(term);
-      }
-    }
-    lines[paragraph] = terms.join(' ');
+    const text = (sentences[index] as string[]).join(' ');
+    const line = lines[paragraph] as string;
+    lines[paragraph] = line === '' ? text : `${line} ${text}`;
   }
   return lines;
 }
