@@ -322,20 +322,36 @@ describe('SQLite search', () => {
       const store = await createSqliteStore(location);
       await store.upsertMany(generateArticles(40, 3));
       await store.close();
-      const titleReads = (warm: boolean) => {
+      // Searches on a connection of their own, counting the statements that read ranking's titles;
+      // `between` runs after the first search.
+      const titleReads = (warm: boolean, between: () => void = () => {}) => {
         const db = new Database(location, { readonly: true });
         try {
+          // Every run of a statement, by its SQL.
           const statements: string[] = [];
           const prepare = db.prepare.bind(db);
           db.prepare = ((sql: string) => {
-            statements.push(sql);
-            return prepare(sql);
+            const statement = prepare(sql);
+            const all = statement.all.bind(statement);
+            statement.all = ((...params: unknown[]) => {
+              statements.push(sql);
+              return all(...params);
+            }) as typeof statement.all;
+            return statement;
           }) as typeof db.prepare;
           const search = sqliteSearch(db);
           if (warm) search.warm(1000);
+          // Titles read for a query's hits (warming reads them by another statement).
+          const reads = () =>
+            statements.filter((sql) => sql.includes('search_title, title,') && sql.includes('json_each'))
+              .length;
           statements.length = 0;
           const hits = search.search({ q: 'الحكومة' }).items.length;
-          return { hits, reads: statements.filter((sql) => /search_title, title/.test(sql)).length };
+          const first = reads();
+          between();
+          statements.length = 0;
+          search.search({ q: 'الحكومة' });
+          return { hits, reads: first, again: reads() };
         } finally {
           db.close();
         }
@@ -346,6 +362,13 @@ describe('SQLite search', () => {
       expect(warmed.hits).toBe(cold.hits);
       expect(cold.reads).toBeGreaterThan(0);
       expect(warmed.reads).toBe(0);
+      // Another connection commits after warming: what was kept is read again.
+      const written = titleReads(true, () => {
+        const writer = new Database(location);
+        writer.prepare("UPDATE articles SET excerpt = excerpt || ' ' WHERE seq = 1").run();
+        writer.close();
+      });
+      expect([written.reads, written.again > 0]).toEqual([0, true]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -245,6 +245,8 @@ export class BandRuns {
     const state = this.#state;
     if (state === null || this.#derive === null || this.#pending.length === 0) return;
     let entries = mergeInOrder(this.#pending);
+    // A touched article's entries come after the others under their key (making them all again
+    // would keep the rows' order): only the order candidates are visited in changes, not the stories.
     if (this.#touched.size > 0) {
       const touched = [...this.#touched];
       const current = yield* this.#derive(dialect, state.watermark, touched);

@@ -110,12 +110,10 @@ export class SearchThreads {
   /** Starts every thread and has each read what ranking keeps of the newest `count` articles. */
   async warm(count: number): Promise<void> {
     if (this.#closed) throw new StoreError('unavailable', 'the store is closed');
-    const warming: Promise<unknown>[] = [];
-    for (let index = 0; index < this.#threads.length; index++) {
-      const thread = this.#threads[index] ?? this.#start(index);
-      warming.push(this.#askThread(thread, { op: 'warm', count }));
-    }
-    await Promise.all(warming);
+    // Every thread started before any is asked, so that a thread failing to start leaves no request
+    // behind unawaited.
+    const started = this.#threads.map((thread, index) => thread ?? this.#start(index));
+    await Promise.all(started.map((thread) => this.#askThread(thread, { op: 'warm', count })));
   }
 
   #ask<Result>(request: DistributiveOmit<SearchRequest, 'id'>): Promise<Result> {

@@ -22,8 +22,9 @@ import { FTS_INSERT_TRIGGER } from './migrations.ts';
 // Rows per upsert statement: 50 rows of 18 columns stay well below SQLite's limit on parameters.
 const UPSERT_CHUNK = 50;
 
-// Rows per statement of the stores' shared inserts (see `Query.eachChunk`): six columns or fewer.
-const EACH_CHUNK = 100;
+// Rows per statement of the stores' shared inserts (see `Query.eachChunk`), of six columns or fewer:
+// as many 100s as fit, then 10s, then one at a time.
+const EACH_CHUNKS = [100, 10, 1];
 
 /** The upsert of `count` rows, returning the rowid of each. */
 function upsertRows(count: number): string {
@@ -107,10 +108,13 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     const { each, eachChunk } = query;
     if (each !== undefined && eachChunk !== undefined && each.length > 1) {
       // Rows in chunks, as the articles' upsert writes them: a statement per row costs its fixed
-      // part each time (the stories' rows of an ingest took twice as long).
-      for (let start = 0; start < each.length; start += EACH_CHUNK) {
-        const chunk = each.slice(start, start + EACH_CHUNK);
-        prepare(eachChunk(chunk.length)).run(...chunk.flat());
+      // part each time (the stories' rows of an ingest took twice as long). Chunks of a few sizes
+      // only, largest first, so that a handful of statements are prepared, not one per remainder.
+      let start = 0;
+      for (const size of EACH_CHUNKS) {
+        for (; each.length - start >= size; start += size) {
+          prepare(eachChunk(size)).run(...each.slice(start, start + size).flat());
+        }
       }
       return [];
     }
