@@ -18,7 +18,7 @@ import type { StoreHarness } from '../test/store-harness.ts';
 import { postgresDialect, runStepsAsync } from './core/dialect.ts';
 import { bandIndexSteps } from './core/story-writes.ts';
 import { type ArticleStore, createPostgresStore, openStore, StoreError } from './index.ts';
-import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres/migrations.ts';
+import { migratePostgres, POSTGRES_MIGRATIONS, WRITE_LOCK } from './postgres/migrations.ts';
 
 const url = testPostgresUrl();
 
@@ -184,6 +184,49 @@ describe.runIf(url)('PostgreSQL', () => {
         expect(analysed).toEqual(['articles', 'articles_title_search']);
       } finally {
         await store.close();
+      }
+    });
+
+    it('compacts without waiting for the write lock when no band entry is pending, and writes them when some are', async () => {
+      const schema = freshSchema();
+      const store = await createPostgresStore(url as string, { schema });
+      const watermark = () =>
+        withClient(schema, async (client) =>
+          Number((await client.query('SELECT watermark FROM story_band_state')).rows[0].watermark),
+        );
+      const lastSeq = () =>
+        withClient(schema, async (client) =>
+          Number((await client.query('SELECT max(seq) AS seq FROM articles')).rows[0].seq),
+        );
+      const holder = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      try {
+        await store.upsertMany(generateArticles(30, 17));
+        expect(await watermark()).toBeLessThan(await lastSeq());
+        await store.compact();
+        expect(await watermark()).toBe(await lastSeq());
+        // Another process holds the write lock: with nothing pending, compaction goes ahead.
+        await holder.connect();
+        await holder.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [WRITE_LOCK]);
+        const compacted = store.compact().then(() => 'compacted');
+        const waited = new Promise((resolve) => setTimeout(() => resolve('waited'), 5000).unref());
+        expect(await Promise.race([compacted, waited])).toBe('compacted');
+        // New articles are pending again: compaction waits for the lock, then writes them.
+        await holder.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [WRITE_LOCK]);
+        await store.upsertMany(generateArticles(5, 18));
+        await holder.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [WRITE_LOCK]);
+        let done = false;
+        const flushing = store.compact().then(() => {
+          done = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(done).toBe(false);
+        await holder.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [WRITE_LOCK]);
+        await flushing;
+        expect(await watermark()).toBe(await lastSeq());
+      } finally {
+        await holder.end().catch(() => undefined);
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }
     });
 

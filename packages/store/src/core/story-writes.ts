@@ -102,6 +102,22 @@ export function* flushStorySteps(dialect: Dialect, memory: StoryMemory): Steps<v
   yield* memory.runs.flush(dialect);
 }
 
+/**
+ * Whether the band index has pending entries to write (see `flushStorySteps`), read without the write
+ * lock: a store being compacted while another process writes need not wait for it when there are none.
+ */
+export function pendingFlushQuery(dialect: Dialect): Query {
+  return statement(
+    dialect,
+    (params) =>
+      `SELECT EXISTS (
+         SELECT 1 FROM article_stories, story_band_state
+         WHERE article_seq > story_band_state.watermark
+           AND sketch_version = ${params.add(STORY_FINGERPRINT_VERSION)} AND bands IS NOT NULL
+       ) AS pending`,
+  );
+}
+
 /** What the band index of a store files, read afresh (see `BandRuns.contents`): for checks. */
 export function* bandIndexSteps(
   dialect: Dialect,

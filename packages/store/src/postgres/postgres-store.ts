@@ -15,6 +15,7 @@ import {
   backfillSteps,
   finishStorySteps,
   flushStorySteps,
+  pendingFlushQuery,
   removeStorySteps,
   type StoryInput,
   StoryMemory,
@@ -170,6 +171,7 @@ function postgresStore(
   };
 
   const rowThread = new RowThread(stories);
+  const pendingFlush = pendingFlushQuery(postgresDialect);
   // The band index as this store last read it and the sketches it has met (see `StoryMemory`): used
   // under the write lock only.
   const memory = new StoryMemory();
@@ -379,10 +381,11 @@ function postgresStore(
     warm: () => search.warm(),
 
     async compact() {
-      // The band index's pending entries written as a run (see `BandRuns`), the search indexes a
-      // first bulk load left owed, then the planner's statistics of what it changed, theirs included:
-      // search windows are planned from them.
-      if (stories) {
+      // The band index's pending entries written as a run (see `BandRuns`; under the write lock, taken
+      // only when some are pending), the search indexes a first bulk load left owed, then the planner's
+      // statistics of what it changed, theirs included: search windows are planned from them.
+      const [owed] = stories ? await query<{ pending: boolean }>(pendingFlush.sql, pendingFlush.params) : [];
+      if (owed?.pending) {
         await transaction(async (client) => {
           await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
           await runStepsAsync(flushStorySteps(postgresDialect, memory), runOn(client));
