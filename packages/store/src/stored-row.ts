@@ -3,12 +3,10 @@ import type { Article, ArticleSummary } from '@khabar/schema';
 import { excerpt } from './excerpt.ts';
 import { sortKey } from './sort-key.ts';
 import {
-  BAND_COUNT,
   type BodySentences,
-  bandKeysInto,
   bodySentences,
+  fingerprintOf,
   type StorySketch,
-  scratchFingerprint,
   shadowLines,
   sketchHash,
 } from './stories/index.ts';
@@ -141,25 +139,23 @@ function bodyText(body: readonly string[]): { shadow: string; fingerprint: RowFi
  * CPU less, fewer buffers to copy and collect).
  */
 export function rowFingerprint(read: BodySentences): RowFingerprint {
-  const { sketch, signature } = scratchFingerprint(read);
+  const { sketch, bandKeys } = fingerprintOf(read);
   const { shingles, sentenceEnds, sentenceShingles } = sketch;
-  const bandCount = signature.length === 0 ? 0 : BAND_COUNT;
   // Float64 first, then 32-bit, then 16-bit values: each view starts aligned to its element size.
   const buffer = new ArrayBuffer(
-    8 * bandCount + 4 * (shingles.length + sentenceEnds.length) + 2 * sentenceShingles.length,
+    8 * bandKeys.length + 4 * (shingles.length + sentenceEnds.length) + 2 * sentenceShingles.length,
   );
-  const bands = new Float64Array(buffer, 0, bandCount);
-  if (bandCount > 0) bandKeysInto(signature, bands);
-  let offset = bands.byteLength;
-  const view = <T extends Uint32Array | Uint16Array>(
+  let offset = 0;
+  const view = <T extends Float64Array | Uint32Array | Uint16Array>(
     make: (buffer: ArrayBuffer, offset: number, length: number) => T,
-    values: T,
+    values: ArrayLike<number>,
   ): T => {
     const array = make(buffer, offset, values.length);
     array.set(values);
     offset += array.byteLength;
     return array;
   };
+  const bands = view((at, from, length) => new Float64Array(at, from, length), bandKeys);
   const packed = {
     shingles: view((at, from, length) => new Uint32Array(at, from, length), shingles),
     sentenceEnds: view((at, from, length) => new Uint32Array(at, from, length), sentenceEnds),

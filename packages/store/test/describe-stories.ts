@@ -326,8 +326,8 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
     });
 
     it('files a batch of hundreds of articles as one write, every row and story in place', async () => {
-      // More rows than one statement of the embedded store inserts (they go in chunks), and not a
-      // multiple of it: 130 copies of one body in a batch with 121 unrelated articles.
+      // 130 copies of one body in one batch with 121 unrelated articles: each copy's candidates are
+      // the batch's own, and every row and pair is written in that one transaction.
       const copies = Array.from({ length: 130 }, (_, index) =>
         buildArticle({
           title: `نسخة ${index} من خبر المستشفى`,

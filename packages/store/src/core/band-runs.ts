@@ -524,26 +524,26 @@ function splitAt(entries: Entries, seq: number): [Entries, Entries] {
 
 /** The entries but those of `seqs`, articles after `after`, in their order. */
 function withoutArticles(entries: Entries, after: number, seqs: readonly number[]): Entries {
-  // A flag per article after `after`: a million entries looked up in a Set took a tenth of a second.
+  // A flag per article after `after` (any other index reads undefined): a million entries looked up
+  // in a Set took a tenth of a second.
   let last = 0;
   for (const seq of seqs) last = Math.max(last, seq - after);
   const gone = new Uint8Array(last + 1);
   for (const seq of seqs) if (seq > after) gone[seq - after] = 1;
-  const dropped = (seq: number) => seq > after && seq - after <= last && gone[seq - after] === 1;
   let kept = 0;
   for (let index = 0; index < entries.seqs.length; index++)
-    if (!dropped(entries.seqs[index] as number)) kept++;
+    if (gone[(entries.seqs[index] as number) - after] !== 1) kept++;
   if (kept === entries.seqs.length) return entries;
   const keys = new Float64Array(kept);
-  const out = new Float64Array(kept);
+  const seqsKept = new Float64Array(kept);
   let at = 0;
   for (let index = 0; index < entries.seqs.length; index++) {
     const seq = entries.seqs[index] as number;
-    if (dropped(seq)) continue;
+    if (gone[seq - after] === 1) continue;
     keys[at] = entries.keys[index] as number;
-    out[at++] = seq;
+    seqsKept[at++] = seq;
   }
-  return { keys, seqs: out };
+  return { keys, seqs: seqsKept };
 }
 
 /** No entries. */
@@ -669,15 +669,8 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
       else if (band >= bandCount) bandCount = band + 1;
     }
   }
-  const {
-    keys,
-    seqs,
-    bands,
-    hashes: firstHashes,
-    order: firstOrder,
-    nextHashes: secondHashes,
-    nextOrder: secondOrder,
-  } = sortScratch(total);
+  const keys = new Float64Array(total);
+  const seqs = new Float64Array(total);
   let filled = 0;
   for (const article of articles) {
     for (let index = 0; index < article.keys.length; index++) {
@@ -694,8 +687,9 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
       seqs: Float64Array.from(order, (index) => seqs[index] as number),
     };
   }
-  let hashes = firstHashes;
-  let order = firstOrder;
+  const bands = new Uint16Array(total);
+  let hashes = new Uint32Array(total);
+  let order = new Uint32Array(total);
   for (let index = 0; index < total; index++) {
     const key = keys[index] as number;
     const band = Math.floor(key / BAND_SPAN);
@@ -703,8 +697,8 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
     hashes[index] = key - band * BAND_SPAN;
     order[index] = index;
   }
-  let nextHashes = secondHashes;
-  let nextOrder = secondOrder;
+  let nextHashes = new Uint32Array(total);
+  let nextOrder = new Uint32Array(total);
   const counts = new Uint32Array(Math.max(256, bandCount) + 1);
   for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
@@ -744,51 +738,6 @@ export function sortEntries(articles: readonly { seq: number; keys: ArrayLike<nu
     sortedSeqs[place] = seqs[index] as number;
   }
   return { keys: sortedKeys, seqs: sortedSeqs };
-}
-
-interface SortScratch {
-  keys: Float64Array;
-  seqs: Float64Array;
-  bands: Uint16Array;
-  hashes: Uint32Array;
-  order: Uint32Array;
-  nextHashes: Uint32Array;
-  nextOrder: Uint32Array;
-}
-
-// The working arrays of `sortEntries`, kept between sorts of up to SCRATCH_ENTRIES entries (a
-// batch's, sorted in every write; 2 MiB at most): views of `total` entries into arrays grown as needed.
-// A larger sort (pending entries made again) has arrays of its own, not kept.
-const SCRATCH_ENTRIES = 1 << 16;
-let scratch: SortScratch | null = null;
-
-function sortScratch(total: number): SortScratch {
-  if (total > SCRATCH_ENTRIES) return sortArrays(total);
-  if (scratch === null || scratch.keys.length < total) {
-    scratch = sortArrays(Math.min(SCRATCH_ENTRIES, Math.max(total, 2 * (scratch?.keys.length ?? 0), 1024)));
-  }
-  const held = scratch;
-  return {
-    keys: held.keys.subarray(0, total),
-    seqs: held.seqs.subarray(0, total),
-    bands: held.bands.subarray(0, total),
-    hashes: held.hashes.subarray(0, total),
-    order: held.order.subarray(0, total),
-    nextHashes: held.nextHashes.subarray(0, total),
-    nextOrder: held.nextOrder.subarray(0, total),
-  };
-}
-
-function sortArrays(size: number): SortScratch {
-  return {
-    keys: new Float64Array(size),
-    seqs: new Float64Array(size),
-    bands: new Uint16Array(size),
-    hashes: new Uint32Array(size),
-    order: new Uint32Array(size),
-    nextHashes: new Uint32Array(size),
-    nextOrder: new Uint32Array(size),
-  };
 }
 
 /** Bands a sort counts into: far more than story detection's. */

@@ -79,11 +79,6 @@ export interface Query {
   params: unknown[];
   script?: boolean;
   each?: readonly (readonly unknown[])[];
-  /**
-   * With `each`: the same statement for `count` of its rows at once, their values one after the other
-   * (an insert's rows in one VALUES list). A connection may run `each` in such chunks instead.
-   */
-  eachChunk?: (count: number) => string;
 }
 
 /** Builds the parameters of one statement in the order their placeholders are written. */
@@ -154,10 +149,8 @@ export function insertRows(
 ): Query {
   const names = columns.map(({ name }) => name).join(', ');
   if (dialect.rowsTable === null) {
-    const values = `(${columns.map(() => '?').join(', ')})`;
-    const statement = (count: number) =>
-      `INSERT INTO ${table} (${names}) VALUES ${Array.from({ length: count }, () => values).join(', ')} ${tail}`;
-    return { sql: statement(1), params: [], each: rows, eachChunk: statement };
+    const values = columns.map(() => '?').join(', ');
+    return { sql: `INSERT INTO ${table} (${names}) VALUES (${values}) ${tail}`, params: [], each: rows };
   }
   const params = new Params(dialect);
   return params.query(

@@ -133,6 +133,8 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     return stories;
   };
 
+  // What ranking keeps of an article, read for a query's hits or, warming, for the newest articles.
+  const TITLE_COLUMNS = `seq, id, search_title, title, ${HIT_STORY_COLUMN}`;
   const keepTitles = (
     rows: readonly {
       seq: number;
@@ -157,8 +159,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     if (missing.length > 0) {
       keepTitles(
         all(
-          `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
-           FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
+          `SELECT ${TITLE_COLUMNS} FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(missing),
         ),
       );
@@ -209,8 +210,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
         checkVersion();
         keepTitles(
           all(
-            `SELECT seq, id, search_title, title, ${HIT_STORY_COLUMN}
-             FROM articles ORDER BY seq DESC LIMIT ?`,
+            `SELECT ${TITLE_COLUMNS} FROM articles ORDER BY seq DESC LIMIT ?`,
             Math.min(count, MAX_CACHED_TITLES),
           ),
         );

@@ -22,10 +22,6 @@ import { FTS_INSERT_TRIGGER } from './migrations.ts';
 // Rows per upsert statement: 50 rows of 18 columns stay well below SQLite's limit on parameters.
 const UPSERT_CHUNK = 50;
 
-// Rows per statement of the stores' shared inserts (see `Query.eachChunk`), of six columns or fewer:
-// as many 100s as fit, then 10s, then one at a time.
-const EACH_CHUNKS = [100, 10, 1];
-
 /** The upsert of `count` rows, returning the rowid of each. */
 function upsertRows(count: number): string {
   const row = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
@@ -105,22 +101,9 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   const memory = new StoryMemory();
   // Runs the statements of the stores' shared steps.
   const run = (query: Query): unknown[] => {
-    const { each, eachChunk } = query;
-    if (each !== undefined && eachChunk !== undefined && each.length > 1) {
-      // Rows in chunks, as the articles' upsert writes them: a statement per row costs its fixed
-      // part each time (the stories' rows of an ingest took twice as long). Chunks of a few sizes
-      // only, largest first, so that a handful of statements are prepared, not one per remainder.
-      let start = 0;
-      for (const size of EACH_CHUNKS) {
-        for (; each.length - start >= size; start += size) {
-          prepare(eachChunk(size)).run(...each.slice(start, start + size).flat());
-        }
-      }
-      return [];
-    }
     const statement = prepare(query.sql);
-    if (each !== undefined) {
-      for (const row of each) statement.run(...row);
+    if (query.each !== undefined) {
+      for (const row of query.each) statement.run(...row);
       return [];
     }
     if (statement.reader) return statement.all(...query.params);

@@ -58,38 +58,13 @@ export function storyFingerprint(body: readonly string[]): StoryFingerprint {
 
 /** The fingerprint of a body already split into sentences (see `bodySentences`). */
 export function fingerprintOf(read: BodySentences): StoryFingerprint {
-  const { sketch, signature, work } = scratchFingerprint(read);
-  const own = signature.slice();
-  return {
-    sketch: {
-      shingles: sketch.shingles.slice(),
-      sentenceEnds: sketch.sentenceEnds.slice(),
-      sentenceShingles: sketch.sentenceShingles.slice(),
-    },
-    signature: own,
-    bandKeys: bandKeys(own),
-    work,
-  };
-}
-
-/**
- * The fingerprint of a body as `fingerprintOf` makes it, its arrays views of scratch space that the
- * next call overwrites: for a caller that copies them at once (a row's fingerprint, packed into one
- * buffer), so that a body's fingerprint allocates nothing on the way.
- */
-export function scratchFingerprint(read: BodySentences): {
-  sketch: StorySketch;
-  signature: Uint32Array;
-  work: FingerprintWork;
-} {
   const { sketch, words, hashed } = sketchOf(read.sentences);
   const eligible = isEligible(sketch);
-  const signature = eligible
-    ? minHashInto(sketch.shingles, scratchSignature)
-    : scratchSignature.subarray(0, 0);
+  const signature = eligible ? minHash(sketch.shingles) : new Uint32Array(0);
   return {
     sketch,
     signature,
+    bandKeys: bandKeys(signature),
     work: {
       characters: read.characters,
       words,
@@ -201,10 +176,6 @@ const evenOrigins = new Uint32Array(MAX_SHINGLES);
 const oddOrigins = new Uint32Array(MAX_SHINGLES);
 const digitCounts = new Uint32Array(4 * 256);
 const rankOf = new Uint16Array(MAX_SHINGLES);
-const sketchEnds = new Uint32Array(bounds.length / 2);
-const sketchShingles = new Uint16Array(MAX_SHINGLES);
-const scratchSignature = new Uint32Array(SIGNATURE_LENGTH);
-const scratchBinned = new Uint32Array(SIGNATURE_LENGTH);
 
 interface SketchWork {
   sketch: StorySketch;
@@ -224,8 +195,7 @@ const progress = new Uint32Array(3);
  * shingles every article shares), a run of words without punctuation cut into pieces of
  * MAX_SENTENCE_WORDS so that it counts as several sentences; the shingles of each (word n-grams that
  * do not cross sentences, so reordering sentences keeps them; a sentence shorter than SHINGLE_WORDS
- * is one shingle), common shingles left out. At most MAX_SHINGLES words and shingles in all. The
- * sketch's arrays are views of scratch space, overwritten by the next call.
+ * is one shingle), common shingles left out. At most MAX_SHINGLES words and shingles in all.
  */
 function sketchOf(sentences: readonly (readonly string[])[]): SketchWork {
   progress.fill(0);
@@ -249,13 +219,13 @@ function sketchOf(sentences: readonly (readonly string[])[]): SketchWork {
   const kept = progress[KEPT] as number;
   const countable = progress[COUNTABLE] as number;
   const shingles = distinctSorted(kept);
-  const sentenceEnds = sketchEnds.subarray(0, countable / 2);
+  const sentenceEnds = new Uint32Array(countable / 2);
   let entries = 0;
   for (let index = 0; index < countable; index += 2) {
     entries += (bounds[index + 1] as number) - (bounds[index] as number);
     sentenceEnds[index / 2] = entries;
   }
-  const sentenceShingles = sketchShingles.subarray(0, entries);
+  const sentenceShingles = new Uint16Array(entries);
   let entry = 0;
   for (let index = 0; index < countable; index += 2) {
     for (let at = bounds[index] as number; at < (bounds[index + 1] as number); at++) {
@@ -287,7 +257,7 @@ function shinglePiece(length: number): void {
 }
 
 /**
- * The distinct values among the first `count` occurrences, ascending, in a view of scratch space;
+ * The distinct values among the first `count` occurrences, ascending, in an array of their own;
  * `rankOf` then holds each occurrence's index in it. An LSD radix sort, a byte at a time, that
  * carries each value's place in `occurrences` along: linear, and no search for the ranks after.
  */
@@ -330,7 +300,7 @@ function distinctSorted(count: number): Uint32Array {
     if (distinct === 0 || value !== keys[distinct - 1]) keys[distinct++] = value;
     rankOf[(origins as Uint32Array)[index] as number] = distinct - 1;
   }
-  return keys.subarray(0, distinct);
+  return keys.slice(0, distinct);
 }
 
 function countDigit(digit: number): void {
@@ -352,12 +322,7 @@ function binOf(hash: number): number {
 
 /** The MinHash signature of a set of shingle hashes; all EMPTY for an empty set. */
 export function minHash(shingles: Uint32Array): Uint32Array {
-  return minHashInto(shingles, new Uint32Array(SIGNATURE_LENGTH));
-}
-
-/** `minHash`, written into `signature` (SIGNATURE_LENGTH values), which it returns. */
-function minHashInto(shingles: Uint32Array, signature: Uint32Array): Uint32Array {
-  signature.fill(EMPTY);
+  const signature = new Uint32Array(SIGNATURE_LENGTH).fill(EMPTY);
   let filled = 0;
   for (let index = 0; index < shingles.length; index++) {
     const shingle = shingles[index] as number;
@@ -369,8 +334,7 @@ function minHashInto(shingles: Uint32Array, signature: Uint32Array): Uint32Array
     if (value < current) signature[bin] = value;
   }
   if (filled === 0 || filled === SIGNATURE_LENGTH) return signature;
-  const binned = scratchBinned;
-  binned.set(signature);
+  const binned = signature.slice();
   for (let bin = 0; bin < SIGNATURE_LENGTH; bin++) {
     if (binned[bin] === EMPTY) signature[bin] = binned[donorOf(binned, bin)] as number;
   }
@@ -394,16 +358,11 @@ const BAND_SPAN = 2 ** 32;
 export function bandKeys(signature: Uint32Array): number[] {
   if (signature.length !== SIGNATURE_LENGTH) return [];
   const keys: number[] = new Array(BAND_COUNT);
-  bandKeysInto(signature, keys);
-  return keys;
-}
-
-/** The band keys of a full signature (see `bandKeys`), written into `keys`. */
-export function bandKeysInto(signature: Uint32Array, keys: { [index: number]: number }): void {
   for (let band = 0; band < BAND_COUNT; band++) {
     let hash = signature[band * BAND_ROWS] as number;
     for (let row = 1; row < BAND_ROWS; row++)
       hash = combineHashes(hash, signature[band * BAND_ROWS + row] as number);
     keys[band] = band * BAND_SPAN + hash;
   }
+  return keys;
 }

@@ -16,14 +16,12 @@ export {
 } from './confirm.ts';
 export {
   bandKeys,
-  bandKeysInto,
   type FingerprintWork,
   fingerprintOf,
   isEligible,
   minHash,
   type StoryFingerprint,
   type StorySketch,
-  scratchFingerprint,
   storyFingerprint,
 } from './fingerprint.ts';
 export {
