@@ -394,6 +394,33 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('gathers planner statistics only for the columns queries filter on', async () => {
+      const schema = freshSchema();
+      const store = await createPostgresStore(url as string, { schema });
+      try {
+        await store.upsertMany(generateArticles(60, 17, 5));
+        await store.compact();
+        const analysed = await withClient(schema, async (client) =>
+          (
+            await client.query<{ column: string }>(
+              `SELECT attname AS column FROM pg_stats
+                 WHERE schemaname = current_schema() AND tablename = 'articles' ORDER BY attname`,
+            )
+          ).rows.map((row) => row.column),
+        );
+        // What lists and search windows are planned from is there; the texts read whole are not.
+        expect(analysed).toEqual(
+          expect.arrayContaining(['publisher', 'search_vector', 'sort_at', 'title_key']),
+        );
+        for (const column of ['doc', 'search_body', 'search_title', 'title', 'excerpt', 'tags']) {
+          expect(analysed).not.toContain(column);
+        }
+      } finally {
+        await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
+    });
+
     it('keeps no pending list in the full-text indexes, and upgrades a version-3 schema to none', async () => {
       const schema = freshSchema();
       const pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });

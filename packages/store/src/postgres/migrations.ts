@@ -210,6 +210,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       SELECT 1, coalesce(max(seq), 0), '' FROM articles;
     `,
   },
+  {
+    version: 8,
+    name: 'no planner statistics for the texts no query filters on',
+    // ANALYZE read every document and shadow text in full (out of their compressed storage) for
+    // statistics no plan uses: no query compares these columns to a value. Without them ANALYZE of
+    // 19,570 SaudiNewsNet articles takes about 40% less time (180 to 200 ms against 290 to 320, run
+    // alternately); most of what is left is the search vectors' lexeme statistics, which the search
+    // windows are planned from.
+    sql: `
+      ALTER TABLE articles
+        ALTER COLUMN doc SET STATISTICS 0,
+        ALTER COLUMN search_body SET STATISTICS 0,
+        ALTER COLUMN search_title SET STATISTICS 0,
+        ALTER COLUMN title SET STATISTICS 0,
+        ALTER COLUMN excerpt SET STATISTICS 0,
+        ALTER COLUMN tags SET STATISTICS 0;
+    `,
+  },
 ];
 
 /**
