@@ -202,6 +202,11 @@ export interface PreparedDocument {
   row: ArticleRow;
   /** One place per item of the document's `related`: the row of that appended article, or null. */
   appended: readonly (ArticleRow | null)[];
+  /**
+   * The rows' `rowJson` in UTF-8, when they were made on a thread asked for it (see `RowThread`):
+   * the row's, then one place per item of `appended`.
+   */
+  json?: { row: Uint8Array; appended: readonly (Uint8Array | null)[] };
 }
 
 /** Rows made ahead for a batch, one place per article: null where none was made. */

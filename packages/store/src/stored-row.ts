@@ -78,6 +78,14 @@ export const ROW_COLUMNS = [
   'url',
 ] as const satisfies readonly (keyof ArticleRow)[];
 
+/**
+ * A row as the PostgreSQL store's upsert reads it (`json_populate_recordset`): its columns as one JSON
+ * object, in `ROW_COLUMNS` order, the story fingerprint (no column) left out.
+ */
+export function rowJson(row: ArticleRow): string {
+  return JSON.stringify(row, ROW_COLUMNS as unknown as string[]);
+}
+
 /** The `SET` list of an upsert that replaces every column but the id with the incoming row's. */
 export const SET_FROM_EXCLUDED = ROW_COLUMNS.filter((column) => column !== 'id')
   .map((column) => `${column} = excluded.${column}`)

@@ -4,7 +4,7 @@ import { buildArticle } from '../../test/build-article.ts';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { appendedArticle } from '../appended-article.ts';
 import { batchLookups, prepareRows } from '../batch-plan.ts';
-import { toRow } from '../stored-row.ts';
+import { rowJson, toRow } from '../stored-row.ts';
 import { ROWS_AHEAD_FROM, RowThread } from './row-thread.ts';
 
 describe('RowThread', () => {
@@ -58,6 +58,34 @@ describe('RowThread', () => {
       }
     } finally {
       await thread.close();
+    }
+  });
+
+  it('gives each row its JSON in UTF-8 when asked, the appended ones in their places', async () => {
+    const thread = new RowThread(true, true);
+    const text = (bytes: Uint8Array | null | undefined) =>
+      bytes === null || bytes === undefined ? bytes : new TextDecoder().decode(bytes);
+    try {
+      const prepared = await thread.prepare(articles, hint);
+      let withAppended = 0;
+      for (const ready of prepared) {
+        if (ready === null) continue;
+        expect(text(ready.json?.row)).toBe(rowJson(ready.row));
+        expect(ready.json?.appended.map(text)).toEqual(
+          ready.appended.map((row) => (row === null ? null : rowJson(row))),
+        );
+        if (ready.appended.length > 0) withAppended++;
+      }
+      expect(withAppended).toBeGreaterThan(0);
+    } finally {
+      await thread.close();
+    }
+    // A thread not asked for it gives rows alone.
+    const plain = new RowThread();
+    try {
+      expect((await plain.prepare(articles, hint)).every((ready) => ready?.json === undefined)).toBe(true);
+    } finally {
+      await plain.close();
     }
   });
 

@@ -27,6 +27,7 @@ interface Pending {
   reject: (error: unknown) => void;
   jobs: RowJob[];
   stories: boolean;
+  json: boolean;
 }
 
 /**
@@ -41,10 +42,15 @@ export class RowThread {
   #nextId = 0;
   #closed = false;
   readonly #stories: boolean;
+  readonly #json: boolean;
 
-  /** `stories` false makes rows without the story fingerprint (see `toRow`). */
-  constructor(stories = true) {
+  /**
+   * `stories` false makes rows without the story fingerprint (see `toRow`); `json` true has the thread
+   * give each row its JSON as well (see `PreparedDocument.json`).
+   */
+  constructor(stories = true, json = false) {
     this.#stories = stories;
+    this.#json = json;
   }
 
   /**
@@ -68,11 +74,16 @@ export class RowThread {
     }
     return new Promise<PreparedDocument[]>((resolve, reject) => {
       const id = this.#nextId++;
-      const pending: Pending = { resolve, reject, jobs: [...jobs], stories: this.#stories };
+      const pending: Pending = { resolve, reject, jobs: [...jobs], stories: this.#stories, json: this.#json };
       this.#pending.set(id, pending);
       worker.ref();
       try {
-        worker.postMessage({ id, jobs: pending.jobs, stories: this.#stories } satisfies RowRequest);
+        worker.postMessage({
+          id,
+          jobs: pending.jobs,
+          stories: this.#stories,
+          json: this.#json,
+        } satisfies RowRequest);
       } catch {
         this.#pending.delete(id);
         settleInline(pending);

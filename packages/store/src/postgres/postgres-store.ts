@@ -32,6 +32,7 @@ import { CHANGE_CHANNEL, CHANGE_FEED_NAME, changePayload, PostgresChangeFeed } f
 import { checkPostgres } from './check.ts';
 import { toStoreError } from './errors.ts';
 import { buildMissingSearchIndexes, migratePostgres, SEARCH_INDEXES, WRITE_LOCK } from './migrations.ts';
+import { rowsPayload } from './rows-payload.ts';
 import { postgresSearch } from './search.ts';
 
 /** Options of the PostgreSQL store. */
@@ -170,7 +171,9 @@ function postgresStore(
     }
   };
 
-  const rowThread = new RowThread(stories);
+  // Rows come with their JSON made on the row thread: the upsert's payload is then put together, not
+  // written out, while the write lock is held.
+  const rowThread = new RowThread(stories, true);
   const pendingFlush = pendingFlushQuery(postgresDialect);
   // The band index as this store last read it and the sketches it has met (see `StoryMemory`): used
   // under the write lock only.
@@ -241,8 +244,7 @@ function postgresStore(
       }
       const stored = await query<{ seq: string; id: string }>(
         UPSERT_ROWS,
-        // The fingerprint is no column of the table.
-        [JSON.stringify(plan.rows.map(({ fingerprint: _fingerprint, ...row }) => row))],
+        [rowsPayload(plan.rows, prepared)],
         client,
       );
       const seqOf = new Map(stored.map((row) => [row.id, row.seq]));
