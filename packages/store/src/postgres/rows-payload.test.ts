@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { batchLookups, type PreparedDocument, prepareRows } from '../batch-plan.ts';
-import { encodeRows } from '../core/row-worker.ts';
+import { encodeRows } from '../core/row-json.ts';
 import { type ArticleRow, ROW_COLUMNS, rowJson, withIdentity } from '../stored-row.ts';
 import { rowsPayload } from './rows-payload.ts';
 
