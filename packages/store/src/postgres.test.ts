@@ -184,6 +184,7 @@ describe.runIf(url)('PostgreSQL', () => {
         expect(analysed).toEqual(['articles', 'articles_title_search']);
       } finally {
         await store.close();
+        await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
       }
     });
 
