@@ -188,6 +188,45 @@ describe.runIf(url)('PostgreSQL', () => {
       }
     });
 
+    it('analyses the columns writes look rows up by after the first batch of a bulk load, and only those', async () => {
+      const analysed = (schema: string) =>
+        withClient(schema, async (client) =>
+          (
+            await client.query<{ column: string }>(
+              `SELECT tablename || '.' || attname AS column FROM pg_stats
+                 WHERE schemaname = current_schema() ORDER BY 1`,
+            )
+          ).rows.map((row) => row.column),
+        );
+      const bulk = freshSchema();
+      const small = freshSchema();
+      const bulkStore = await createPostgresStore(url as string, { schema: bulk });
+      const smallStore = await createPostgresStore(url as string, { schema: small });
+      try {
+        await bulkStore.upsertMany(generateArticles(240, 19));
+        const afterLoad = await analysed(bulk);
+        expect(afterLoad).toEqual(
+          expect.arrayContaining(['article_stories.story_id', 'articles.title_key', 'articles.origin']),
+        );
+        // The search vectors' statistics wait for compaction, as every other column's.
+        expect(afterLoad).not.toContain('articles.search_vector');
+        expect(afterLoad).not.toContain('articles.sort_at');
+        await bulkStore.compact();
+        expect(await analysed(bulk)).toEqual(
+          expect.arrayContaining(['articles.search_vector', 'articles.sort_at']),
+        );
+        // A first batch too small to be a bulk load analyses nothing.
+        await smallStore.upsertMany(generateArticles(20, 19));
+        expect(await analysed(small)).toEqual([]);
+      } finally {
+        await bulkStore.close();
+        await smallStore.close();
+        for (const schema of [bulk, small]) {
+          await withClient('public', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+        }
+      }
+    });
+
     it('compacts without waiting for the write lock when no band entry is pending, and writes them when some are', async () => {
       const schema = freshSchema();
       const store = await createPostgresStore(url as string, { schema });
