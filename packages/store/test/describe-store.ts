@@ -347,6 +347,26 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect((await store.get(oil.id))?.title).toBe(oil.title);
       });
 
+      it('files a large batch holding a page stored under another id as that article', async () => {
+        await store.upsert(oilPage);
+        // The rows of a batch this large are made ahead, each under its document's own id; the page's
+        // row is planned under the stored article's id and slug instead.
+        const rewritten = buildArticle({ ...oilDraft, title: 'النفط يرتفع بعد خفض الإنتاج', url: page });
+        const others = generateArticles(39, 23);
+        const { outcomes } = await store.upsertMany([...others.slice(0, 20), rewritten, ...others.slice(20)]);
+        expect(rewritten.id).not.toBe(oil.id);
+        expect(outcomes[20]).toEqual({ status: 'updated', id: oil.id, slug: oil.slug });
+        expect((await store.stats()).articles).toBe(40);
+        expect(await store.get(rewritten.id)).toBeNull();
+        expect(await store.get(oil.id)).toMatchObject({
+          id: oil.id,
+          slug: oil.slug,
+          title: rewritten.title,
+          url: page,
+        });
+        for (const other of others) expect((await store.get(other.id))?.title).toBe(other.title);
+      });
+
       it('keeps pages with other URLs, or none, apart, and frees the URL a page moved from', async () => {
         const moved = buildArticle({ ...oilDraft, url: 'https://news.example.com/economy/oil' });
         const other = buildArticle({ ...(drafts[4] as ArticleDraft), url: page });

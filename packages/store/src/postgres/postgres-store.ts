@@ -59,15 +59,17 @@ const BULK_LOAD_FROM = 200;
 const SETTLE_MS = 1000;
 /**
  * The columns writes find rows by, analysed once the first batch of a bulk load is in. A table never
- * analysed has no statistics, and the planner took each \`= ANY\` of a batch's 500 keys to match most
+ * analysed has no statistics, and the planner took each `= ANY` of a batch's 500 keys to match most
  * of it: it scanned the whole table for the title keys, the appended articles a batch supersedes and
  * the members of the stories it touched, 10 to 17 ms each by the 15,000th article where the indexes
  * take 1 to 5 ms. Statistics from the first batch hold as the table grows (these columns are close to
- * unique, and the planner scales what it read by the table's size); without \`search_vector\`'s, the
- * search windows are planned as before any \`ANALYZE\`, until \`compact\` gathers them all.
+ * unique, and the planner scales what it read by the table's size); without `search_vector`'s, the
+ * search windows are planned as before any `ANALYZE`, until `compact` gathers them all.
  */
 const WRITE_COLUMNS_ANALYZE = `ANALYZE articles (seq, id, slug, title_key, url, origin),
   article_stories (article_seq, story_id, sketch_version), article_tags (tag, article_seq), stories (id)`;
+// How long that ANALYZE waits for a table's lock before it gives up.
+const ANALYZE_LOCK_WAIT_MS = 200;
 const DROP_SEARCH_INDEXES = `DROP INDEX IF EXISTS ${SEARCH_INDEXES.map(({ name }) => name).join(', ')}`;
 
 const UPSERT_ROWS = `
@@ -294,9 +296,27 @@ function postgresStore(
   };
 
   // The first batch of a bulk load gives the planner the statistics of the columns writes look rows
-  // up by (see \`WRITE_COLUMNS_ANALYZE\`). Taken without the write lock, and they need not be: a write
-  // is planned as well without them, only more slowly.
-  const analyzeWriteColumns = () => query(WRITE_COLUMNS_ANALYZE).catch(() => undefined);
+  // up by (see `WRITE_COLUMNS_ANALYZE`), after its commit and without the write lock. Statistics only
+  // make writes faster: waiting long for a table another process is indexing or analysing is not
+  // worth it, and a failure is not the batch's (a sign of damage is kept, as any read's).
+  // (Not through `transaction`: its commit would vouch for the story memory of a batch in flight.)
+  const analyzeWriteColumns = async () => {
+    const client = await connectClient().catch(() => null);
+    if (client === null) return;
+    try {
+      await query('BEGIN', [], client);
+      await query(`SET LOCAL lock_timeout = '${ANALYZE_LOCK_WAIT_MS}ms'`, [], client);
+      await query(WRITE_COLUMNS_ANALYZE, [], client);
+      await query('COMMIT', [], client);
+      client.release();
+    } catch {
+      const rollback = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
+      client.release(rollback);
+    }
+  };
 
   const isEmpty = async (client: pg.PoolClient): Promise<boolean> =>
     (await query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty', [], client))[0]
