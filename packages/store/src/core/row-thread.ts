@@ -27,7 +27,6 @@ interface Pending {
   reject: (error: unknown) => void;
   jobs: RowJob[];
   stories: boolean;
-  json: boolean;
 }
 
 /**
@@ -74,7 +73,7 @@ export class RowThread {
     }
     return new Promise<PreparedDocument[]>((resolve, reject) => {
       const id = this.#nextId++;
-      const pending: Pending = { resolve, reject, jobs: [...jobs], stories: this.#stories, json: this.#json };
+      const pending: Pending = { resolve, reject, jobs: [...jobs], stories: this.#stories };
       this.#pending.set(id, pending);
       worker.ref();
       try {

@@ -299,24 +299,11 @@ function postgresStore(
   // up by (see `WRITE_COLUMNS_ANALYZE`), after its commit and without the write lock. Statistics only
   // make writes faster: waiting long for a table another process is indexing or analysing is not
   // worth it, and a failure is not the batch's (a sign of damage is kept, as any read's).
-  // (Not through `transaction`: its commit would vouch for the story memory of a batch in flight.)
-  const analyzeWriteColumns = async () => {
-    const client = await connectClient().catch(() => null);
-    if (client === null) return;
-    try {
-      await query('BEGIN', [], client);
+  const analyzeWriteColumns = () =>
+    transaction(async (client) => {
       await query(`SET LOCAL lock_timeout = '${ANALYZE_LOCK_WAIT_MS}ms'`, [], client);
       await query(WRITE_COLUMNS_ANALYZE, [], client);
-      await query('COMMIT', [], client);
-      client.release();
-    } catch {
-      const rollback = await client.query('ROLLBACK').then(
-        () => undefined,
-        (rollbackError: Error) => rollbackError,
-      );
-      client.release(rollback);
-    }
-  };
+    }, false).catch(() => undefined);
 
   const isEmpty = async (client: pg.PoolClient): Promise<boolean> =>
     (await query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM articles) AS empty', [], client))[0]
@@ -363,14 +350,16 @@ function postgresStore(
       throw storeError(error);
     });
 
-  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  // `writes` false for a transaction that writes no article: its commit does not vouch for the story
+  // memory (see `BandRuns.committed`), which a batch in flight on another connection may have changed.
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>, writes = true): Promise<T> => {
     const client = await connectClient();
     try {
       await query('BEGIN', [], client);
       const result = await work(client);
       const mark = memory.runs.mark();
       await query('COMMIT', [], client);
-      memory.runs.committed(mark);
+      if (writes) memory.runs.committed(mark);
       client.release();
       return result;
     } catch (error) {
