@@ -176,9 +176,11 @@ function postgresStore(
     sql: string,
     params: unknown[] = [],
     client: pg.Pool | pg.PoolClient = pool,
+    name?: string,
   ): Promise<T[]> => {
     try {
-      return (await client.query<T>(sql, params)).rows;
+      return (await client.query<T>(name === undefined ? sql : { name, text: sql, values: params }, params))
+        .rows;
     } catch (error) {
       throw storeError(error);
     }
@@ -195,7 +197,7 @@ function postgresStore(
     (client: pg.PoolClient) =>
     (statement: Query): Promise<unknown[]> =>
       query(statement.sql, statement.params, client);
-  const search = postgresSearch((sql, params) => query(sql, params));
+  const search = postgresSearch((sql, params, name) => query(sql, params, pool, name));
   const reader: Reader = {
     dialect: postgresDialect,
     read: <Row>(statement: Query) => query<Row & pg.QueryResultRow>(statement.sql, statement.params),
