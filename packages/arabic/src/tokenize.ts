@@ -1,4 +1,5 @@
 import { characterRuns } from './character-runs.ts';
+import { lowerCase } from './lower-case.ts';
 import { normalize } from './normalize.ts';
 import { lightStem } from './stem.ts';
 
@@ -81,7 +82,7 @@ function normalizeSimply(word: string): string | null {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   eachToken(text, (word, start, end, normalized) => {
-    tokens.push({ text: word, start, end, normalized, stem: lightStem(normalized.toLowerCase()) });
+    tokens.push({ text: word, start, end, normalized, stem: lightStem(lowerCase(normalized)) });
   });
   return tokens;
 }
@@ -131,7 +132,7 @@ export function matchStems(text: string, stems: ReadonlySet<string>): StemMatche
     const index = starts.length;
     starts.push(start);
     ends.push(end);
-    const lower = normalized.toLowerCase();
+    const lower = lowerCase(normalized);
     if (lower.length < shortest || !wanted.some((stem) => lower.includes(stem))) return;
     const stem = lightStem(lower);
     if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized, stem } });
@@ -144,7 +145,7 @@ export function searchTerms(text: string): string[] {
   const normalized = normalize(text);
   const terms: string[] = [];
   lettersAndDigits(normalized, (start, end) => {
-    terms.push(lightStem(normalized.slice(start, end).toLowerCase()));
+    terms.push(lightStem(lowerCase(normalized.slice(start, end))));
   });
   return terms;
 }

@@ -1,4 +1,4 @@
-import { normalize } from '@khabar/arabic';
+import { lowerCase, normalize } from '@khabar/arabic';
 /** Bonus for a title holding every query word: above the usual spread of text ranks, so such titles lead. */
 export const TITLE_ALL_WORDS_BONUS = 10;
 /** Weight of the share of the title the query covers. */
@@ -19,6 +19,7 @@ export function titleScorer(
   groups.forEach((group, index) => {
     for (const term of group) groupsOf.set(term, [...(groupsOf.get(term) ?? []), index]);
   });
+  const mayBeQueryTerm = termSieve(groupsOf.keys());
   // Which groups a title holds, reset for each title: scoring is synchronous, so one array serves all.
   const present = new Uint8Array(groups.length);
   return (titleTerms) => {
@@ -26,6 +27,7 @@ export function titleScorer(
     let covered = 0;
     let groupsPresent = 0;
     for (const term of titleTerms) {
+      if (!mayBeQueryTerm(term)) continue;
       const indexes = groupsOf.get(term);
       if (!indexes) continue;
       covered++;
@@ -56,7 +58,7 @@ export function surfaceWords(text: string): string[] {
   return normalize(text)
     .split(WORD_SEPARATOR)
     .filter((word) => word.length > 0)
-    .map((word) => word.toLowerCase());
+    .map(lowerCase);
 }
 
 /** Weight of the share of the query's words that the title holds spelled as the reader typed them. */
@@ -70,14 +72,33 @@ export const TITLE_SURFACE_WEIGHT = 2;
  */
 export function surfaceScorer(queryWords: readonly string[]): (titleWords: readonly string[]) => number {
   const wanted = new Set(queryWords);
+  const mayBeWanted = termSieve(wanted);
   return (titleWords) => {
     if (wanted.size === 0) return 0;
     // Distinct words found: a word counts where it first appears in the title.
     let found = 0;
     for (let index = 0; index < titleWords.length; index++) {
       const word = titleWords[index] as string;
-      if (wanted.has(word) && titleWords.indexOf(word) === index) found++;
+      if (mayBeWanted(word) && wanted.has(word) && titleWords.indexOf(word) === index) found++;
     }
     return (TITLE_SURFACE_WEIGHT * found) / wanted.size;
   };
+}
+
+const SIEVE_SIZE = 1024;
+
+/**
+ * A test passing every one of `terms` and few other words: by a table of their lengths and first and
+ * last letters. Scoring a few hundred titles a search looks up each title word; most are none of the
+ * query's, and this tells so without hashing the word.
+ */
+function termSieve(terms: Iterable<string>): (word: string) => boolean {
+  const table = new Uint8Array(SIEVE_SIZE);
+  for (const term of terms) table[sieveSlot(term)] = 1;
+  return (word) => table[sieveSlot(word)] === 1;
+}
+
+function sieveSlot(word: string): number {
+  if (word.length === 0) return 0;
+  return (word.length * 31 + word.charCodeAt(0) * 7 + word.charCodeAt(word.length - 1)) & (SIEVE_SIZE - 1);
 }
