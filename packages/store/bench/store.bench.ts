@@ -1,10 +1,14 @@
 // Ingest time, search latency and known-item search quality of both stores on SaudiNewsNet, rendered
-// as text dumps and parsed as `khabar ingest` does. `--limit N` takes the first N documents. What
+// as text dumps and parsed as `khabar ingest` does. Each ingest runs in a process of its own, as
+// `khabar ingest` would, so that neither store's ingest runs beside the other's heap; this process
+// then opens the store it filled and searches it. `--limit N` takes the first N documents. What
 // story detection adds to the ingest is measured by `story-cost.ts`.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
 import type { Article } from '@khabar/schema';
@@ -13,7 +17,7 @@ import { type ArticleStore, createPostgresStore, createSqliteStore } from '../sr
 import { titleKey } from '../src/title-key.ts';
 import { postgresArabic, rawFts5, type SearchSystem } from './baselines.ts';
 import { percentile, quality, rankOf } from './metrics.ts';
-import { type IngestTiming, ingestTimed } from './parallel-parse.ts';
+import { type IngestTiming, ingestTimed, parseInParallel } from './parallel-parse.ts';
 import { knownItemQueries, latencyQueries } from './reader-queries.ts';
 
 const BATCH = 500;
@@ -27,6 +31,9 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     only: { type: 'string' },
     pg: { type: 'string' },
+    // One ingest, in a child: the store kind, and the SQLite file or PostgreSQL schema to fill.
+    child: { type: 'string' },
+    into: { type: 'string' },
   },
 });
 const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
@@ -36,6 +43,21 @@ const runPostgres = (values.only === undefined || values.only === 'postgres') &&
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const millis = (ms: number) => `${ms.toFixed(2)} ms`;
+
+if (values.child !== undefined) {
+  const texts = renderCorpus(loadCorpus()).slice(0, limit);
+  const into = values.into as string;
+  const store =
+    values.child === 'sqlite'
+      ? await createSqliteStore(into)
+      : await createPostgresStore(pgUrl as string, { schema: into });
+  try {
+    process.stdout.write(`${JSON.stringify(await ingestTimed(store, texts, BATCH))}\n`);
+  } finally {
+    await store.close();
+  }
+  process.exit(0);
+}
 
 let started = performance.now();
 const corpus = loadCorpus();
@@ -54,14 +76,27 @@ interface Ingested extends IngestTiming {
 }
 
 /**
- * Parses and stores every document in batches, as `khabar ingest` does (documents parsed on another
- * thread, one batch written while the next is prepared), timing the whole and the CPU time of all threads.
+ * Fills the store at `into` (a SQLite file or a PostgreSQL schema) in a child process, as `khabar
+ * ingest` does (documents parsed on other threads, one batch written while the next is prepared),
+ * timing the whole and the CPU time of all its threads; then parses the documents here, untimed, for
+ * the queries that follow. The first ingest's articles serve the second.
  */
-async function ingest(store: ArticleStore): Promise<Ingested> {
-  const articles = new Map<string, Article>();
-  const timing = await ingestTimed(store, texts, BATCH, (batch) => {
-    for (const article of batch) articles.set(article.id, article);
+async function ingest(kind: 'sqlite' | 'postgres', into: string): Promise<Ingested> {
+  const args = [fileURLToPath(import.meta.url), '--child', kind, '--into', into];
+  if (values.limit !== undefined) args.push('--limit', values.limit);
+  if (values.pg !== undefined) args.push('--pg', values.pg);
+  const output = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const timing = JSON.parse(output.trim().split('\n').at(-1) as string) as IngestTiming;
+  let articles = stored;
+  if (articles === null) {
+    articles = new Map<string, Article>();
+    for await (const batch of parseInParallel(texts, BATCH)) {
+      for (const article of batch) articles.set(article.id, article);
+    }
+  }
   return { ...timing, articles };
 }
 
@@ -135,8 +170,8 @@ if (runSqlite) {
   const folder = mkdtempSync(join(tmpdir(), 'khabar-bench-'));
   cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
   const path = join(folder, 'khabar.db');
+  const result = await ingest('sqlite', path);
   const store = await createSqliteStore(path);
-  const result = await ingest(store);
   await reportStories('SQLite', store);
   stored = result.articles;
   const queries = latencyQueries([...stored.values()], QUERIES, SEED);
@@ -151,7 +186,6 @@ if (runSqlite) {
 
 if (runPostgres) {
   const schema = `khabar_bench_${randomBytes(4).toString('hex')}`;
-  const store = await createPostgresStore(pgUrl as string, { schema });
   const admin = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}`, max: 2 });
   cleanups.push(async () => {
     const { rows } = await admin.query<{ size: string }>(
@@ -163,7 +197,8 @@ if (runPostgres) {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   });
-  const result = await ingest(store);
+  const result = await ingest('postgres', schema);
+  const store = await createPostgresStore(pgUrl as string, { schema });
   await reportStories('PostgreSQL', store);
   stored ??= result.articles;
   await admin.query('ANALYZE');
