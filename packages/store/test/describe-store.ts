@@ -632,6 +632,28 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(fragment?.start).toBeGreaterThan(0);
       });
 
+      it('cuts fragments from the stored text of later paragraphs, whatever characters JSON escapes in them', async () => {
+        const paragraphs = [
+          'مقدمة لا تذكر الكلمة المطلوبة في هذا الموضع',
+          'قال "المتحدث" إن \\ الفيضان \u2028 اجتاح القرى \t و\u{1F30A} تضررت الطرق',
+          'خاتمة بلا شيء يذكر',
+        ];
+        const escaped = buildArticle({
+          title: 'تقرير عن الطقس',
+          publishedAt: '2023-01-02T00:00:00',
+          body: paragraphs,
+        });
+        await store.upsert(escaped);
+        const [hit] = (await store.search({ q: 'الفيضان' })).items;
+        expect(hit?.article.id).toBe(escaped.id);
+        const [fragment] = hit?.highlights ?? [];
+        expect(fragment?.field).toBe('body');
+        expect(fragment?.paragraph).toBe(1);
+        expect(fragment?.text).toBe(paragraphs[1]);
+        const matched = fragment?.matches.map((match) => paragraphs[1]?.slice(match.start, match.end));
+        expect(matched).toEqual(['الفيضان']);
+      });
+
       it('pages through hits with a cursor, each once, in rank order', async () => {
         const articles = generateArticles(40, 5);
         await store.upsertMany(articles);
