@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { testPostgresUrl } from '@khabar/devkit';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildArticle } from '../../test/build-article.ts';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { createPostgresStore } from '../index.ts';
-import { matchShare } from './search.ts';
+import { matchShare, storedBody } from './search.ts';
 
 describe('matchShare', () => {
   const shares = new Map([
@@ -66,5 +67,41 @@ describe.runIf(url)('PostgreSQL search windows', () => {
     } finally {
       await analysed.close();
     }
+  });
+
+  it('answers a hit whose stored document cannot be read, without fragments of its body', async () => {
+    const store = await createPostgresStore(url as string, { schema });
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      const article = buildArticle({
+        title: 'فيضان يغمر الوادي',
+        publishedAt: '2023-03-01T00:00:00',
+        body: ['غمر الفيضان الوادي صباح اليوم'],
+      });
+      await store.upsert(article);
+      const hitOf = async () =>
+        (await store.search({ q: 'الفيضان' })).items.find((hit) => hit.article.id === article.id);
+      expect((await hitOf())?.highlights.some((fragment) => fragment.field === 'body')).toBe(true);
+      await client.query(`UPDATE articles SET doc = '{"body": ["cut off' WHERE id = $1`, [article.id]);
+      const after = await hitOf();
+      expect(after?.highlights.map((fragment) => fragment.field)).toEqual(['title']);
+    } finally {
+      await client.end();
+      await store.close();
+    }
+  });
+});
+
+describe('storedBody', () => {
+  it('gives the body paragraphs of a stored document', () => {
+    expect(storedBody(JSON.stringify({ title: 'ع', body: ['أ "ب"', 'ج\\د'] }))).toEqual(['أ "ب"', 'ج\\د']);
+  });
+
+  it('gives none for a document it cannot read, so that the hit is answered without fragments', () => {
+    expect(storedBody(undefined)).toEqual([]);
+    expect(storedBody('{"body": ["cut off')).toEqual([]);
+    expect(storedBody('null')).toEqual([]);
+    expect(storedBody('{"body": "not a list"}')).toEqual([]);
   });
 });

@@ -49,6 +49,20 @@ const PAGE_ROWS = `SELECT ${SUMMARY_COLUMNS}, seq, search_body, doc, ${HIT_STORY
   FROM articles WHERE seq = ANY($1::bigint[])`;
 const PAGE_STORIES = storyMembersSql('(SELECT unnest($1::bigint[]))');
 
+/**
+ * The body paragraphs of a stored document; none when it cannot be read (a damaged row, which
+ * `check` reports): its hit is still answered, without fragments of its body.
+ */
+export function storedBody(doc: string | undefined): unknown[] {
+  if (doc === undefined) return [];
+  try {
+    const body = (JSON.parse(doc) as { body?: unknown } | null)?.body;
+    return Array.isArray(body) ? body : [];
+  } catch {
+    return [];
+  }
+}
+
 /** What a search reads of the planner's statistics. */
 interface SearchStatistics {
   /** The share of articles whose vector holds each common lexeme. */
@@ -275,17 +289,16 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     ]);
     const bySeq = new Map(rows.map((row) => [row.seq, row]));
     const paragraphs = new Map<string, string>();
-    const bodies = new Map<string, string[]>();
+    const bodies = new Map<string, unknown[]>();
     const chosen = paragraphsToRead(bySeq, groups);
     for (const { seq, index } of paragraphRefs(chosen)) {
       let body = bodies.get(seq);
       if (!body) {
-        const doc = bySeq.get(seq)?.doc;
-        body = doc === undefined ? [] : (JSON.parse(doc) as { body: string[] }).body;
+        body = storedBody(bySeq.get(seq)?.doc);
         bodies.set(seq, body);
       }
       const text = body[index];
-      if (text !== undefined) paragraphs.set(paragraphKey(seq, index), text);
+      if (typeof text === 'string') paragraphs.set(paragraphKey(seq, index), text);
     }
     return searchPage(ranked, limit, bySeq, groups, chosen, paragraphs, pageStories(members));
   }
