@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '@khabar/schema';
@@ -74,4 +75,16 @@ export async function ingestTimed(
   await store.compact();
   const cpu = process.cpuUsage(cpuBefore);
   return { wallMs: performance.now() - begin, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * Runs `node <args>`, a benchmark script in its child mode, whose last line of output is the
+ * `IngestTiming` of the one ingest it made: each ingest in a process of its own, as `khabar ingest`.
+ */
+export function ingestInChild(args: readonly string[]): IngestTiming {
+  const output = execFileSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as IngestTiming;
 }

@@ -3,7 +3,6 @@
 // `khabar ingest` would, so that neither store's ingest runs beside the other's heap; this process
 // then opens the store it filled and searches it. `--limit N` takes the first N documents. What
 // story detection adds to the ingest is measured by `story-cost.ts`.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { type ArticleStore, createPostgresStore, createSqliteStore } from '../sr
 import { titleKey } from '../src/title-key.ts';
 import { postgresArabic, rawFts5, type SearchSystem } from './baselines.ts';
 import { percentile, quality, rankOf } from './metrics.ts';
-import { type IngestTiming, ingestTimed, parseInParallel } from './parallel-parse.ts';
+import { type IngestTiming, ingestInChild, ingestTimed, parseInParallel } from './parallel-parse.ts';
 import { knownItemQueries, latencyQueries } from './reader-queries.ts';
 
 const BATCH = 500;
@@ -85,11 +84,7 @@ async function ingest(kind: 'sqlite' | 'postgres', into: string): Promise<Ingest
   const args = [fileURLToPath(import.meta.url), '--child', kind, '--into', into];
   if (values.limit !== undefined) args.push('--limit', values.limit);
   if (values.pg !== undefined) args.push('--pg', values.pg);
-  const output = execFileSync(process.execPath, args, {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const timing = JSON.parse(output.trim().split('\n').at(-1) as string) as IngestTiming;
+  const timing = ingestInChild(args);
   let articles = stored;
   if (articles === null) {
     articles = new Map<string, Article>();

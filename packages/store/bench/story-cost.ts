@@ -5,7 +5,6 @@
 // the pairs alternate which goes first. Prints each ingest and, per store, the median of the pairs'
 // ratios. `--pairs N` (default 3), `--limit N` the first N documents, `--only sqlite|postgres`;
 // PostgreSQL runs when `KHABAR_TEST_PG_URL` (or `--pg <url>`) is set.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadCorpus, renderCorpus } from '@khabar/corpus';
 import pg from 'pg';
 import { type ArticleStore, createPostgresStore, createSqliteStore } from '../src/index.ts';
-import { type IngestTiming, ingestTimed } from './parallel-parse.ts';
+import { type IngestTiming, ingestInChild, ingestTimed } from './parallel-parse.ts';
 
 const BATCH = 500;
 
@@ -69,11 +68,7 @@ if (values.child !== undefined) {
     const args = [self, '--child', kind, ...(stories ? [] : ['--bare'])];
     if (values.limit !== undefined) args.push('--limit', values.limit);
     if (values.pg !== undefined) args.push('--pg', values.pg);
-    const output = execFileSync(process.execPath, args, {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    return JSON.parse(output.trim().split('\n').at(-1) as string) as IngestTiming;
+    return ingestInChild(args);
   };
   const seconds = (timing: IngestTiming) =>
     `${(timing.wallMs / 1000).toFixed(1)} s (CPU ${(timing.cpuMs / 1000).toFixed(1)} s)`;

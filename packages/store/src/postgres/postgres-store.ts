@@ -179,7 +179,7 @@ function postgresStore(
     name?: string,
   ): Promise<T[]> => {
     try {
-      return (await client.query<T>(name === undefined ? sql : { name, text: sql, values: params }, params))
+      return (await client.query<T>({ text: sql, values: params, ...(name === undefined ? {} : { name }) }))
         .rows;
     } catch (error) {
       throw storeError(error);
