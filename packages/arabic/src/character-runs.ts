@@ -1,11 +1,12 @@
 /**
  * Finds the maximal runs of characters of one class, as `text.matchAll(/[class]+/gu)` would, several
  * times faster on long texts: a table says for each UTF-16 code unit whether it belongs (built on first
- * use from the class's own regex), and only astral characters are tested with the regex.
+ * use from the class's own regex), and only astral characters are tested with the regex. `onRun`
+ * returning true stops the scan there.
  */
 export function characterRuns(
   characterClass: RegExp,
-): (text: string, onRun: (start: number, end: number) => void) => void {
+): (text: string, onRun: (start: number, end: number) => boolean | undefined) => void {
   let table: Uint8Array | null = null;
   const belongs = (unit: number) => {
     if (!table) {
@@ -33,7 +34,7 @@ export function characterRuns(
       if (inRun) {
         if (start < 0) start = index;
       } else if (start >= 0) {
-        onRun(start, index);
+        if (onRun(start, index) === true) return;
         start = -1;
       }
       index += width - 1;

@@ -200,6 +200,29 @@ describe('tokenize and searchTerms against their plain definitions', () => {
     );
   });
 
+  it('matchStems stops after the token for which `enough` says so, and reads on otherwise', () => {
+    const texts = fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(texts, fc.nat(40), (text, stopAt) => {
+        const tokens = tokenize(text);
+        const stems = new Set(tokens.filter((_, index) => index % 3 === 0).map((token) => token.stem));
+        const whole = matchStems(text, stems);
+        const asked: number[] = [];
+        const found = matchStems(text, stems, (sofar) => {
+          asked.push(sofar.starts.length);
+          return sofar.starts.length > stopAt;
+        });
+        // Asked once after each token, until it says enough.
+        const read = Math.min(tokens.length, stopAt + 1);
+        expect(asked).toEqual(Array.from({ length: read }, (_, index) => index + 1));
+        expect(found.starts).toEqual(whole.starts.slice(0, read));
+        expect(found.ends).toEqual(whole.ends.slice(0, read));
+        expect(found.matched).toEqual(whole.matched.filter((match) => match.index < read));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('searchTerms gives what the plain definition gives', () => {
     fc.assert(
       fc.property(fc.oneof(pieceText, arabicish, fc.string({ unit: 'binary' })), (text) => {

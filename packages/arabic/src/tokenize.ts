@@ -87,21 +87,22 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Calls `visit` with each token of a text, in order: its written word, the word's bounds, its normalized form. */
+/**
+ * Calls `visit` with each token of a text, in order: its written word, the word's bounds, its
+ * normalized form. `visit` returning true stops there.
+ */
 function eachToken(
   text: string,
-  visit: (word: string, start: number, end: number, normalized: string) => void,
+  visit: (word: string, start: number, end: number, normalized: string) => boolean | undefined,
 ): void {
   words(text, (start, end) => {
     const word = text.slice(start, end);
     const simple = normalizeSimply(word);
-    if (simple !== null) {
-      if (simple.length > 0) visit(word, start, end, simple);
-      return;
-    }
+    if (simple !== null) return simple.length > 0 ? visit(word, start, end, simple) : undefined;
     for (const part of normalize(word).split(PART_SEPARATOR)) {
-      if (part.length > 0) visit(word, start, end, part);
+      if (part.length > 0 && visit(word, start, end, part) === true) return true;
     }
+    return undefined;
   });
 }
 
@@ -119,25 +120,31 @@ export interface StemMatches {
  * What `tokenize` gives of a text, for finding given stems in it: every token's bounds, and the tokens
  * whose stem is among `stems`. A token is stemmed only when its lower-cased normalized form holds one
  * of the stems (light stemming only removes letters from its ends), so a long paragraph costs little
- * more than finding its words.
+ * more than finding its words. `enough`, when given, is asked after each token whether what was found
+ * so far is all the caller needs: the text after it is then left unread.
  */
-export function matchStems(text: string, stems: ReadonlySet<string>): StemMatches {
+export function matchStems(
+  text: string,
+  stems: ReadonlySet<string>,
+  enough?: (found: StemMatches) => boolean,
+): StemMatches {
   const wanted = [...stems].filter((stem) => stem.length > 0);
   let shortest = Number.POSITIVE_INFINITY;
   for (const stem of wanted) shortest = Math.min(shortest, stem.length);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const matched: StemMatches['matched'] = [];
+  const found: StemMatches = { starts: [], ends: [], matched: [] };
+  const { starts, ends, matched } = found;
   eachToken(text, (word, start, end, normalized) => {
     const index = starts.length;
     starts.push(start);
     ends.push(end);
     const lower = lowerCase(normalized);
-    if (lower.length < shortest || !wanted.some((stem) => lower.includes(stem))) return;
-    const stem = lightStem(lower);
-    if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized, stem } });
+    if (lower.length >= shortest && wanted.some((stem) => lower.includes(stem))) {
+      const stem = lightStem(lower);
+      if (stems.has(stem)) matched.push({ index, token: { text: word, start, end, normalized, stem } });
+    }
+    return enough?.(found);
   });
-  return { starts, ends, matched };
+  return found;
 }
 
 /** Normalized, light-stemmed terms of a text, in order: what the search index stores and queries. */

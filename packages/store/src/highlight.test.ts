@@ -1,3 +1,5 @@
+import { matchStems } from '@khabar/arabic';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestParagraphs, highlight } from './highlight.ts';
 import { groupStems, queryGroups } from './query-terms.ts';
@@ -77,7 +79,89 @@ describe('bestParagraphs', () => {
       }
     }
     expect(bestParagraphs(new TextEncoder().encode(searchBody), groupStems(queryGroups('النفط')))).toEqual([
-      1, 2,
+      { index: 1, stems: 1 },
+      { index: 2, stems: 1 },
     ]);
+  });
+});
+
+describe('highlight of long paragraphs', () => {
+  // The best window of a paragraph by the definition, every word of it tokenized: each matched word
+  // anchors four words before it and as many after as fit in 200 characters (more before when the
+  // paragraph ends first); the window holding the most distinct stems wins, the first of equals.
+  function definedWindow(paragraph: string, stems: ReadonlySet<string>) {
+    const { starts, ends, matched } = matchStems(paragraph, stems);
+    if (matched.length === 0) return null;
+    if (paragraph.length <= 200) return { start: 0, end: paragraph.length };
+    let best: { start: number; end: number; distinct: number } | null = null;
+    for (const { index } of matched) {
+      let first = Math.max(0, index - 4);
+      let last = index;
+      while (last + 1 < starts.length && (ends[last + 1] as number) - (starts[first] as number) <= 200)
+        last++;
+      while (first > 0 && (ends[last] as number) - (starts[first - 1] as number) <= 200) first--;
+      const start = starts[first] as number;
+      const end = ends[last] as number;
+      const distinct = new Set(
+        matched
+          .filter(({ token }) => token.start >= start && token.end <= end)
+          .map(({ token }) => token.stem),
+      ).size;
+      if (!best || distinct > best.distinct) best = { start, end, distinct };
+    }
+    return best && { start: best.start, end: best.end };
+  }
+
+  // Words of every length, some the query's (with and without the article, one with a suffix), glued
+  // by spaces and punctuation into paragraphs of up to a few thousand characters.
+  const vocabulary = [
+    'النفط',
+    'نفط',
+    'والنفط',
+    'أسعار',
+    'الأسعار',
+    'سعرها',
+    'الذهب',
+    'في',
+    'قال',
+    'المتحدث',
+    'الاستثمارات',
+    'و',
+    'بالمملكة',
+    'الاقتصادية',
+    'ارتفاع',
+    'عشرين',
+    '2023',
+  ];
+  const paragraph = fc
+    .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(' ', ' ', ' ', '، ', '. ', ' - ')), {
+      minLength: 1,
+      maxLength: 400,
+      size: 'max',
+    })
+    .map((words) => words.map(([word, gap]) => `${word}${gap}`).join(''));
+  const query = fc
+    .array(fc.constantFrom('النفط', 'أسعار', 'الذهب', 'ارتفاع', 'الاستثمارات', 'غائب'), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((words) => words.join(' '));
+
+  it('picks the window the definition picks, however early it stops reading', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), query, (body, q) => {
+        const stems = groupStems(queryGroups(q));
+        const fragments = highlight({ title: 'عنوان', body }, stems, bodyShadow(body));
+        for (const fragment of fragments) {
+          const text = body[fragment.paragraph ?? -1] as string;
+          expect({ start: fragment.start, end: fragment.end }).toEqual(definedWindow(text, stems));
+          expect(fragment.text).toBe(text.slice(fragment.start, fragment.end));
+        }
+        // Every paragraph with a match has its fragment, up to two.
+        const matching = body.filter((text) => definedWindow(text, stems) !== null).length;
+        expect(fragments.length).toBe(Math.min(2, matching));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

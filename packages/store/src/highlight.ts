@@ -1,4 +1,4 @@
-import { matchStems, type Token } from '@khabar/arabic';
+import { matchStems, type StemMatches, type Token } from '@khabar/arabic';
 import type { Highlight, TextRange } from '@khabar/schema';
 
 // About two lines of text: enough context around the matched words for a result list.
@@ -24,7 +24,7 @@ export function highlight(
   article: { title: string; body: readonly (string | undefined)[] },
   stems: ReadonlySet<string>,
   searchBody: ShadowText,
-  paragraphs: readonly number[] = bestParagraphs(searchBody, stems),
+  paragraphs: readonly ChosenParagraph[] = bestParagraphs(searchBody, stems),
 ): Highlight[] {
   const candidates: Candidate[] = [];
   const title = matchStems(article.title, stems).matched.map((match) => match.token);
@@ -41,8 +41,8 @@ export function highlight(
       distinctStems: new Set(title.map((token) => token.stem)).size,
     });
   }
-  for (const index of paragraphs) {
-    const fragment = bestFragment(article.body[index] ?? '', stems);
+  for (const { index, stems: held } of paragraphs) {
+    const fragment = bestFragment(article.body[index] ?? '', stems, held);
     if (fragment) candidates.push({ ...fragment, highlight: { ...fragment.highlight, paragraph: index } });
   }
   // Stable sort: on equal coverage the title stays before the body, paragraphs in text order.
@@ -56,12 +56,18 @@ export function highlight(
  */
 export type ShadowText = string | Uint8Array;
 
+/** A paragraph chosen for its highlight: its index, and how many distinct query stems its terms hold. */
+export interface ChosenParagraph {
+  index: number;
+  stems: number;
+}
+
 /**
- * Indexes of the paragraphs whose terms cover the most distinct query stems, best first. Each stem is
- * looked for in the shadow text as a whole term (between blanks or line ends) rather than splitting the
- * text into its thousands of terms.
+ * The paragraphs whose terms cover the most distinct query stems, best first. Each stem is looked for
+ * in the shadow text as a whole term (between blanks or line ends) rather than splitting the text
+ * into its thousands of terms.
  */
-export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string>): number[] {
+export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string>): ChosenParagraph[] {
   // One way to search: a text is taken as its UTF-8 bytes, which terms are found in without decoding.
   const bytes =
     typeof searchBody === 'string'
@@ -85,7 +91,7 @@ export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string
   return [...found]
     .sort(([lineA, a], [lineB, b]) => b - a || lineA - lineB)
     .slice(0, MAX_BODY_FRAGMENTS)
-    .map(([line]) => line);
+    .map(([line, count]) => ({ index: line, stems: count }));
 }
 
 const BLANK = 0x20;
@@ -109,8 +115,27 @@ function lineOf(lineStarts: readonly number[], position: number): number {
   return low;
 }
 
-function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate | null {
-  const words = matchStems(paragraph, stems);
+/**
+ * The fragment of a paragraph around its matched words that holds the most distinct stems, the first
+ * of equals. `held` is how many its shadow line holds: no fragment holds more, so the first that
+ * holds as many is the one, and the paragraph after it is not tokenized (on a common word, most of it).
+ */
+function bestFragment(paragraph: string, stems: ReadonlySet<string>, held: number): Candidate | null {
+  // The first matched word whose window is not known yet in full.
+  let pending = 0;
+  const enough = (found: StemMatches): boolean => {
+    const newest = found.starts.length - 1;
+    for (; pending < found.matched.length; pending++) {
+      const anchor = (found.matched[pending] as { index: number }).index;
+      // The window grows while the next word fits: it is known once a word ends past its reach.
+      const first = Math.max(0, anchor - LEAD_WORDS);
+      if ((found.ends[newest] as number) - (found.starts[first] as number) <= FRAGMENT_LENGTH) return false;
+      const [start, end] = window(found.starts, found.ends, anchor);
+      if (distinctWithin(found.matched, start, end) >= held) return true;
+    }
+    return false;
+  };
+  const words = matchStems(paragraph, stems, paragraph.length > FRAGMENT_LENGTH ? enough : undefined);
   const matched = words.matched.map((match) => match.token);
   if (matched.length === 0) return null;
   if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
@@ -125,8 +150,28 @@ function bestFragment(paragraph: string, stems: ReadonlySet<string>): Candidate 
     const seen = new Set<string>();
     while (to < matched.length && (matched[to] as Token).end <= end) seen.add((matched[to++] as Token).stem);
     if (!best || seen.size > best.distinct) best = { start, end, from, to, distinct: seen.size };
+    // Tokenizing stopped after this window (see `enough`): the windows after it are not known in full.
+    if (best.distinct >= held) break;
   }
   return best && fragment(paragraph, best.start, best.end, matched.slice(best.from, best.to));
+}
+
+/** How many distinct stems the matched words (in text order) within `start`–`end` hold. */
+function distinctWithin(matched: StemMatches['matched'], start: number, end: number): number {
+  let low = 0;
+  let high = matched.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((matched[middle] as { token: Token }).token.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const seen = new Set<string>();
+  for (let at = low; at < matched.length; at++) {
+    const { token } = matched[at] as { token: Token };
+    if (token.end > end) break;
+    seen.add(token.stem);
+  }
+  return seen.size;
 }
 
 /** The index of the first of `tokens` (in text order) starting at `position` or after. */

@@ -1,7 +1,7 @@
 import type { Page, SearchHit } from '@khabar/schema';
 import { encodeSearchCursor } from './cursor.ts';
 import { StoreError } from './errors.ts';
-import { bestParagraphs, highlight, type ShadowText } from './highlight.ts';
+import { bestParagraphs, type ChosenParagraph, highlight, type ShadowText } from './highlight.ts';
 import { hitStory, type PageStory } from './hit-stories.ts';
 import { groupStems } from './query-terms.ts';
 import type { Collapse, RankedHit } from './rank-candidates.ts';
@@ -46,14 +46,16 @@ export interface ParagraphRef<Seq> {
 export function paragraphsToRead<Seq>(
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
-): Map<Seq, number[]> {
+): Map<Seq, ChosenParagraph[]> {
   const stems = groupStems(groups);
   return new Map([...rows].map(([seq, row]) => [seq, bestParagraphs(row.search_body, stems)]));
 }
 
 /** The chosen paragraphs one by one, as a store reads them. */
-export function paragraphRefs<Seq>(chosen: ReadonlyMap<Seq, readonly number[]>): ParagraphRef<Seq>[] {
-  return [...chosen].flatMap(([seq, indexes]) => indexes.map((index) => ({ seq, index })));
+export function paragraphRefs<Seq>(
+  chosen: ReadonlyMap<Seq, readonly ChosenParagraph[]>,
+): ParagraphRef<Seq>[] {
+  return [...chosen].flatMap(([seq, paragraphs]) => paragraphs.map(({ index }) => ({ seq, index })));
 }
 
 /** The key of a paragraph read for `searchPage`. */
@@ -73,7 +75,7 @@ export function searchPage<Seq>(
   limit: number,
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
-  chosen: ReadonlyMap<Seq, readonly number[]>,
+  chosen: ReadonlyMap<Seq, readonly ChosenParagraph[]>,
   paragraphs: ReadonlyMap<string, string>,
   stories: ReadonlyMap<string, PageStory>,
 ): Page<SearchHit> {
@@ -84,13 +86,13 @@ export function searchPage<Seq>(
     const row = rows.get(hit.seq);
     if (!row) continue;
     const body: (string | undefined)[] = [];
-    const indexes = chosen.get(hit.seq) ?? [];
-    for (const index of indexes) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
+    const wanted = chosen.get(hit.seq) ?? [];
+    for (const { index } of wanted) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
     const article = toSummary(row);
     items.push({
       article,
       score: hit.score,
-      highlights: highlight({ title: row.title, body }, stems, row.search_body, indexes),
+      highlights: highlight({ title: row.title, body }, stems, row.search_body, wanted),
       ...hitStory(article, row.story_id, stories),
     });
   }
