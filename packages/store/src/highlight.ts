@@ -119,6 +119,8 @@ function lineOf(lineStarts: readonly number[], position: number): number {
  * The fragment of a paragraph around its matched words that holds the most distinct stems, the first
  * of equals. `held` is how many its shadow line holds: no fragment holds more, so the first that
  * holds as many is the one, and the paragraph after it is not tokenized (on a common word, most of it).
+ * (The line and the paragraph's words could disagree only where a character that normalization
+ * deletes splits a written word; the first fragment holding `held` stems is taken there too.)
  */
 function bestFragment(paragraph: string, stems: ReadonlySet<string>, held: number): Candidate | null {
   // The first matched word whose window is not known yet in full.
