@@ -11,16 +11,28 @@ export interface LinkCandidate {
   sort_at: string;
 }
 
-/** Title keys of the article's read-also headlines and appended articles. */
-export function linkKeys(article: Article): string[] {
-  return [...new Set([...article.readAlso, ...article.related].map((item) => titleKey(item.title)))];
+/**
+ * The title key of each of the article's read-also headlines and appended articles, by its title: each
+ * worked out once, for the look-up and for linking.
+ */
+export function linkKeys(article: Article): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const { title } of [...article.readAlso, ...article.related]) {
+    if (!keys.has(title)) keys.set(title, titleKey(title));
+  }
+  return keys;
 }
 
 /**
  * The article with `link` set on each read-also headline and appended article: the stored article with
- * the same title key (a document before an appended copy, then the newest), or null.
+ * the same title key (a document before an appended copy, then the newest), or null. `keys` are its
+ * `linkKeys`.
  */
-export function withLinks(article: Article, candidates: readonly LinkCandidate[]): Article {
+export function withLinks(
+  article: Article,
+  candidates: readonly LinkCandidate[],
+  keys: ReadonlyMap<string, string> = linkKeys(article),
+): Article {
   const best = new Map<string, LinkCandidate>();
   for (const candidate of candidates) {
     if (candidate.id === article.id) continue;
@@ -28,7 +40,7 @@ export function withLinks(article: Article, candidates: readonly LinkCandidate[]
     if (!current || preferred(candidate, current)) best.set(candidate.title_key, candidate);
   }
   const linkOf = (title: string): ArticleLink | null => {
-    const found = best.get(titleKey(title));
+    const found = best.get(keys.get(title) ?? titleKey(title));
     return found ? { id: found.id, slug: found.slug } : null;
   };
   return {

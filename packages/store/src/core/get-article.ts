@@ -32,12 +32,13 @@ export async function getArticle({ dialect, read }: Reader, idOrSlug: string): P
     row.story_id === null
       ? { id: article.id, size: 1, firstPublishedAt: article.publishedAt }
       : { id: row.story_id, size: Number(row.story_size), firstPublishedAt: row.story_first };
+  const keys = linkKeys(article);
   const byTitle = new Params(dialect);
   const candidates = await read<LinkCandidate>(
     byTitle.query(
       `SELECT id, slug, title_key, origin, sort_at FROM articles
-       WHERE ${byTitle.inList('title_key', linkKeys(article))}`,
+       WHERE ${byTitle.inList('title_key', [...new Set(keys.values())])}`,
     ),
   );
-  return { ...withLinks(article, candidates), story };
+  return { ...withLinks(article, candidates, keys), story };
 }
