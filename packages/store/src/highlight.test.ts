@@ -59,6 +59,19 @@ describe('highlight over the shadow text', () => {
 });
 
 describe('bestParagraphs', () => {
+  it('finds the same terms in a string as in its UTF-8 bytes, whatever the text', () => {
+    const term = fc.constantFrom('نفط', 'النفط', 'سعر', 'oil', '🛢️', 'ذهب', '2023', 'ن', 'نفطي');
+    const line = fc.array(term, { maxLength: 12 }).map((terms) => terms.join(' '));
+    const shadow = fc.array(line, { maxLength: 8 }).map((lines) => lines.join('\n'));
+    const stems = fc.uniqueArray(term, { maxLength: 4 }).map((terms) => new Set(terms));
+    fc.assert(
+      fc.property(shadow, stems, (text, wanted) => {
+        expect(bestParagraphs(text, wanted)).toEqual(bestParagraphs(new TextEncoder().encode(text), wanted));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('chooses the same paragraphs from the shadow text and from its UTF-8 bytes', () => {
     const bodies = [
       article.body,

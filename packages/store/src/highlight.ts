@@ -68,22 +68,24 @@ export interface ChosenParagraph {
  * into its thousands of terms.
  */
 export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string>): ChosenParagraph[] {
-  // One way to search: a text is taken as its UTF-8 bytes, which terms are found in without decoding.
-  const bytes =
+  // Searched as it comes, without converting it: a string in its UTF-16 code units (as PostgreSQL's
+  // driver gives it), bytes in UTF-8 (as SQLite gives a BLOB). Blanks and line breaks are one unit in
+  // both and never part of another character, so terms are found between the same edges.
+  const text: Text =
     typeof searchBody === 'string'
-      ? Buffer.from(searchBody, 'utf8')
+      ? searchBody
       : Buffer.from(searchBody.buffer, searchBody.byteOffset, searchBody.byteLength);
   const lineStarts = [0];
-  for (let at = bytes.indexOf(LINE_BREAK); at !== -1; at = bytes.indexOf(LINE_BREAK, at + 1)) {
+  const lineBreak = typeof text === 'string' ? '\n' : LINE_BREAK;
+  for (let at = find(text, lineBreak, 0); at !== -1; at = find(text, lineBreak, at + 1))
     lineStarts.push(at + 1);
-  }
   const found = new Map<number, number>();
   for (const stem of stems) {
     if (stem.length === 0) continue;
-    const needle = Buffer.from(stem, 'utf8');
+    const needle = typeof text === 'string' ? stem : Buffer.from(stem, 'utf8');
     const lines = new Set<number>();
-    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-      if (!isTermEdge(bytes, at - 1) || !isTermEdge(bytes, at + needle.length)) continue;
+    for (let at = find(text, needle, 0); at !== -1; at = find(text, needle, at + 1)) {
+      if (!isTermEdge(text, at - 1) || !isTermEdge(text, at + needle.length)) continue;
       lines.add(lineOf(lineStarts, at));
     }
     for (const line of lines) found.set(line, (found.get(line) ?? 0) + 1);
@@ -94,13 +96,22 @@ export function bestParagraphs(searchBody: ShadowText, stems: ReadonlySet<string
     .map(([line, count]) => ({ index: line, stems: count }));
 }
 
+/** A shadow text as `bestParagraphs` searches it. */
+type Text = string | Buffer;
+
+/** Where `needle` (a string in a string; bytes, or one byte, in bytes) occurs from `from` on; -1 when nowhere. */
+function find(text: Text, needle: string | Buffer | number, from: number): number {
+  return typeof text === 'string' ? text.indexOf(needle as string, from) : text.indexOf(needle, from);
+}
+
 const BLANK = 0x20;
 const LINE_BREAK = 0x0a;
 
 // Terms are joined by blanks, paragraphs by line breaks.
-function isTermEdge(bytes: Uint8Array, index: number): boolean {
-  if (index < 0 || index >= bytes.length) return true;
-  return bytes[index] === BLANK || bytes[index] === LINE_BREAK;
+function isTermEdge(text: Text, index: number): boolean {
+  if (index < 0 || index >= text.length) return true;
+  const unit = typeof text === 'string' ? text.charCodeAt(index) : (text[index] as number);
+  return unit === BLANK || unit === LINE_BREAK;
 }
 
 /** The line holding `position`, given each line's first index, ascending. */
