@@ -92,6 +92,21 @@ export function matchShare(subsets: readonly string[][][], shares: ReadonlyMap<s
   return Math.min(1, total);
 }
 
+/** What `split` gives of `text`, kept in `splits`: emptied once it holds `MAX_CACHED_TITLES`. */
+function remembered(
+  splits: Map<string, string[]>,
+  text: string,
+  split: (text: string) => string[],
+): string[] {
+  let parts = splits.get(text);
+  if (parts === undefined) {
+    if (splits.size >= MAX_CACHED_TITLES) splits.clear();
+    parts = split(text);
+    splits.set(text, parts);
+  }
+  return parts;
+}
+
 /**
  * Runs one statement and returns its rows, with the store's error mapping. A statement given a `name`
  * is prepared once per connection and its plan kept: only for statements whose text never changes and
@@ -115,6 +130,7 @@ export interface PostgresSearch {
 export function postgresSearch(query: PostgresQuery): PostgresSearch {
   let statistics: { read: Promise<SearchStatistics | null>; readAt: number } | null = null;
   const titleWords = new Map<string, string[]>();
+  const titleTermLists = new Map<string, string[]>();
 
   /** What the planner's statistics say of the articles, or null before any ANALYZE. */
   function searchStatistics(): Promise<SearchStatistics | null> {
@@ -162,15 +178,16 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     return read;
   }
 
-  /** `surfaceWords` of a title: ranking splits the same titles (the newest articles') search after search. */
+  /**
+   * `surfaceWords` of a title and `titleTerms` of a shadow title: ranking splits the same titles (the
+   * newest articles') search after search, and a split took three times a look-up here.
+   */
   function wordsOfTitle(title: string): string[] {
-    let words = titleWords.get(title);
-    if (words === undefined) {
-      if (titleWords.size >= MAX_CACHED_TITLES) titleWords.clear();
-      words = surfaceWords(title);
-      titleWords.set(title, words);
-    }
-    return words;
+    return remembered(titleWords, title, surfaceWords);
+  }
+
+  function termsOfTitle(searchTitle: string): string[] {
+    return remembered(titleTermLists, searchTitle, titleTerms);
   }
 
   /**
@@ -247,7 +264,7 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
         ranker.add({
           seq: hit.seq,
           id: hit.id,
-          titleTerms: titleTerms(hit.search_title),
+          titleTerms: termsOfTitle(hit.search_title),
           titleWords: wordsOfTitle(hit.title),
           textRank: hit.rank,
           missing,
