@@ -134,57 +134,70 @@ function lineOf(lineStarts: readonly number[], position: number): number {
  * deletes splits a written word; the first fragment holding `held` stems is taken there too.)
  */
 function bestFragment(paragraph: string, stems: ReadonlySet<string>, held: number): Candidate | null {
-  // The first matched word whose window is not known yet in full.
-  let pending = 0;
-  const enough = (found: StemMatches): boolean => {
+  // Each matched word anchors a window; the one whose matches hold the most distinct stems wins (the
+  // first of equals). A window's matches are a stretch of `tokens`, found by halving, so a paragraph
+  // of thousands of matches costs a few steps per match rather than a pass over all of them.
+  const tokens: Token[] = [];
+  let best: FragmentWindow | null = null;
+  // The first matched word whose window is not judged yet.
+  let judged = 0;
+  // Judges the windows in text order, each once it is known in full: the window grows while the next
+  // word fits, so it is known once a word ends past its reach, or the whole paragraph was read. True
+  // once one holds `held` stems.
+  const judge = (found: StemMatches, whole: boolean): boolean => {
+    for (let at = tokens.length; at < found.matched.length; at++) {
+      tokens.push((found.matched[at] as { token: Token }).token);
+    }
     const newest = found.starts.length - 1;
-    for (; pending < found.matched.length; pending++) {
-      const anchor = (found.matched[pending] as { index: number }).index;
-      // The window grows while the next word fits: it is known once a word ends past its reach.
+    for (; judged < found.matched.length; judged++) {
+      const anchor = (found.matched[judged] as { index: number }).index;
       const first = Math.max(0, anchor - LEAD_WORDS);
-      if ((found.ends[newest] as number) - (found.starts[first] as number) <= FRAGMENT_LENGTH) return false;
-      const [start, end] = window(found.starts, found.ends, anchor);
-      if (distinctWithin(found.matched, start, end) >= held) return true;
+      if (!whole && (found.ends[newest] as number) - (found.starts[first] as number) <= FRAGMENT_LENGTH) {
+        return false;
+      }
+      const candidate = windowAround(found.starts, found.ends, anchor, tokens);
+      if (!best || candidate.distinct > best.distinct) best = candidate;
+      if (best.distinct >= held) return true;
     }
     return false;
   };
-  const words = matchStems(paragraph, stems, paragraph.length > FRAGMENT_LENGTH ? enough : undefined);
-  const matched = words.matched.map((match) => match.token);
-  if (matched.length === 0) return null;
-  if (paragraph.length <= FRAGMENT_LENGTH) return fragment(paragraph, 0, paragraph.length, matched);
-  // Each matched word anchors a window; the one whose matches hold the most distinct stems wins (the
-  // first of equals). A window's matches are a stretch of `matched`, found by halving, so a paragraph
-  // of thousands of matches costs a few steps per match rather than a pass over all of them.
-  let best: { start: number; end: number; from: number; to: number; distinct: number } | null = null;
-  for (const { index: anchor } of words.matched) {
-    const [start, end] = window(words.starts, words.ends, anchor);
-    const from = firstStartingAt(matched, start);
-    let to = from;
-    const seen = new Set<string>();
-    while (to < matched.length && (matched[to] as Token).end <= end) seen.add((matched[to++] as Token).stem);
-    if (!best || seen.size > best.distinct) best = { start, end, from, to, distinct: seen.size };
-    // Tokenizing stopped after this window (see `enough`): the windows after it are not known in full.
-    if (best.distinct >= held) break;
-  }
-  return best && fragment(paragraph, best.start, best.end, matched.slice(best.from, best.to));
+  const short = paragraph.length <= FRAGMENT_LENGTH;
+  const words = matchStems(paragraph, stems, short ? undefined : (found) => judge(found, false));
+  if (words.matched.length === 0) return null;
+  if (short)
+    return fragment(
+      paragraph,
+      0,
+      paragraph.length,
+      words.matched.map((match) => match.token),
+    );
+  judge(words, true);
+  const chosen = best as FragmentWindow | null;
+  return chosen && fragment(paragraph, chosen.start, chosen.end, tokens.slice(chosen.from, chosen.to));
 }
 
-/** How many distinct stems the matched words (in text order) within `start`–`end` hold. */
-function distinctWithin(matched: StemMatches['matched'], start: number, end: number): number {
-  let low = 0;
-  let high = matched.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((matched[middle] as { token: Token }).token.start < start) low = middle + 1;
-    else high = middle;
-  }
+/** A window of a paragraph: its range, the stretch of matched tokens in it, their distinct stems. */
+interface FragmentWindow {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  distinct: number;
+}
+
+/** The window anchored at token `anchor`, with the matched `tokens` (in text order) it holds. */
+function windowAround(
+  starts: readonly number[],
+  ends: readonly number[],
+  anchor: number,
+  tokens: readonly Token[],
+): FragmentWindow {
+  const [start, end] = window(starts, ends, anchor);
+  const from = firstStartingAt(tokens, start);
+  let to = from;
   const seen = new Set<string>();
-  for (let at = low; at < matched.length; at++) {
-    const { token } = matched[at] as { token: Token };
-    if (token.end > end) break;
-    seen.add(token.stem);
-  }
-  return seen.size;
+  while (to < tokens.length && (tokens[to] as Token).end <= end) seen.add((tokens[to++] as Token).stem);
+  return { start, end, from, to, distinct: seen.size };
 }
 
 /** The index of the first of `tokens` (in text order) starting at `position` or after. */

@@ -40,7 +40,8 @@ export function withLinks(
     if (!current || preferred(candidate, current)) best.set(candidate.title_key, candidate);
   }
   const linkOf = (title: string): ArticleLink | null => {
-    const found = best.get(keys.get(title) ?? titleKey(title));
+    // Every headline's title is among `keys` (see `linkKeys`).
+    const found = best.get(keys.get(title) as string);
     return found ? { id: found.id, slug: found.slug } : null;
   };
   return {
