@@ -8,7 +8,12 @@ import {
   rankCandidates,
 } from './rank-candidates.ts';
 import { RELAXED_LEVEL_STEP } from './ranking.ts';
-import { TITLE_ALL_WORDS_BONUS, TITLE_SURFACE_WEIGHT, titleTerms } from './title-score.ts';
+import { TITLE_ALL_WORDS_BONUS, TITLE_SURFACE_WEIGHT, TitleVocabulary, titleTerms } from './title-score.ts';
+
+// Titles and queries numbered as a store numbers them.
+const vocabulary = new TitleVocabulary();
+const terms = (searchTitle: string) => vocabulary.ids(titleTerms(searchTitle));
+const words = (...titleWords: string[]) => vocabulary.ids(titleWords);
 
 const groups = [['نفط'], ['سعر']];
 const candidates: Candidate<number>[] = [
@@ -16,46 +21,49 @@ const candidates: Candidate<number>[] = [
     seq: 1,
     id: 'a000000000000001',
     story: 'a000000000000001',
-    titleTerms: titleTerms('خبر اقتصاد'),
-    titleWords: ['خبر', 'اقتصاد'],
+    titleTerms: terms('خبر اقتصاد'),
+    titleWords: words('خبر', 'اقتصاد'),
     textRank: 9,
   },
   {
     seq: 2,
     id: 'a000000000000002',
     story: 'a000000000000002',
-    titleTerms: titleTerms('سعر نفط'),
-    titleWords: ['سعر', 'النفط'],
+    titleTerms: terms('سعر نفط'),
+    titleWords: words('سعر', 'النفط'),
     textRank: 1,
   },
   {
     seq: 3,
     id: 'a000000000000003',
     story: 'a000000000000003',
-    titleTerms: titleTerms('ارتفاع سعر نفط بعد قرار'),
-    titleWords: ['ارتفاع', 'سعر', 'النفط', 'بعد', 'قرار'],
+    titleTerms: terms('ارتفاع سعر نفط بعد قرار'),
+    titleWords: words('ارتفاع', 'سعر', 'النفط', 'بعد', 'قرار'),
     textRank: 1,
   },
   {
     seq: 4,
     id: 'a000000000000004',
     story: 'a000000000000004',
-    titleTerms: titleTerms('خبر اقتصاد'),
-    titleWords: ['خبر', 'اقتصاد'],
+    titleTerms: terms('خبر اقتصاد'),
+    titleWords: words('خبر', 'اقتصاد'),
     textRank: 9,
   },
 ];
 
 describe('rankCandidates', () => {
   it('puts titles holding every word first, the shorter before the longer, then text rank, then id', () => {
-    const ranked = rankCandidates(candidates, groups, 0.1, null, 10);
+    const ranked = rankCandidates(vocabulary, candidates, groups, 0.1, null, 10);
     expect(ranked.map((hit) => hit.seq)).toEqual([2, 3, 1, 4]);
     expect(ranked[0]?.score).toBeCloseTo(0.1 + TITLE_ALL_WORDS_BONUS + 2);
   });
 
   it('continues after a cursor position with the next hits, each once', () => {
-    const whole = rankCandidates(candidates, groups, 0.1, null, 10);
-    const [first, second] = [whole.slice(0, 2), rankCandidates(candidates, groups, 0.1, whole[1] ?? null, 2)];
+    const whole = rankCandidates(vocabulary, candidates, groups, 0.1, null, 10);
+    const [first, second] = [
+      whole.slice(0, 2),
+      rankCandidates(vocabulary, candidates, groups, 0.1, whole[1] ?? null, 2),
+    ];
     expect([...first, ...second]).toEqual(whole);
   });
 
@@ -65,20 +73,20 @@ describe('rankCandidates', () => {
         seq: 5,
         id: 'a000000000000005',
         story: 'a000000000000005',
-        titleTerms: titleTerms('سعر نفط'),
-        titleWords: ['سعر', 'نفط'],
+        titleTerms: terms('سعر نفط'),
+        titleWords: words('سعر', 'نفط'),
         textRank: 1,
       },
       {
         seq: 6,
         id: 'a000000000000006',
         story: 'a000000000000006',
-        titleTerms: titleTerms('سعر نفط'),
-        titleWords: ['سعر', 'النفط'],
+        titleTerms: terms('سعر نفط'),
+        titleWords: words('سعر', 'النفط'),
         textRank: 1,
       },
     ];
-    const ranked = rankCandidates(spelled, groups, 0.1, null, 10, ['سعر', 'النفط']);
+    const ranked = rankCandidates(vocabulary, spelled, groups, 0.1, null, 10, ['سعر', 'النفط']);
     expect(ranked.map((hit) => hit.seq)).toEqual([6, 5]);
     expect((ranked[0]?.score ?? 0) - (ranked[1]?.score ?? 0)).toBeCloseTo(TITLE_SURFACE_WEIGHT / 2);
   });
@@ -96,7 +104,7 @@ describe('rankCandidates', () => {
       { ...two, seq: 9, id: 'a000000000000009', story: 'a000000000000009', textRank: 90_000, missing: 2 },
       { ...four, seq: 10, id: 'a000000000000010', story: 'a000000000000010', textRank: 1, missing: 1 },
     ];
-    const ranked = rankCandidates(mixed, groups, 0.1, null, 10);
+    const ranked = rankCandidates(vocabulary, mixed, groups, 0.1, null, 10);
     expect(ranked.map((hit) => hit.seq)).toEqual([8, 7, 10, 9]);
     expect(ranked[1]?.score).toBeLessThan(0);
     expect(levelScore(5, 0)).toBe(5);
@@ -121,9 +129,9 @@ describe('rankCandidates', () => {
     ];
 
     it('keeps the best-ranked hit of each story, ties going to the smaller id', () => {
-      const whole = rankCandidates(storied, groups, 0.1, null, 10);
+      const whole = rankCandidates(vocabulary, storied, groups, 0.1, null, 10);
       expect(whole.map((hit) => hit.seq)).toEqual([2, 3, 1, 4, 11]);
-      const collapsed = rankCandidates(storied, groups, 0.1, null, 10, [], 'story');
+      const collapsed = rankCandidates(vocabulary, storied, groups, 0.1, null, 10, [], 'story');
       expect(collapsed.map((hit) => hit.seq)).toEqual([2, 1, 11]);
       expect(collapsed.map((hit) => hit.story)).toEqual([
         'b000000000000002',
@@ -133,11 +141,20 @@ describe('rankCandidates', () => {
     });
 
     it('decides a story’s hit before the cursor, so no later page shows a story again', () => {
-      const collapsed = rankCandidates(storied, groups, 0.1, null, 10, [], 'story');
+      const collapsed = rankCandidates(vocabulary, storied, groups, 0.1, null, 10, [], 'story');
       const pages: RankedHit<number>[] = [];
       let after: SearchPosition | null = null;
       for (let page = 0; page < 5; page++) {
-        const [hit]: RankedHit<number>[] = rankCandidates(storied, groups, 0.1, after, 1, [], 'story');
+        const [hit]: RankedHit<number>[] = rankCandidates(
+          vocabulary,
+          storied,
+          groups,
+          0.1,
+          after,
+          1,
+          [],
+          'story',
+        );
         if (!hit) break;
         pages.push(hit);
         after = hit;
@@ -146,7 +163,7 @@ describe('rankCandidates', () => {
     });
 
     it('keeps a story’s full match over its relaxed ones, whatever order they are added in', () => {
-      const ranker = new CandidateRanker<number>(groups, 0.1, [], 'story');
+      const ranker = new CandidateRanker<number>(vocabulary, groups, 0.1, [], 'story');
       ranker.add({
         ...one,
         seq: 12,
@@ -171,8 +188,8 @@ describe('rankCandidates', () => {
     });
 
     it('asks for the stories that decide the page, and ranks as if they had been given first', () => {
-      const known = rankCandidates(storied, groups, 0.1, null, 10, [], 'story');
-      const ranker = new CandidateRanker<number>(groups, 0.1, [], 'story');
+      const known = rankCandidates(vocabulary, storied, groups, 0.1, null, 10, [], 'story');
+      const ranker = new CandidateRanker<number>(vocabulary, groups, 0.1, [], 'story');
       for (const candidate of storied) ranker.add({ ...candidate, story: undefined });
       const storyOf = new Map(storied.map((candidate) => [candidate.seq, candidate.story as string]));
       // Two stories after the start: the first two hits, then as many more in case they share one.
@@ -187,10 +204,12 @@ describe('rankCandidates', () => {
       ranker.setStories([11], new Map());
       expect(ranker.ranked(null, 10)).toEqual(known);
       // After a cursor, every hit above it decides which stories are already shown.
-      const fresh = new CandidateRanker<number>(groups, 0.1, [], 'story');
+      const fresh = new CandidateRanker<number>(vocabulary, groups, 0.1, [], 'story');
       for (const candidate of storied) fresh.add({ ...candidate, story: undefined });
       expect(fresh.storiesWanted(known[1] ?? null, 1)).toEqual([2, 3, 1, 4, 11]);
-      expect(new CandidateRanker<number>(groups, 0.1, [], 'none').storiesWanted(null, 5)).toEqual([]);
+      expect(new CandidateRanker<number>(vocabulary, groups, 0.1, [], 'none').storiesWanted(null, 5)).toEqual(
+        [],
+      );
     });
   });
 });

@@ -1,15 +1,15 @@
 import type { SearchPosition } from './cursor.ts';
 import { RELAXED_LEVEL_STEP } from './ranking.ts';
-import { surfaceScorer, titleScorer } from './title-score.ts';
+import { surfaceScorer, type TitleVocabulary, titleScorer } from './title-score.ts';
 
 /** An article that matched a query, with what ranking it needs. */
 export interface Candidate<Seq> {
   seq: Seq;
   id: string;
-  /** The shadow title's terms (`titleTerms`). */
-  titleTerms: readonly string[];
-  /** The title's words as normalization spells them (`surfaceWords`). */
-  titleWords: readonly string[];
+  /** The shadow title's terms (`titleTerms`), numbered by the ranker's vocabulary. */
+  titleTerms: Int32Array;
+  /** The title's words as normalization spells them (`surfaceWords`), numbered likewise. */
+  titleWords: Int32Array;
   /**
    * The id of its story: hits of one story collapse to the best of them. A store that reads stories
    * only for the hits that need them leaves it out and gives it later (see `storiesWanted`).
@@ -41,10 +41,13 @@ export type Collapse = 'story' | 'none';
  * the cursor is applied, so that each page agrees with the others on which article stands for a story
  * and a story a page showed never comes back on a later one. A deeper relaxed level only adds hits
  * below every hit of the levels before it, so adding one never changes a story's best hit.
+ *
+ * Titles come numbered by a vocabulary (`TitleVocabulary`); the query's words are numbered by the same
+ * one when the ranker is made.
  */
 export class CandidateRanker<Seq> {
-  readonly #titleScore: (titleTerms: readonly string[]) => number;
-  readonly #surfaceScore: (titleWords: readonly string[]) => number;
+  readonly #titleScore: (titleTerms: Int32Array) => number;
+  readonly #surfaceScore: (titleWords: Int32Array) => number;
   readonly #textRankScale: number;
   readonly #collapse: Collapse;
   readonly #hits: ScoredHit<Seq>[] = [];
@@ -52,13 +55,14 @@ export class CandidateRanker<Seq> {
   #sorted: ScoredHit<Seq>[] | null = null;
 
   constructor(
+    vocabulary: TitleVocabulary,
     groups: readonly (readonly string[])[],
     textRankScale: number,
     queryWords: readonly string[] = [],
     collapse: Collapse = 'none',
   ) {
-    this.#titleScore = titleScorer(groups);
-    this.#surfaceScore = surfaceScorer(queryWords);
+    this.#titleScore = titleScorer(groups, vocabulary);
+    this.#surfaceScore = surfaceScorer(queryWords, vocabulary);
     this.#textRankScale = textRankScale;
     this.#collapse = collapse;
   }
@@ -150,6 +154,7 @@ function follows(hit: { score: number; id: string }, after: SearchPosition | nul
  * this, so a score means the same in each, and the cursor compares exactly the numbers it was made from.
  */
 export function rankCandidates<Seq>(
+  vocabulary: TitleVocabulary,
   candidates: readonly Candidate<Seq>[],
   groups: readonly (readonly string[])[],
   textRankScale: number,
@@ -158,7 +163,7 @@ export function rankCandidates<Seq>(
   queryWords: readonly string[] = [],
   collapse: Collapse = 'none',
 ): RankedHit<Seq>[] {
-  const ranker = new CandidateRanker<Seq>(groups, textRankScale, queryWords, collapse);
+  const ranker = new CandidateRanker<Seq>(vocabulary, groups, textRankScale, queryWords, collapse);
   for (const candidate of candidates) ranker.add(candidate);
   return ranker.ranked(after, count);
 }

@@ -31,7 +31,7 @@ import {
 } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { surfaceWords, titleTerms } from '../title-score.ts';
+import { surfaceWords, TitleVocabulary, titleTerms } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
 import { newestMatches, type RowSpread, windowPlan } from './search-window.ts';
 
@@ -92,19 +92,40 @@ export function matchShare(subsets: readonly string[][][], shares: ReadonlyMap<s
   return Math.min(1, total);
 }
 
-/** What `split` gives of `text`, kept in `splits`: emptied once it holds `MAX_CACHED_TITLES`. */
-function remembered(
-  splits: Map<string, string[]>,
-  text: string,
-  split: (text: string) => string[],
-): string[] {
-  let parts = splits.get(text);
-  if (parts === undefined) {
-    if (splits.size >= MAX_CACHED_TITLES) splits.clear();
-    parts = split(text);
-    splits.set(text, parts);
+/**
+ * The shadow titles' terms and the titles' words, as ranking takes them (numbered by `vocabulary`),
+ * by their text: ranking splits the same titles (the newest articles') search after search, and a
+ * split took three times a look-up. Keyed by the text itself, nothing here is ever stale. Searches
+ * run concurrently: one that outgrows the bound starts a new cache for the searches after it, and
+ * those still running keep the one they began with, whose numbers their rankers hold.
+ */
+class RankingTitles {
+  readonly vocabulary = new TitleVocabulary();
+  readonly #terms = new Map<string, Int32Array>();
+  readonly #words = new Map<string, Int32Array>();
+
+  /** How many titles it holds. */
+  get size(): number {
+    return Math.max(this.#terms.size, this.#words.size);
   }
-  return parts;
+
+  terms(searchTitle: string): Int32Array {
+    let ids = this.#terms.get(searchTitle);
+    if (ids === undefined) {
+      ids = this.vocabulary.ids(titleTerms(searchTitle));
+      this.#terms.set(searchTitle, ids);
+    }
+    return ids;
+  }
+
+  words(title: string): Int32Array {
+    let ids = this.#words.get(title);
+    if (ids === undefined) {
+      ids = this.vocabulary.ids(surfaceWords(title));
+      this.#words.set(title, ids);
+    }
+    return ids;
+  }
 }
 
 /**
@@ -129,8 +150,7 @@ export interface PostgresSearch {
 /** Full-text search over the `search_vector` column and its GIN index, and related articles found with it. */
 export function postgresSearch(query: PostgresQuery): PostgresSearch {
   let statistics: { read: Promise<SearchStatistics | null>; readAt: number } | null = null;
-  const titleWords = new Map<string, string[]>();
-  const titleTermLists = new Map<string, string[]>();
+  let rankingTitles = new RankingTitles();
 
   /** What the planner's statistics say of the articles, or null before any ANALYZE. */
   function searchStatistics(): Promise<SearchStatistics | null> {
@@ -176,18 +196,6 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
       statistics = null;
     });
     return read;
-  }
-
-  /**
-   * `surfaceWords` of a title and `titleTerms` of a shadow title: ranking splits the same titles (the
-   * newest articles') search after search, and a split took three times a look-up here.
-   */
-  function wordsOfTitle(title: string): string[] {
-    return remembered(titleWords, title, surfaceWords);
-  }
-
-  function termsOfTitle(searchTitle: string): string[] {
-    return remembered(titleTermLists, searchTitle, titleTerms);
   }
 
   /**
@@ -255,7 +263,15 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     // to_tsquery reads only the quoted lexemes built here: no syntax of the reader's gets through.
     const required = requiredGroups(groups);
     const words = surfaceWords(searchQuery.q);
-    const ranker = new CandidateRanker<string>(groups, POSTGRES_TEXT_RANK_SCALE, words, collapse);
+    if (rankingTitles.size >= MAX_CACHED_TITLES) rankingTitles = new RankingTitles();
+    const titles = rankingTitles;
+    const ranker = new CandidateRanker<string>(
+      titles.vocabulary,
+      groups,
+      POSTGRES_TEXT_RANK_SCALE,
+      words,
+      collapse,
+    );
     const seen = new Set<string>();
     const add = (hits: Awaited<ReturnType<typeof windowHits>>, missing: number) => {
       for (const hit of hits) {
@@ -264,8 +280,8 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
         ranker.add({
           seq: hit.seq,
           id: hit.id,
-          titleTerms: termsOfTitle(hit.search_title),
-          titleWords: wordsOfTitle(hit.title),
+          titleTerms: titles.terms(hit.search_title),
+          titleWords: titles.words(hit.title),
           textRank: hit.rank,
           missing,
         });

@@ -32,12 +32,14 @@ import {
 } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
-import { surfaceWords, titleTerms } from '../title-score.ts';
+import { surfaceWords, TitleVocabulary, titleTerms } from '../title-score.ts';
 import type { SearchQuery } from '../types.ts';
 import { guard, statements } from './connection.ts';
 
 // Titles kept for ranking; past this many the memory is given back and the cache starts again.
 const MAX_CACHED_TITLES = 200_000;
+// Words numbered for them, likewise.
+const MAX_TITLE_WORDS = 1_000_000;
 // Terms known to be in the index or not, likewise.
 const MAX_CACHED_TERMS = 100_000;
 // Stories of hits (most of a few articles, none of more than ALSO_IN_LIMIT + 1 kept), likewise.
@@ -46,8 +48,9 @@ const MAX_CACHED_STORIES = 10_000;
 /** What ranking needs of a stored article, kept in memory by row while the database is unchanged. */
 interface RankingRow {
   id: string;
-  titleTerms: string[];
-  titleWords: string[];
+  /** Numbered by the search's vocabulary. */
+  titleTerms: Int32Array;
+  titleWords: Int32Array;
   story: string;
 }
 
@@ -78,6 +81,8 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
   const shadowBody =
     db.pragma('encoding', { simple: true }) === 'UTF-8' ? 'CAST(search_body AS BLOB)' : 'search_body';
   const titles = new Map<number, RankingRow>();
+  // Numbers the words of the titles kept: emptied with them, never while a search runs.
+  const vocabulary = new TitleVocabulary();
   let seenVersion: unknown = null;
 
   // Whether the index holds a term at all: most alternatives a query adds (a stem with ال kept, one
@@ -103,10 +108,12 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     if (
       version !== seenVersion ||
       titles.size > MAX_CACHED_TITLES ||
+      vocabulary.size > MAX_TITLE_WORDS ||
       indexedTerms.size > MAX_CACHED_TERMS ||
       hitStories.size > MAX_CACHED_STORIES
     ) {
       titles.clear();
+      vocabulary.clear();
       indexedTerms.clear();
       hitStories.clear();
       seenVersion = version;
@@ -147,8 +154,8 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
     for (const row of rows)
       titles.set(row.seq, {
         id: row.id,
-        titleTerms: titleTerms(row.search_title),
-        titleWords: surfaceWords(row.title),
+        titleTerms: vocabulary.ids(titleTerms(row.search_title)),
+        titleWords: vocabulary.ids(surfaceWords(row.title)),
         // An article without a story row yet stands for itself.
         story: row.story_id ?? row.id,
       });
@@ -201,6 +208,7 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
   return {
     forget() {
       titles.clear();
+      vocabulary.clear();
       indexedTerms.clear();
       hitStories.clear();
     },
@@ -261,7 +269,13 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
       const words = surfaceWords(query.q);
       return guard(() => {
         checkVersion();
-        const ranker = new CandidateRanker<number>(groups, SQLITE_TEXT_RANK_SCALE, words, collapse);
+        const ranker = new CandidateRanker<number>(
+          vocabulary,
+          groups,
+          SQLITE_TEXT_RANK_SCALE,
+          words,
+          collapse,
+        );
         const seen = new Set<number>();
         const add = (hits: readonly { rowid: number; rank: number }[], missing: number) => {
           const known = titlesOf(hits);
