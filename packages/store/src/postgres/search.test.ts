@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../test/build-article.ts';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { createPostgresStore } from '../index.ts';
-import { matchShare, storedBody } from './search.ts';
+import { matchShare } from './search.ts';
 
 describe('matchShare', () => {
   const shares = new Map([
@@ -90,18 +90,5 @@ describe.runIf(url)('PostgreSQL search windows', () => {
       await client.end();
       await store.close();
     }
-  });
-});
-
-describe('storedBody', () => {
-  it('gives the body paragraphs of a stored document', () => {
-    expect(storedBody(JSON.stringify({ title: 'ع', body: ['أ "ب"', 'ج\\د'] }))).toEqual(['أ "ب"', 'ج\\د']);
-  });
-
-  it('gives none for a document it cannot read, so that the hit is answered without fragments', () => {
-    expect(storedBody(undefined)).toEqual([]);
-    expect(storedBody('{"body": ["cut off')).toEqual([]);
-    expect(storedBody('null')).toEqual([]);
-    expect(storedBody('{"body": "not a list"}')).toEqual([]);
   });
 });

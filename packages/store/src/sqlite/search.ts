@@ -1,6 +1,7 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
+import { bodyParagraph, type DocJson } from '../doc-paragraph.ts';
 import { type PageStory, pageStories, type StoryMemberRow, storiesMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
@@ -26,7 +27,6 @@ import {
   HIT_STORY_COLUMN,
   type HitRow,
   paragraphKey,
-  paragraphRefs,
   paragraphsToRead,
   searchPage,
 } from '../search-page.ts';
@@ -76,10 +76,11 @@ export interface SqliteSearch {
 export function sqliteSearch(db: Database.Database): SqliteSearch {
   const { all, one, prepare } = statements(db);
   const dataVersion = prepare('PRAGMA data_version').pluck();
-  // The shadow body of hits as its UTF-8 bytes, searched without decoding it; a file kept in UTF-16
-  // (made by another program) gives it as text instead, since its bytes would not be UTF-8.
-  const shadowBody =
-    db.pragma('encoding', { simple: true }) === 'UTF-8' ? 'CAST(search_body AS BLOB)' : 'search_body';
+  // The shadow body and document of hits as their UTF-8 bytes, searched without decoding them; a file
+  // kept in UTF-16 (made by another program) gives them as text instead, since its bytes would not be UTF-8.
+  const asBytes = db.pragma('encoding', { simple: true }) === 'UTF-8';
+  const shadowBody = asBytes ? 'CAST(search_body AS BLOB)' : 'search_body';
+  const document = asBytes ? 'CAST(doc AS BLOB)' : 'doc';
   const titles = new Map<number, RankingRow>();
   // Numbers the words of the titles kept: emptied with them, never while a search runs.
   const vocabulary = new TitleVocabulary();
@@ -306,36 +307,26 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
             ranked = ranker.ranked(after, limit + 1);
           }
         }
-        const rows = all<HitRow & { seq: number }>(
-          `SELECT ${SUMMARY_COLUMNS}, seq, ${shadowBody} AS search_body, ${HIT_STORY_COLUMN}
+        // The highlights' paragraphs are cut from the documents read with the rows: reading the shadow
+        // body, which is stored after the document, walks through the document's pages anyway.
+        const rows = all<HitRow & { seq: number; doc: DocJson }>(
+          `SELECT ${SUMMARY_COLUMNS}, seq, ${shadowBody} AS search_body, ${document} AS doc, ${HIT_STORY_COLUMN}
            FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );
         const bySeq = new Map(rows.map((row) => [row.seq, row]));
         const chosen = paragraphsToRead(bySeq, groups);
-        const wanted = paragraphRefs(chosen);
-        const paragraphs =
-          wanted.length === 0
-            ? []
-            : all<{ seq: number; paragraph: number; text: string | null }>(
-                `SELECT wanted.value ->> 0 AS seq, wanted.value ->> 1 AS paragraph,
-                   json_extract(articles.doc, '$.body[' || (wanted.value ->> 1) || ']') AS text
-                 FROM json_each(?) AS wanted JOIN articles ON articles.seq = wanted.value ->> 0`,
-                JSON.stringify(wanted.map((ref) => [ref.seq, ref.index])),
-              );
-        return searchPage(ranked, limit, bySeq, groups, chosen, paragraphTexts(paragraphs), storiesOf(rows));
+        const paragraphs = new Map<string, string>();
+        for (const [seq, wanted] of chosen) {
+          const doc = bySeq.get(seq)?.doc;
+          if (doc === undefined) continue;
+          for (const { index } of wanted) {
+            const text = bodyParagraph(doc, index);
+            if (text !== null) paragraphs.set(paragraphKey(seq, index), text);
+          }
+        }
+        return searchPage(ranked, limit, bySeq, groups, chosen, paragraphs, storiesOf(rows));
       });
     },
   };
-}
-
-/** Paragraphs read from the stored documents, by `paragraphKey`. */
-function paragraphTexts(
-  paragraphs: readonly { seq: unknown; paragraph: number; text: string | null }[],
-): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const { seq, paragraph, text } of paragraphs) {
-    if (text !== null) texts.set(paragraphKey(seq, Number(paragraph)), text);
-  }
-  return texts;
 }
