@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arabicish } from '../test/arbitraries.ts';
-import { INVISIBLE_CHARACTERS, normalize, toLatinDigits } from './normalize.ts';
+import { lowerCase } from './lower-case.ts';
+import { INVISIBLE_CHARACTERS, normalize, normalizeLowerCase, toLatinDigits } from './normalize.ts';
 import { normalizeWithOffsets } from './normalize-offsets.ts';
 
 describe('normalize, rule by rule (arabic.md §1)', () => {
@@ -92,6 +93,24 @@ describe('normalize, rule by rule (arabic.md §1)', () => {
     });
     fc.assert(fc.property(letters, (text) => normalize(text) === byRules(text)));
     expect(normalize('\u0634\u0651\u064E')).toBe('ش');
+  });
+});
+
+describe('normalizeLowerCase', () => {
+  it('gives lowerCase(normalize(text)), on the fast path and off it', () => {
+    // Capitals of Latin and other scripts, Arabic with its marks, and characters NFKC changes (ﻻ, ①).
+    const mixed = fc.string({
+      unit: fc.constantFrom(...'اأةىبZAaz ÉéΣσЖж٣ﻻ①İ\u0651\u0654\u200F«»', ...'Ⅻ'),
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(mixed, arabicish),
+        (text) => normalizeLowerCase(text) === lowerCase(normalize(text)),
+      ),
+    );
+    expect(normalizeLowerCase('Saudi أرامكو ARAMCO')).toBe('saudi ارامكو aramco');
+    expect(normalizeLowerCase('ÉCOLE')).toBe('école');
   });
 });
 

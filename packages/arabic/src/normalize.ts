@@ -1,3 +1,5 @@
+import { lowerCase } from './lower-case.ts';
+
 /**
  * Normalization for matching and search (never for display), rules N1–N9 of the Arabic spec,
  * applied in order.
@@ -55,6 +57,9 @@ const STABLE = 0;
 const REMOVE = 1;
 const REPLACE = 2;
 const UNSTABLE = 3;
+// A Latin capital: kept as it is, and noted, since it is the only character the fast path admits that
+// has a lower case.
+const CAPITAL = 4;
 const FAST_LIMIT = 0x2100;
 let fastActions: Uint8Array | null = null;
 
@@ -65,7 +70,8 @@ function fastActionTable(): Uint8Array {
     if (!NFKC_STABLE.test(String.fromCharCode(code))) continue;
     const inBlock = code >= ARABIC_BLOCK && code <= 0x06ff;
     const action = inBlock ? arabicActions[code - ARABIC_BLOCK] : KEEP;
-    table[code] = action === KEEP ? STABLE : action === DELETE ? REMOVE : REPLACE;
+    if (code >= 0x41 && code <= 0x5a) table[code] = CAPITAL;
+    else table[code] = action === KEEP ? STABLE : action === DELETE ? REMOVE : REPLACE;
   }
   fastActions = table;
   return table;
@@ -75,14 +81,22 @@ function fastActionTable(): Uint8Array {
  * N2–N9 in one pass over text that NFKC leaves as it is (every character one NFKC_STABLE admits),
  * copying the runs that stay as they are; null as soon as a character needs the full rules.
  */
+// Whether the text the last `unifyStable` read whole had a Latin capital.
+let sawCapital = false;
+
 function unifyStable(text: string): string | null {
   const actions = fastActionTable();
   let result = '';
   let kept = 0;
+  sawCapital = false;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     const action = code < FAST_LIMIT ? (actions[code] as number) : UNSTABLE;
     if (action === STABLE) continue;
+    if (action === CAPITAL) {
+      sawCapital = true;
+      continue;
+    }
     if (action === UNSTABLE) return null;
     result += text.slice(kept, index);
     if (action === REPLACE) result += arabicActions[code - ARABIC_BLOCK] as string;
@@ -100,9 +114,24 @@ function unifyStable(text: string): string | null {
 export function normalize(text: string): string {
   const unified = unifyStable(text);
   if (unified !== null) return unified;
+  return normalizeFully(text);
+}
+
+function normalizeFully(text: string): string {
   let result = normalizeOnce(text);
   while (result.normalize('NFKC') !== result) result = normalizeOnce(result);
   return result;
+}
+
+/**
+ * `lowerCase(normalize(text))`, the form text is matched in, without a second pass over text the
+ * fast path reads: a Latin capital is the only character it admits that has a lower case, and it
+ * notes whether it saw one.
+ */
+export function normalizeLowerCase(text: string): string {
+  const unified = unifyStable(text);
+  if (unified !== null) return sawCapital ? unified.toLowerCase() : unified;
+  return lowerCase(normalizeFully(text));
 }
 
 /** Replaces Arabic-Indic (U+0660) and Persian (U+06F0) digits with ASCII digits, leaving all else (N8 alone). */

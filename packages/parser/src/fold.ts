@@ -1,9 +1,9 @@
-import { lowerCase, normalize } from '@khabar/arabic';
+import { normalizeLowerCase } from '@khabar/arabic';
 import { wordRuns } from './char-class.ts';
 
 /** The text in matching form (arabic.md §1, lower-cased), for comparing labels and chrome against word lists. */
 export function fold(text: string): string {
-  return lowerCase(normalize(text));
+  return normalizeLowerCase(text);
 }
 
 // Labels, prompts and names come back line after line (`نشر في:`, `شارك`): short texts keep their

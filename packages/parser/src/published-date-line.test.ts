@@ -49,4 +49,29 @@ describe('readDateLine', () => {
     expect(iso('نشر في: منذ ساعتين', reference)).toBe('2023-09-18T10:00:00Z');
     expect(iso('أمس 10:30 م', reference)).toBe('2023-09-17T22:30:00');
   });
+
+  it('answers a line asked again with another reference time as it answers it the first time', () => {
+    const lines = [
+      'تاريخ النشر: 18th, September 2023 GMT',
+      'نشر في: منذ ساعتين',
+      'تاريخ النشر: غير متوفر',
+      'الرياض',
+    ];
+    const references = [undefined, new Date('2023-09-18T12:00:00Z'), new Date('2024-01-01T00:00:00Z')];
+    // Each line first asked with one reference, then with each of the others.
+    const first = new Map(
+      lines.map((line) => [line, references.map((reference) => readDateLine(line, reference))]),
+    );
+    for (const line of lines) {
+      for (const [index, reference] of [...references.entries()].reverse()) {
+        readDateLine(line, references[(index + 1) % references.length]);
+        expect(readDateLine(line, reference)).toEqual(first.get(line)?.[index]);
+      }
+    }
+    expect(first.get('نشر في: منذ ساعتين')?.map((line) => line?.iso)).toEqual([
+      null,
+      '2023-09-18T10:00:00Z',
+      '2023-12-31T22:00:00Z',
+    ]);
+  });
 });

@@ -46,6 +46,7 @@ const DATE_LABEL_WORDS = new Set([
 const ZONE_TAIL = /^[\s(]*ب?توقيت\s+[\p{L} ]{1,30}\)?$/u;
 
 // The same line is asked about by the layout check and then by the reader: the last answers are kept.
+// Only a relative date's answer depends on the reference time; the others serve whatever it is.
 const REMEMBERED = 4;
 const remembered: { text: string; reference: number | undefined; line: DateLine | null }[] = [];
 
@@ -54,7 +55,9 @@ export function readDateLine(text: string, referenceTime?: Date): DateLine | nul
   if (text.length > MAX_LENGTH) return null;
   const reference = referenceTime?.getTime();
   for (const entry of remembered) {
-    if (entry.text === text && entry.reference === reference) return entry.line;
+    if (entry.text === text && (entry.reference === reference || entry.line?.relative !== true)) {
+      return entry.line;
+    }
   }
   const line = readDateLineAnew(text, referenceTime);
   if (remembered.length >= REMEMBERED) remembered.shift();
