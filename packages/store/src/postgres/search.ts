@@ -97,19 +97,18 @@ class RankingTitles {
   }
 
   terms(searchTitle: string): Int32Array {
-    let ids = this.#terms.get(searchTitle);
-    if (ids === undefined) {
-      ids = this.vocabulary.ids(titleTerms(searchTitle));
-      this.#terms.set(searchTitle, ids);
-    }
-    return ids;
+    return this.#numbered(this.#terms, searchTitle, titleTerms);
   }
 
   words(title: string): Int32Array {
-    let ids = this.#words.get(title);
+    return this.#numbered(this.#words, title, surfaceWords);
+  }
+
+  #numbered(cache: Map<string, Int32Array>, text: string, split: (text: string) => string[]): Int32Array {
+    let ids = cache.get(text);
     if (ids === undefined) {
-      ids = this.vocabulary.ids(surfaceWords(title));
-      this.#words.set(title, ids);
+      ids = this.vocabulary.ids(split(text));
+      cache.set(text, ids);
     }
     return ids;
   }
