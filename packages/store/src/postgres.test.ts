@@ -53,6 +53,11 @@ async function postgresHarness(): Promise<StoreHarness> {
           (SELECT md5(coalesce(string_agg(m::text, '|' ORDER BY version), '')) FROM migrations AS m) AS migrations`);
         return JSON.stringify(rows[0]);
       }),
+    damageDocument: async (id) => {
+      await withClient(schema, (client) =>
+        client.query('UPDATE articles SET doc = left(doc, 40) WHERE id = $1', [id]),
+      );
+    },
     // PostgreSQL has no integrity pragma: check that the indexes answer as the table does.
     integrity: () =>
       withClient(schema, async (client) => {

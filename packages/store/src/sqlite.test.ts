@@ -57,6 +57,9 @@ async function sqliteHarness(options: SqliteStoreOptions = {}): Promise<StoreHar
         }
         return hash.digest('hex');
       }),
+    damageDocument: async (id) => {
+      inspect((db) => db.prepare('UPDATE articles SET doc = substr(doc, 1, 40) WHERE id = ?').run(id));
+    },
     integrity: async () =>
       inspect((db) => {
         const result = db.pragma('integrity_check', { simple: true });

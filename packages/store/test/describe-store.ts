@@ -617,6 +617,23 @@ export function describeStore(name: string, open: () => Promise<StoreHarness>): 
         expect(titleMatches).toEqual(['حملة', 'المدارس']);
       });
 
+      it('answers a hit whose stored document is damaged, without fragments of its body', async () => {
+        const article = buildArticle({
+          title: 'خبر عن الفيضان',
+          publishedAt: '2023-01-01T00:00:00',
+          body: ['مقدمة لا تذكر الكلمة', 'اجتاح الفيضان القرى المجاورة'],
+        });
+        await store.upsert(article);
+        const fields = async () => {
+          const [hit] = (await store.search({ q: 'الفيضان' })).items;
+          expect(hit?.article.id).toBe(article.id);
+          return hit?.highlights.map((fragment) => `${fragment.field} ${fragment.paragraph ?? ''}`.trim());
+        };
+        expect(await fields()).toEqual(['title', 'body 1']);
+        await harness.damageDocument(article.id);
+        expect(await fields()).toEqual(['title']);
+      });
+
       it('cuts long paragraphs into a fragment around the matched words', async () => {
         const long = buildArticle({
           title: 'تقرير طويل',

@@ -11,6 +11,8 @@ export interface StoreHarness {
   reopen(): Promise<ArticleStore>;
   /** A digest of every stored row: equal digests, equal contents. */
   digest(): Promise<string>;
+  /** Cuts the stored document of an article short, as a damaged row would hold it. */
+  damageDocument(id: string): Promise<void>;
   /** `ok` when the database finds no damage in its tables and indexes. */
   integrity(): Promise<string>;
   /** How many migrations the store knows. */
