@@ -77,12 +77,13 @@ function fastActionTable(): Uint8Array {
   return table;
 }
 
+// Whether the text the last `unifyStable` read whole had a Latin capital.
+let sawCapital = false;
+
 /**
  * N2–N9 in one pass over text that NFKC leaves as it is (every character one NFKC_STABLE admits),
  * copying the runs that stay as they are; null as soon as a character needs the full rules.
  */
-// Whether the text the last `unifyStable` read whole had a Latin capital.
-let sawCapital = false;
 
 function unifyStable(text: string): string | null {
   const actions = fastActionTable();

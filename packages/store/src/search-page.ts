@@ -1,17 +1,18 @@
 import type { Page, SearchHit } from '@khabar/schema';
 import { encodeSearchCursor } from './cursor.ts';
+import { bodyParagraph, type DocJson } from './doc-paragraph.ts';
 import { StoreError } from './errors.ts';
-import { bestParagraphs, type ChosenParagraph, highlight, type ShadowText } from './highlight.ts';
+import { bestParagraphs, highlight, type ShadowText } from './highlight.ts';
 import { hitStory, type PageStory } from './hit-stories.ts';
 import { groupStems } from './query-terms.ts';
 import type { Collapse, RankedHit } from './rank-candidates.ts';
 import { type SummaryColumns, toSummary } from './stored-row.ts';
 
 /**
- * What a store reads of each hit on the page: the summary, its body's shadow text (as text or as its
- * UTF-8 bytes, which cost nothing to decode) and its story's id.
+ * What a store reads of each hit on the page: the summary, its body's shadow text and its stored
+ * document (each as text or as its UTF-8 bytes, which cost nothing to decode) and its story's id.
  */
-export type HitRow = SummaryColumns & { search_body: ShadowText; story_id: string | null };
+export type HitRow = SummaryColumns & { search_body: ShadowText; doc: DocJson; story_id: string | null };
 
 /** The SQL of a hit row's story id, for the statement reading the page's rows from `articles`. */
 export const HIT_STORY_COLUMN =
@@ -31,52 +32,20 @@ export function checkCollapse(collapse: unknown): Collapse {
   throw new StoreError('invalid_query', `collapse must be story or none, got ${String(collapse)}`);
 }
 
-/** One body paragraph a highlight may be cut from: the hit's row and the paragraph's index. */
-export interface ParagraphRef<Seq> {
-  seq: Seq;
-  index: number;
-}
-
-/**
- * The paragraphs of the page's hits worth reading for their highlights, by hit: by each hit's shadow
- * text, those holding the most distinct query terms. A store reads these from the stored documents
- * rather than whole documents, a few hundred characters of each instead of all of it, and passes the
- * same choice to `searchPage`.
- */
-export function paragraphsToRead<Seq>(
-  rows: ReadonlyMap<Seq, HitRow>,
-  groups: readonly string[][],
-): Map<Seq, ChosenParagraph[]> {
-  const stems = groupStems(groups);
-  return new Map([...rows].map(([seq, row]) => [seq, bestParagraphs(row.search_body, stems)]));
-}
-
-/** The chosen paragraphs one by one, as a store reads them. */
-export function paragraphRefs<Seq>(
-  chosen: ReadonlyMap<Seq, readonly ChosenParagraph[]>,
-): ParagraphRef<Seq>[] {
-  return [...chosen].flatMap(([seq, paragraphs]) => paragraphs.map(({ index }) => ({ seq, index })));
-}
-
-/** The key of a paragraph read for `searchPage`. */
-export function paragraphKey(seq: unknown, index: number): string {
-  return `${seq} ${index}`;
-}
-
 /**
  * The page of hits both stores answer with: the first `limit` ranked hits (one more was ranked to
  * know whether a next page exists), each with its summary, score, highlighted fragments, story and
- * the story's other articles, and the cursor after the last. `chosen` holds the paragraphs
- * `paragraphsToRead` named, and `paragraphs` their texts, by `paragraphKey`; `stories` the stories of
- * the page's hits, as `pageStories` reads them. A hit whose row is gone (deleted between the two reads) is left out.
+ * the story's other articles, and the cursor after the last; `stories` the stories of the page's
+ * hits, as `pageStories` reads them. The highlights' paragraphs are those whose shadow lines hold the
+ * most distinct query terms, cut from the stored document without parsing the rest of it (a damaged
+ * document gives none: its hit is answered without fragments of its body). A hit whose row is gone
+ * (deleted between the two reads) is left out.
  */
 export function searchPage<Seq>(
   ranked: readonly RankedHit<Seq>[],
   limit: number,
   rows: ReadonlyMap<Seq, HitRow>,
   groups: readonly string[][],
-  chosen: ReadonlyMap<Seq, readonly ChosenParagraph[]>,
-  paragraphs: ReadonlyMap<string, string>,
   stories: ReadonlyMap<string, PageStory>,
 ): Page<SearchHit> {
   const page = ranked.slice(0, limit);
@@ -86,8 +55,8 @@ export function searchPage<Seq>(
     const row = rows.get(hit.seq);
     if (!row) continue;
     const body: (string | undefined)[] = [];
-    const wanted = chosen.get(hit.seq) ?? [];
-    for (const { index } of wanted) body[index] = paragraphs.get(paragraphKey(hit.seq, index));
+    const wanted = bestParagraphs(row.search_body, stems);
+    for (const { index } of wanted) body[index] = bodyParagraph(row.doc, index) ?? undefined;
     const article = toSummary(row);
     items.push({
       article,

@@ -1,7 +1,6 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type pg from 'pg';
 import { decodeSearchCursor } from '../cursor.ts';
-import { bodyParagraph } from '../doc-paragraph.ts';
 import { pageStories, type StoryMemberRow, storyMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
@@ -21,15 +20,7 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
-import {
-  checkCollapse,
-  HIT_STORY_COLUMN,
-  type HitRow,
-  paragraphKey,
-  paragraphRefs,
-  paragraphsToRead,
-  searchPage,
-} from '../search-page.ts';
+import { checkCollapse, HIT_STORY_COLUMN, type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
 import { surfaceWords, TitleVocabulary, titleTerms } from '../title-score.ts';
@@ -299,24 +290,15 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
       }
     }
     const pageSeqs = ranked.slice(0, limit).map((hit) => hit.seq);
-    // The stored documents, for the highlights' paragraphs: cut out here, where it takes microseconds,
-    // rather than by the server's json type (1 ms of the server's time for a page of ten).
+    // The stored documents, for the highlights' paragraphs: `searchPage` cuts them out in microseconds,
+    // where the server's json type took 1 ms of its time for a page of ten.
     // The stories of the page are read at the same time, on another connection.
     const [rows, members] = await Promise.all([
-      query<HitRow & { seq: string; doc: string }>(PAGE_ROWS, [pageSeqs], 'khabar_search_page'),
+      query<HitRow & { seq: string }>(PAGE_ROWS, [pageSeqs], 'khabar_search_page'),
       pageSeqs.length === 0 ? [] : query<StoryMemberRow>(PAGE_STORIES, [pageSeqs], 'khabar_search_stories'),
     ]);
     const bySeq = new Map(rows.map((row) => [row.seq, row]));
-    const paragraphs = new Map<string, string>();
-    const chosen = paragraphsToRead(bySeq, groups);
-    for (const { seq, index } of paragraphRefs(chosen)) {
-      // A document that cannot be read (a damaged row, which `check` reports) gives no paragraph: its
-      // hit is still answered, without fragments of its body.
-      const doc = bySeq.get(seq)?.doc;
-      const text = doc === undefined ? null : bodyParagraph(doc, index);
-      if (text !== null) paragraphs.set(paragraphKey(seq, index), text);
-    }
-    return searchPage(ranked, limit, bySeq, groups, chosen, paragraphs, pageStories(members));
+    return searchPage(ranked, limit, bySeq, groups, pageStories(members));
   }
 
   async function related(id: string, limit?: number): Promise<ArticleSummary[]> {

@@ -1,7 +1,6 @@
 import type { ArticleSummary, Page, SearchHit } from '@khabar/schema';
 import type Database from 'better-sqlite3';
 import { decodeSearchCursor } from '../cursor.ts';
-import { bodyParagraph, type DocJson } from '../doc-paragraph.ts';
 import { type PageStory, pageStories, type StoryMemberRow, storiesMembersSql } from '../hit-stories.ts';
 import { checkLimit, DEFAULT_RELATED, DEFAULT_SEARCH_SIZE } from '../limits.ts';
 import {
@@ -22,14 +21,7 @@ import {
   TITLE_WEIGHT,
   TITLED_WINDOW,
 } from '../ranking.ts';
-import {
-  checkCollapse,
-  HIT_STORY_COLUMN,
-  type HitRow,
-  paragraphKey,
-  paragraphsToRead,
-  searchPage,
-} from '../search-page.ts';
+import { checkCollapse, HIT_STORY_COLUMN, type HitRow, searchPage } from '../search-page.ts';
 import { similarityTerms } from '../similarity-terms.ts';
 import { SUMMARY_COLUMNS, type SummaryColumns, toSummary } from '../stored-row.ts';
 import { surfaceWords, TitleVocabulary, titleTerms } from '../title-score.ts';
@@ -307,25 +299,15 @@ export function sqliteSearch(db: Database.Database): SqliteSearch {
             ranked = ranker.ranked(after, limit + 1);
           }
         }
-        // The highlights' paragraphs are cut from the documents read with the rows: reading the shadow
-        // body, which is stored after the document, walks through the document's pages anyway.
-        const rows = all<HitRow & { seq: number; doc: DocJson }>(
+        // The documents come with the rows, for the highlights' paragraphs: reading the shadow body,
+        // which is stored after the document, walks through the document's pages anyway.
+        const rows = all<HitRow & { seq: number }>(
           `SELECT ${SUMMARY_COLUMNS}, seq, ${shadowBody} AS search_body, ${document} AS doc, ${HIT_STORY_COLUMN}
            FROM articles WHERE seq IN (SELECT value FROM json_each(?))`,
           JSON.stringify(ranked.slice(0, limit).map((hit) => hit.seq)),
         );
         const bySeq = new Map(rows.map((row) => [row.seq, row]));
-        const chosen = paragraphsToRead(bySeq, groups);
-        const paragraphs = new Map<string, string>();
-        for (const [seq, wanted] of chosen) {
-          const doc = bySeq.get(seq)?.doc;
-          if (doc === undefined) continue;
-          for (const { index } of wanted) {
-            const text = bodyParagraph(doc, index);
-            if (text !== null) paragraphs.set(paragraphKey(seq, index), text);
-          }
-        }
-        return searchPage(ranked, limit, bySeq, groups, chosen, paragraphs, storiesOf(rows));
+        return searchPage(ranked, limit, bySeq, groups, storiesOf(rows));
       });
     },
   };
