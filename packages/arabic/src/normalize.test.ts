@@ -5,6 +5,21 @@ import { lowerCase } from './lower-case.ts';
 import { INVISIBLE_CHARACTERS, normalize, normalizeLowerCase, toLatinDigits } from './normalize.ts';
 import { normalizeWithOffsets } from './normalize-offsets.ts';
 
+// The rules in order, as arabic.md §1 states them, for the characters the tests below use.
+function byRules(text: string): string {
+  let result = text;
+  do {
+    result = result
+      .normalize('NFKC')
+      .replace(/[\u0640\u064B-\u0652\u0670]/g, '')
+      .replace(/[آأإٱ]/g, 'ا')
+      .replace(/ى/g, 'ي')
+      .replace(/ة/g, 'ه')
+      .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
+  } while (result.normalize('NFKC') !== result);
+  return result;
+}
+
 describe('normalize, rule by rule (arabic.md §1)', () => {
   it('N1: NFKC turns presentation forms into letters', () => {
     expect(normalize('\uFEFB')).toBe('لا');
@@ -71,28 +86,29 @@ describe('normalize, rule by rule (arabic.md §1)', () => {
 
   // Most text takes a path without NFKC: it must give what the rules in order give.
   it('gives the rules-in-order result on text of letters, digits and harakat in any order', () => {
-    const byRules = (text: string) => {
-      let result = text;
-      do {
-        result = result
-          .normalize('NFKC')
-          .replace(/[\u0640\u064B-\u0652\u0670]/g, '')
-          .replace(/[آأإٱ]/g, 'ا')
-          .replace(/ى/g, 'ي')
-          .replace(/ة/g, 'ه')
-          .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
-      } while (result.normalize('NFKC') !== result);
-      return result;
-    };
-    const letters = fc.string({
-      unit: fc.constantFrom(
-        ...'اأإآٱبتةىيؤئء سشلا٠١٩09 -–،.abZ«»“”‘’•…',
-        ...'\u064B\u064E\u0650\u0651\u0652\u0670\u0640',
-      ),
-      maxLength: 30,
-    });
+    const unit = fc.constantFrom(
+      ...'اأإآٱبتةىيؤئء سشلا٠١٩09 -–،.abZ«»“”‘’•…',
+      ...'\u064B\u064E\u0650\u0651\u0652\u0670\u0640',
+    );
+    const letters = fc.string({ unit, maxLength: 30 });
     fc.assert(fc.property(letters, (text) => normalize(text) === byRules(text)));
+    // Longer texts are rewritten in a scratch buffer rather than built piece by piece.
+    const longer = fc.string({ unit, minLength: 20, maxLength: 300 });
+    fc.assert(fc.property(longer, (text) => normalize(text) === byRules(text)));
     expect(normalize('\u0634\u0651\u064E')).toBe('ش');
+  });
+
+  it('gives the same result at every length, the scratch buffer grown past any earlier size included', () => {
+    const unit = 'أمـنٌ ة٣ aZ ى';
+    for (const length of [1, 23, 24, 25, 4095, 4097, 70_000, (1 << 20) + 3, 9000, 30]) {
+      const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+      expect(normalize(text), `length ${length}`).toBe(byRules(text));
+      expect(normalizeLowerCase(text), `length ${length}`).toBe(lowerCase(byRules(text)));
+    }
+    // A text the fast path gives up on halfway leaves nothing behind for the next one.
+    const stable = 'بيت '.repeat(50);
+    expect(normalize(`${stable}\uFEFB${stable}`)).toBe(`${stable}لا${stable}`);
+    expect(normalize(stable)).toBe(stable);
   });
 });
 
@@ -105,7 +121,7 @@ describe('normalizeLowerCase', () => {
     });
     fc.assert(
       fc.property(
-        fc.oneof(mixed, arabicish),
+        fc.oneof(mixed, arabicish, fc.string({ unit: mixed, minLength: 2, maxLength: 12 })),
         (text) => normalizeLowerCase(text) === lowerCase(normalize(text)),
       ),
     );

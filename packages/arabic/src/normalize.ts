@@ -51,59 +51,103 @@ const arabicActions: (typeof KEEP | typeof DELETE | string)[] = Array.from({ len
   return REPLACED[char] ?? KEEP;
 });
 
-// What the fast path does with each code unit below U+2100 (the last one NFKC_STABLE admits is U+2022):
-// keep it, delete it, put the Arabic block's replacement instead, or give up for the full rules.
-const STABLE = 0;
-const REMOVE = 1;
-const REPLACE = 2;
-const UNSTABLE = 3;
-// A Latin capital: kept as it is, and noted, since it is the only character the fast path admits that
-// has a lower case.
-const CAPITAL = 4;
+// The fast path's answer for each code unit below U+2100 (the last one NFKC_STABLE admits is U+2022):
+// the code unit to write in its place (itself when it stays), DROP when N2 to N9 delete it, or
+// GIVE_UP when the text needs the full rules. NUL never stays (NFKC_STABLE does not admit it), and
+// every replacement is one code unit.
+const DROP = 0;
+const GIVE_UP = 0xffff;
 const FAST_LIMIT = 0x2100;
-let fastActions: Uint8Array | null = null;
 
-function fastActionTable(): Uint8Array {
-  if (fastActions !== null) return fastActions;
-  const table = new Uint8Array(FAST_LIMIT).fill(UNSTABLE);
+function fastTable(lowerLatin: boolean): Uint16Array {
+  const table = new Uint16Array(FAST_LIMIT).fill(GIVE_UP);
   for (let code = 0; code < FAST_LIMIT; code++) {
     if (!NFKC_STABLE.test(String.fromCharCode(code))) continue;
     const inBlock = code >= ARABIC_BLOCK && code <= 0x06ff;
     const action = inBlock ? arabicActions[code - ARABIC_BLOCK] : KEEP;
-    if (code >= 0x41 && code <= 0x5a) table[code] = CAPITAL;
-    else table[code] = action === KEEP ? STABLE : action === DELETE ? REMOVE : REPLACE;
+    // A Latin capital is the only character the fast path admits that has a lower case.
+    if (lowerLatin && code >= 0x41 && code <= 0x5a) table[code] = code + 0x20;
+    else table[code] = action === KEEP ? code : action === DELETE ? DROP : (action as string).charCodeAt(0);
   }
-  fastActions = table;
   return table;
 }
 
-// Whether the text the last `unifyStable` read whole had a Latin capital.
-let sawCapital = false;
+let unifyTable: Uint16Array | null = null;
+let foldTable: Uint16Array | null = null;
+
+// Node's Buffer, where the runtime has one: a text goes into a scratch buffer and back out as memory
+// copies, and the pass between them rewrites code units in place, where building the string piece by
+// piece would make a rope that every later search has to flatten. Little-endian machines only, so
+// that the UTF-16LE bytes are the code units of a Uint16Array over the same memory.
+interface CodeUnitBytes {
+  write(text: string, offset: number, encoding: 'utf16le'): number;
+  toString(encoding: 'utf16le', start: number, end: number): string;
+}
+interface BufferMaker {
+  from(memory: ArrayBuffer, byteOffset: number, length: number): CodeUnitBytes;
+}
+const littleEndian = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+const bufferMaker = littleEndian ? (globalThis as { Buffer?: BufferMaker }).Buffer : undefined;
+// Shorter texts (labels, single words) are cheaper to build as strings than to copy twice.
+const COPY_FROM = 24;
+// The scratch buffer is kept up to this many code units; longer texts get their own.
+const KEPT_SCRATCH = 1 << 20;
+let scratchUnits = new Uint16Array(0);
+let scratchBytes: CodeUnitBytes | null = null;
 
 /**
- * N2–N9 in one pass over text that NFKC leaves as it is (every character one NFKC_STABLE admits),
- * copying the runs that stay as they are; null as soon as a character needs the full rules.
+ * N2 to N9 (and, with the folding table, lower-casing) in one pass over text that NFKC leaves as it
+ * is (every character one NFKC_STABLE admits); null as soon as a character needs the full rules.
  */
-
-function unifyStable(text: string): string | null {
-  const actions = fastActionTable();
+function unifyStable(text: string, table: Uint16Array): string | null {
+  if (bufferMaker !== undefined && text.length >= COPY_FROM) return unifyCopied(text, table, bufferMaker);
   let result = '';
   let kept = 0;
-  sawCapital = false;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    const action = code < FAST_LIMIT ? (actions[code] as number) : UNSTABLE;
-    if (action === STABLE) continue;
-    if (action === CAPITAL) {
-      sawCapital = true;
-      continue;
-    }
-    if (action === UNSTABLE) return null;
+    const unit = code < FAST_LIMIT ? (table[code] as number) : GIVE_UP;
+    if (unit === code) continue;
+    if (unit === GIVE_UP) return null;
     result += text.slice(kept, index);
-    if (action === REPLACE) result += arabicActions[code - ARABIC_BLOCK] as string;
+    if (unit !== DROP) result += String.fromCharCode(unit);
     kept = index + 1;
   }
   return kept === 0 ? text : result + text.slice(kept);
+}
+
+function unifyCopied(text: string, table: Uint16Array, maker: BufferMaker): string | null {
+  const length = text.length;
+  let units = scratchUnits;
+  let bytes = scratchBytes;
+  if (bytes === null || units.length < length) {
+    units = new Uint16Array(Math.max(length, Math.min(KEPT_SCRATCH, Math.max(units.length * 2, 1 << 12))));
+    bytes = maker.from(units.buffer, 0, units.byteLength);
+    if (units.length <= KEPT_SCRATCH) {
+      scratchUnits = units;
+      scratchBytes = bytes;
+    }
+  }
+  bytes.write(text, 0, 'utf16le');
+  let changed = false;
+  let index = 0;
+  // Replacements in place until the first deletion, then the rest moved down over the gaps.
+  for (; index < length; index++) {
+    const code = units[index] as number;
+    const unit = code < FAST_LIMIT ? (table[code] as number) : GIVE_UP;
+    if (unit === code) continue;
+    if (unit === GIVE_UP) return null;
+    changed = true;
+    if (unit === DROP) break;
+    units[index] = unit;
+  }
+  let end = index;
+  for (; index < length; index++) {
+    const code = units[index] as number;
+    const unit = code < FAST_LIMIT ? (table[code] as number) : GIVE_UP;
+    if (unit === GIVE_UP) return null;
+    if (unit !== DROP) units[end++] = unit;
+  }
+  return changed ? bytes.toString('utf16le', 0, end * 2) : text;
 }
 
 /**
@@ -113,9 +157,8 @@ function unifyStable(text: string): string | null {
  * normalizing twice gives what normalizing once gives.
  */
 export function normalize(text: string): string {
-  const unified = unifyStable(text);
-  if (unified !== null) return unified;
-  return normalizeFully(text);
+  unifyTable ??= fastTable(false);
+  return unifyStable(text, unifyTable) ?? normalizeFully(text);
 }
 
 function normalizeFully(text: string): string {
@@ -125,14 +168,12 @@ function normalizeFully(text: string): string {
 }
 
 /**
- * `lowerCase(normalize(text))`, the form text is matched in, without a second pass over text the
- * fast path reads: a Latin capital is the only character it admits that has a lower case, and it
- * notes whether it saw one.
+ * `lowerCase(normalize(text))`, the form text is matched in, in one pass over text the fast path
+ * reads: there a Latin capital is the only character with a lower case, and the table lowers it.
  */
 export function normalizeLowerCase(text: string): string {
-  const unified = unifyStable(text);
-  if (unified !== null) return sawCapital ? unified.toLowerCase() : unified;
-  return lowerCase(normalizeFully(text));
+  foldTable ??= fastTable(true);
+  return unifyStable(text, foldTable) ?? lowerCase(normalizeFully(text));
 }
 
 /** Replaces Arabic-Indic (U+0660) and Persian (U+06F0) digits with ASCII digits, leaving all else (N8 alone). */
