@@ -55,24 +55,23 @@ export function lexiconKeys(lexicon: Iterable<string>): Set<string> {
  * Finds stem phrases in the title and body paragraphs, never across two of them. Nothing is stemmed
  * ahead of time: a stem is a part of its word, so the words that can stem to a phrase's first word are
  * found by searching the normalized text for that stem, and only those words, and the words after them,
- * are stemmed (each distinct word once). A paragraph is normalized the first time a phrase of two or
- * more words is looked up; a single-word tag needs only the title.
+ * are stemmed. A phrase whose later stems are not in the text at all is missing without a walk. The
+ * body is normalized the first time a phrase of two or more words is looked up, as one text: the
+ * paragraphs joined by line feeds, which a phrase never crosses; a single-word tag needs only the title.
  */
 class PhraseIndex {
-  /** The title, then the paragraphs, as given. */
-  private readonly texts: string[];
-  /** The same, normalized and lower-cased, filled in as they are needed. */
-  private readonly normalized: (string | undefined)[];
+  private readonly title: string;
+  private readonly paragraphs: readonly string[];
+  /** The title, then the body, normalized and lower-cased, filled in as they are needed. */
+  private readonly normalized: [string | undefined, string | undefined] = [undefined, undefined];
   /** Per text, the starts of the words that stem to a given stem. */
-  private readonly starts: Map<string, number[]>[];
+  private readonly starts: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
   /** What `find` answered, by phrase: a keywords line may repeat its words. */
   private readonly found = new Map<string, Occurrence>();
-  private readonly stemmed = new Map<string, string>();
 
   constructor(title: string, paragraphs: readonly string[]) {
-    this.texts = [title, ...paragraphs];
-    this.normalized = new Array(this.texts.length);
-    this.starts = this.texts.map(() => new Map());
+    this.title = title;
+    this.paragraphs = paragraphs;
   }
 
   /** Whether a phrase occurs anywhere, and whether it occurs in the title. */
@@ -80,13 +79,8 @@ class PhraseIndex {
     const key = phrase.join(' ');
     let found = this.found.get(key);
     if (found === undefined) {
-      found = ABSENT;
-      for (let text = 0; text < this.texts.length; text++) {
-        if (this.occursIn(text, phrase)) {
-          found = { anywhere: true, inTitle: text === 0 };
-          break;
-        }
-      }
+      if (this.occursIn(TITLE, phrase)) found = IN_TITLE;
+      else found = this.paragraphs.length > 0 && this.occursIn(BODY, phrase) ? IN_BODY : ABSENT;
       this.found.set(key, found);
     }
     return found;
@@ -94,11 +88,14 @@ class PhraseIndex {
 
   /** Whether the phrase occurs in the title. */
   inTitle(phrase: readonly string[]): boolean {
-    return this.occursIn(0, phrase);
+    return this.occursIn(TITLE, phrase);
   }
 
-  private occursIn(textIndex: number, phrase: readonly string[]): boolean {
+  private occursIn(textIndex: typeof TITLE | typeof BODY, phrase: readonly string[]): boolean {
     const text = this.normalizedText(textIndex);
+    for (let offset = 1; offset < phrase.length; offset++) {
+      if (!text.includes(phrase[offset] as string)) return false;
+    }
     for (const start of this.wordsStemmedTo(textIndex, phrase[0] as string)) {
       let end = wordEnd(text, start);
       let offset = 1;
@@ -106,24 +103,24 @@ class PhraseIndex {
         const next = nextWordStart(text, end);
         if (next < 0) break;
         end = wordEnd(text, next);
-        if (this.stemOf(text.slice(next, end)) !== phrase[offset]) break;
+        if (lightStem(text.slice(next, end)) !== phrase[offset]) break;
       }
       if (offset === phrase.length) return true;
     }
     return false;
   }
 
-  private normalizedText(textIndex: number): string {
+  private normalizedText(textIndex: typeof TITLE | typeof BODY): string {
     let text = this.normalized[textIndex];
     if (text === undefined) {
-      text = fold(this.texts[textIndex] as string);
+      text = joinedBody(textIndex === TITLE ? [this.title] : this.paragraphs);
       this.normalized[textIndex] = text;
     }
     return text;
   }
 
-  private wordsStemmedTo(textIndex: number, stem: string): number[] {
-    const cache = this.starts[textIndex] as Map<string, number[]>;
+  private wordsStemmedTo(textIndex: typeof TITLE | typeof BODY, stem: string): number[] {
+    const cache = this.starts[textIndex];
     let found = cache.get(stem);
     if (found !== undefined) return found;
     found = [];
@@ -131,21 +128,29 @@ class PhraseIndex {
     for (let at = text.indexOf(stem); at >= 0; ) {
       const start = wordStart(text, at);
       const end = wordEnd(text, at + stem.length);
-      if (this.stemOf(text.slice(start, end)) === stem) found.push(start);
+      if (lightStem(text.slice(start, end)) === stem) found.push(start);
       at = text.indexOf(stem, end);
     }
     cache.set(stem, found);
     return found;
   }
+}
 
-  private stemOf(word: string): string {
-    let stem = this.stemmed.get(word);
-    if (stem === undefined) {
-      stem = lightStem(word);
-      this.stemmed.set(word, stem);
-    }
-    return stem;
+const TITLE = 0;
+const BODY = 1;
+const PARAGRAPH_END = 10;
+
+/**
+ * The paragraphs normalized and joined by line feeds. A line feed inside a paragraph becomes a space,
+ * which separates its words as well but lets a phrase run on.
+ */
+function joinedBody(paragraphs: readonly string[]): string {
+  const folded: string[] = new Array(paragraphs.length);
+  for (let index = 0; index < paragraphs.length; index++) {
+    const text = fold(paragraphs[index] as string);
+    folded[index] = text.includes('\n') ? text.replaceAll('\n', ' ') : text;
   }
+  return folded.join('\n');
 }
 
 // Word boundaries as `split(NON_WORD)` draws them: a word is a run of letters and digits, a surrogate
@@ -180,11 +185,13 @@ function wordEnd(text: string, index: number): number {
   return end;
 }
 
-/** The start of the next word at or after `index`, or -1 at the end of the text. */
+/** The start of the next word at or after `index`, or -1 at the end of the text or of its paragraph. */
 function nextWordStart(text: string, index: number): number {
   let at = index;
   while (at < text.length && charClass(text, at) !== WORD) {
-    at += isHighSurrogate(text.charCodeAt(at)) && at + 1 < text.length ? 2 : 1;
+    const code = text.charCodeAt(at);
+    if (code === PARAGRAPH_END) return -1;
+    at += isHighSurrogate(code) && at + 1 < text.length ? 2 : 1;
   }
   return at < text.length ? at : -1;
 }
@@ -227,6 +234,8 @@ interface Found {
 }
 
 const ABSENT: Occurrence = { anywhere: false, inTitle: false };
+const IN_TITLE: Occurrence = { anywhere: true, inTitle: true };
+const IN_BODY: Occurrence = { anywhere: true, inTitle: false };
 // Index 0 of the lengths: no tag has no tokens.
 const ABSENT_FOUND: Found = { occurs: false, inTitle: false, known: false };
 
