@@ -1,6 +1,36 @@
+import { createHash } from 'node:crypto';
 import { Slug } from '@khabar/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleId, slugify } from './identity.ts';
+import { articleId, sha256, slugify } from './identity.ts';
+
+describe('sha256', () => {
+  const reference = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+  it('hashes a text as its UTF-8 bytes, lone surrogates as U+FFFD, at every length', () => {
+    // Arabic, Latin, an emoji's surrogate pair and lone halves of one, in texts short and long.
+    const unit = fc.constantFrom('ب', 'ة', 'a', ' ', '\n', '😀', '\uD83D', '\uDE00', '€');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit }), fc.string({ unit, minLength: 250, maxLength: 1200 })),
+        (text) => {
+          expect(sha256(text)).toBe(reference(text));
+          expect(sha256(text)).toBe(reference(Buffer.from(text)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const long = 'خبر عاجل 😀 '.repeat(300_000);
+    for (const text of [long, `${long}\uD800`, long.slice(0, 70_000), 'ب'.repeat(256)]) {
+      expect(sha256(text)).toBe(reference(text));
+    }
+  });
+
+  it('hashes bytes as they are', () => {
+    const bytes = new Uint8Array([0xd8, 0xa8, 0xff, 0x00]);
+    expect(sha256(bytes)).toBe(reference(bytes));
+  });
+});
 
 describe('articleId', () => {
   const title = 'بعد مغادرة كيم أون.. وزير الخارجية الصيني يزور روسيا';
