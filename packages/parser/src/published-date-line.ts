@@ -45,23 +45,25 @@ const DATE_LABEL_WORDS = new Set([
 // After the date, only a zone phrase may remain: بتوقيت مكة المكرمة.
 const ZONE_TAIL = /^[\s(]*ب?توقيت\s+[\p{L} ]{1,30}\)?$/u;
 
-// The same line is asked about by the layout check and then by the reader: the last answers are kept.
-// Only a relative date's answer depends on the reference time; the others serve whatever it is.
-const REMEMBERED = 4;
-const remembered: { text: string; reference: number | undefined; line: DateLine | null }[] = [];
+// The same line is asked about by the layout check and then by the reader, and the articles of one
+// site and day carry the same date line: the answers to the last lines read are kept, by text. Only a
+// relative date's answer depends on the reference time; the others serve whatever it is.
+const REMEMBERED = 256;
+const remembered = new Map<string, { reference: number | undefined; line: DateLine | null }>();
 
 /** Reads a date line, or null when the line is not one. */
 export function readDateLine(text: string, referenceTime?: Date): DateLine | null {
   if (text.length > MAX_LENGTH) return null;
   const reference = referenceTime?.getTime();
-  for (const entry of remembered) {
-    if (entry.text === text && (entry.reference === reference || entry.line?.relative !== true)) {
-      return entry.line;
-    }
+  const entry = remembered.get(text);
+  if (entry !== undefined && (entry.reference === reference || entry.line?.relative !== true)) {
+    return entry.line;
   }
   const line = readDateLineAnew(text, referenceTime);
-  if (remembered.length >= REMEMBERED) remembered.shift();
-  remembered.push({ text, reference, line });
+  if (entry === undefined && remembered.size >= REMEMBERED) {
+    remembered.delete(remembered.keys().next().value as string);
+  }
+  remembered.set(text, { reference, line });
   return line;
 }
 
