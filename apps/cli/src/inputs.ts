@@ -10,6 +10,7 @@ import {
   readDocument,
 } from '@khabar/parser';
 import type { FileRead, ParseBatchRequest, ParsedBatch, ParseSettings } from './file-batches.ts';
+import { writeUtf8 } from './utf8.ts';
 
 /** One input of a command: a file, or standard input. */
 export interface InputFile {
@@ -132,7 +133,7 @@ class GrowingBytes {
       this.buffer.copy(grown, 0, 0, this.used);
       this.buffer = grown;
     }
-    this.used += this.buffer.write(text, this.used);
+    this.used += writeUtf8(text, this.buffer, this.used);
     this.buffer[this.used++] = 0x0a;
   }
 

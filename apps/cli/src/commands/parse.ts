@@ -20,6 +20,7 @@ import {
   type InputFile,
   isArchive,
 } from '../inputs.ts';
+import { writeUtf8 } from '../utf8.ts';
 
 const usage = `Usage: khabar parse [options] <file|dir|->...
 
@@ -335,7 +336,7 @@ class LineWriter {
       this.full.push(`${text}\n`);
       return;
     }
-    this.used += this.buffer.write(text, this.used);
+    this.used += writeUtf8(text, this.buffer, this.used);
     this.buffer[this.used++] = 0x0a;
   }
 
