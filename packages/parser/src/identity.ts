@@ -1,39 +1,12 @@
-import { transcode } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { normalize } from '@khabar/arabic';
 import { wordRuns } from './char-class.ts';
+import { transcodes, utf8Bytes } from './utf8.ts';
 
 /** SHA-256 of a text (taken as UTF-8, a lone surrogate as U+FFFD) or of bytes, in lowercase hex. */
 export function sha256(data: string | Uint8Array): string {
-  if (typeof data === 'string' && data.length >= TRANSCODED_FROM) {
-    const bytes = utf8Bytes(data);
-    if (bytes !== null) return hash('sha256', bytes, 'hex');
-  }
-  return hash('sha256', data, 'hex');
-}
-
-// Encoding a long text to UTF-8 costs hashing it twice over: copied out as UTF-16 and transcoded it
-// takes half the time. Short texts are not worth the copies.
-const TRANSCODED_FROM = 256;
-// The copy's buffer is kept for texts up to this many code units; longer ones get their own.
-const KEPT_UNITS = 1 << 20;
-let scratch = Buffer.alloc(0);
-
-/** The text's UTF-8 bytes, or null when it holds a lone surrogate (which transcoding refuses). */
-function utf8Bytes(text: string): Uint8Array | null {
-  let units = scratch;
-  if (units.length < text.length * 2) {
-    units = Buffer.allocUnsafe(
-      Math.max(text.length * 2, Math.min(KEPT_UNITS * 2, Math.max(units.length * 2, 1 << 16))),
-    );
-    if (units.length <= KEPT_UNITS * 2) scratch = units;
-  }
-  const written = units.write(text, 0, 'utf16le');
-  try {
-    return transcode(units.subarray(0, written), 'utf16le', 'utf8');
-  } catch {
-    return null;
-  }
+  // A short text is hashed as it is: encoding it apart would cost more than it saves.
+  return hash('sha256', typeof data === 'string' && transcodes(data.length) ? utf8Bytes(data) : data, 'hex');
 }
 
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;

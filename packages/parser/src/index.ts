@@ -13,5 +13,6 @@ export { type DocumentInput, type DocumentResult, readDocument } from './intake/
 export { completeArticle } from './intake/upgrade.ts';
 export type { ParseOptions, ParseResult } from './options.ts';
 export { parseArticle } from './parse-article.ts';
+export { utf8Bytes } from './utf8.ts';
 export { parserVersion } from './version.ts';
 export { type WarningCode, warningCodes } from './warnings.ts';
