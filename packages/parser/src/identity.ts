@@ -1,12 +1,11 @@
 import { hash } from 'node:crypto';
 import { normalize } from '@khabar/arabic';
 import { wordRuns } from './char-class.ts';
-import { transcodes, utf8Bytes } from './utf8.ts';
+import { utf8Bytes } from './utf8.ts';
 
 /** SHA-256 of a text (taken as UTF-8, a lone surrogate as U+FFFD) or of bytes, in lowercase hex. */
 export function sha256(data: string | Uint8Array): string {
-  // A short text is hashed as it is: encoding it apart would cost more than it saves.
-  return hash('sha256', typeof data === 'string' && transcodes(data.length) ? utf8Bytes(data) : data, 'hex');
+  return hash('sha256', typeof data === 'string' ? utf8Bytes(data) : data, 'hex');
 }
 
 const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;

@@ -29,8 +29,3 @@ export function utf8Bytes(text: string): Uint8Array {
     return Buffer.from(text);
   }
 }
-
-/** Whether `utf8Bytes` transcodes a text of this many code units. */
-export function transcodes(length: number): boolean {
-  return length >= TRANSCODED_FROM;
-}

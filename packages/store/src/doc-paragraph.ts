@@ -77,13 +77,13 @@ function isBodyKey(doc: DocJson, start: number, end: number): boolean {
   return true;
 }
 
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
 function skipSpace(doc: DocJson, start: number): number {
   let at = start;
-  while (at < doc.length) {
-    const byte = unit(doc, at);
-    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) break;
-    at++;
-  }
+  while (at < doc.length && isSpace(unit(doc, at))) at++;
   return at;
 }
 
@@ -127,9 +127,7 @@ function valueEnd(doc: DocJson, start: number): number {
   let at = start;
   while (at < doc.length) {
     const byte = unit(doc, at);
-    if (byte === COMMA || byte === CLOSE_OBJECT || byte === CLOSE_ARRAY || byte === 0x20 || byte === 0x0a)
-      break;
-    if (byte === 0x0d || byte === 0x09) break;
+    if (byte === COMMA || byte === CLOSE_OBJECT || byte === CLOSE_ARRAY || isSpace(byte)) break;
     at++;
   }
   return at === start ? -1 : at;
