@@ -6,7 +6,7 @@ export const TITLE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
 
 /**
- * Scale of the text rank (SQLite's negated bm25, PostgreSQL's ts_rank_cd) in a hit's score, next to
+ * Scale of the text rank (SQLite's negated bm25, PostgreSQL's ts_rank) in a hit's score, next to
  * the title score: it orders articles whose titles answer the query equally well.
  */
 export const SQLITE_TEXT_RANK_SCALE = 0.1;
