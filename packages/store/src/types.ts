@@ -128,8 +128,9 @@ export interface ArticleStore {
   /**
    * Gets search ready for traffic, as a server does before it listens: SQLite starts its search
    * threads and each reads what ranking keeps of the newest articles (their titles and stories), which
-   * a query otherwise reads the first time it meets them; PostgreSQL reads the planner's statistics
-   * that search windows are planned from. Answers are unchanged; only the first searches are faster.
+   * a query otherwise reads the first time it meets them; PostgreSQL reads the titles of the newest
+   * articles, the same way, and the planner's statistics that search windows are planned from.
+   * Answers are unchanged; only the first searches are faster.
    */
   warm(): Promise<void>;
   /** Removes an article; false when there was none. */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../test/build-article.ts';
 import { generateArticles } from '../../test/generate-articles.ts';
 import { createPostgresStore } from '../index.ts';
-import { matchShare } from './search.ts';
+import { matchShare, postgresSearch } from './search.ts';
 
 describe('matchShare', () => {
   const shares = new Map([
@@ -89,6 +89,42 @@ describe.runIf(url)('PostgreSQL search windows', () => {
     } finally {
       await client.end();
       await store.close();
+    }
+  });
+
+  it('reads the newest titles once when warmed, not window by window, and ranks as before', async () => {
+    const store = await createPostgresStore(url as string, { schema });
+    await store.upsertMany(generateArticles(300, 23));
+    await store.close();
+    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 2 });
+    try {
+      // A search over the store's own statements, counting the windows' title reads.
+      const searchCounting = () => {
+        const reads = { titles: 0 };
+        const search = postgresSearch(async (sql, params, name) => {
+          if (name === 'khabar_ranking_titles') reads.titles++;
+          return (await pool.query({ text: sql, values: params ?? [], ...(name ? { name } : {}) })).rows;
+        });
+        return { search, reads };
+      };
+      const queries = ['الحكومة', 'الحكومة المطار', 'متحف رقمي', 'الملعب عاجل الجامعة'];
+      const answers = async (search: ReturnType<typeof postgresSearch>) =>
+        Promise.all(queries.map(async (q) => (await search.search({ q, limit: 20 })).items));
+      const cold = searchCounting();
+      const coldAnswers = await answers(cold.search);
+      expect(cold.reads.titles).toBeGreaterThan(0);
+      const warmed = searchCounting();
+      await warmed.search.warm();
+      expect(await answers(warmed.search)).toEqual(coldAnswers);
+      expect(coldAnswers.every((items) => items.length > 0)).toBe(true);
+      expect(warmed.reads.titles).toBe(0);
+      // A title changed after warming is read again: the row's version moved.
+      const [first] = coldAnswers[0] ?? [];
+      await pool.query(`UPDATE articles SET title = title || ' محدث' WHERE id = $1`, [first?.article.id]);
+      await warmed.search.search({ q: 'الحكومة', limit: 20 });
+      expect(warmed.reads.titles).toBe(1);
+    } finally {
+      await pool.end();
     }
   });
 });

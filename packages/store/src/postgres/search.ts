@@ -35,6 +35,8 @@ const RANK_WEIGHTS = `'{0, 0, ${BODY_WEIGHT / TITLE_WEIGHT}, 1}'`;
 const STATISTICS_TTL_MS = 60_000;
 // Titles whose words are kept for ranking; past this many the memory is given back and it starts again.
 const MAX_CACHED_TITLES = 100_000;
+// Titles read when search is warmed (see `ArticleStore.warm`): the newest, all of SaudiNewsNet's.
+const WARM_TITLES = 50_000;
 
 // A page's rows, and its stories with their other articles, by the hits' `seq`.
 const PAGE_ROWS = `SELECT ${SUMMARY_COLUMNS}, seq, search_body, doc, ${HIT_STORY_COLUMN}
@@ -371,7 +373,18 @@ export function postgresSearch(query: PostgresQuery): PostgresSearch {
     search,
     related,
     async warm() {
-      await searchStatistics();
+      // The titles ranking needs of the newest articles, where most windows are, read in one statement
+      // rather than window by window as queries first meet them (as SQLite's search threads do).
+      const [newest] = await Promise.all([
+        query<TitleRow>(
+          `SELECT seq, xmin::text AS version, id, title, search_title FROM articles
+           ORDER BY seq DESC LIMIT $1`,
+          [WARM_TITLES],
+        ),
+        searchStatistics(),
+      ]);
+      if (rankingTitles.size + newest.length > MAX_CACHED_TITLES) rankingTitles = new RankingTitles();
+      rankingTitles.keep(newest);
     },
   };
 }
