@@ -52,6 +52,8 @@ const apiUrl = `http://${settings.host}:${settings.apiPort}`;
 const siteUrl = `http://${settings.host}:${settings.webPort}`;
 const services: { name: string; child: ChildProcess }[] = [];
 let stopping = false;
+/** How long a service's exit waits for a signal to this process that would explain it. */
+const signalGraceMs = 250;
 
 function start(name: string, label: string, args: string[], env: Environment): ChildProcess {
   const child = spawn(node, args, {
@@ -63,10 +65,15 @@ function start(name: string, label: string, args: string[], env: Environment): C
   relay(child.stderr, label, process.stderr);
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    process.stderr.write(
-      `khabar: the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest\n`,
-    );
-    void stop(1);
+    // Ctrl-C reaches the services and this process together, and this process may see a service's
+    // exit before its own signal: the signal gets a moment to arrive before the exit counts as a fault.
+    setTimeout(() => {
+      if (stopping) return;
+      process.stderr.write(
+        `khabar: the ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest\n`,
+      );
+      void stop(1);
+    }, signalGraceMs);
   });
   services.push({ name, child });
   return child;

@@ -90,7 +90,7 @@ describe('pnpm start', () => {
 
     // Ctrl-C in a terminal signals the whole foreground process group.
     process.kill(-(job.child.pid ?? 0), 'SIGINT');
-    expect(await job.exited).toBe(0);
+    expect(await job.exited, job.output()).toBe(0);
     expect(job.output()).not.toContain('ELIFECYCLE');
     expect(alive(job.services.api)).toBe(false);
     expect(alive(job.services.site)).toBe(false);
@@ -102,8 +102,16 @@ describe('pnpm start', () => {
     const job = await startMainJob([process.execPath, 'scripts/start.ts']);
     expect((await fetch(`${job.siteUrl}robots.txt`)).status).toBe(200);
     job.child.kill('SIGTERM');
-    expect(await job.exited).toBe(0);
+    expect(await job.exited, job.output()).toBe(0);
     expect(alive(job.services.api)).toBe(false);
+    expect(alive(job.services.site)).toBe(false);
+  });
+
+  it('stops the site and exits 1 with a message when the API dies on its own', async () => {
+    const job = await startMainJob([process.execPath, 'scripts/start.ts']);
+    process.kill(job.services.api, 'SIGKILL');
+    expect(await job.exited, job.output()).toBe(1);
+    expect(job.output()).toContain('khabar: the API stopped (SIGKILL); stopping the rest\n');
     expect(alive(job.services.site)).toBe(false);
   });
 
@@ -143,7 +151,7 @@ describe.runIf(pgUrl)('pnpm start with KHABAR_DB naming PostgreSQL', () => {
     const stored = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.articles`);
     expect(stored.rows[0]?.n).toBeGreaterThan(0);
     process.kill(-(job.child.pid ?? 0), 'SIGINT');
-    expect(await job.exited).toBe(0);
+    expect(await job.exited, job.output()).toBe(0);
     expect(alive(job.services.api)).toBe(false);
     expect(alive(job.services.site)).toBe(false);
   });
