@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type StorySketch, storyFingerprint } from '../stories/index.ts';
+import { rowFingerprint } from '../stored-row.ts';
+import { bodySentences, type StorySketch, storyFingerprint } from '../stories/index.ts';
 import { HOSPITAL, MATCH, OTHER_HOSPITAL } from '../stories/test-articles.ts';
 import { SketchCache } from './sketch-cache.ts';
 
@@ -13,7 +14,7 @@ describe('SketchCache', () => {
   it('gives a sketch back only under the hash it was held with', () => {
     const cache = new SketchCache();
     cache.set(1, 111, sketches[0]);
-    expect(cache.get(1, 111)).toBe(sketches[0]);
+    expect(cache.get(1, 111)).toEqual(sketches[0]);
     expect(cache.get(1, 112)).toBeUndefined();
     expect(cache.get(2, 111)).toBeUndefined();
     cache.delete(1);
@@ -30,11 +31,11 @@ describe('SketchCache', () => {
     cache.set(0, 0, sketches[0]);
     cache.set(1, 1, sketches[1]);
     // Taking the first makes the second the least recently used.
-    expect(cache.get(0, 0)).toBe(sketches[0]);
+    expect(cache.get(0, 0)).toEqual(sketches[0]);
     cache.set(2, 2, sketches[2]);
     expect(cache.get(1, 1)).toBeUndefined();
-    expect(cache.get(0, 0)).toBe(sketches[0]);
-    expect(cache.get(2, 2)).toBe(sketches[2]);
+    expect(cache.get(0, 0)).toEqual(sketches[0]);
+    expect(cache.get(2, 2)).toEqual(sketches[2]);
     expect(cache.bytes).toBeLessThanOrEqual(total - 1);
     // Holding the same article again replaces it, and counts it once.
     const before = cache.bytes;
@@ -48,5 +49,29 @@ describe('SketchCache', () => {
     cache.set(1, 1, sketches[0]);
     expect(cache.get(1, 1)).toBeUndefined();
     expect(cache.bytes).toBe(0);
+  });
+
+  it("holds a row's sketch in the row's own buffer, and keeps many apart as slots are freed and taken again", () => {
+    const rows = [HOSPITAL, MATCH, OTHER_HOSPITAL].map((body) => rowFingerprint(bodySentences(body)));
+    const cache = new SketchCache();
+    const expected = new Map<number, StorySketch>();
+    for (let seq = 1; seq <= 300; seq++) {
+      const { sketch } = rows[seq % 3] as (typeof rows)[number];
+      cache.set(seq, seq * 7, sketch);
+      expected.set(seq, sketch);
+      // Every fifth is let go, so that later ones take its slot.
+      if (seq % 5 === 0) {
+        cache.delete(seq - 2);
+        expected.delete(seq - 2);
+      }
+    }
+    for (let seq = 1; seq <= 300; seq++) {
+      const sketch = expected.get(seq);
+      expect(cache.get(seq, seq * 7)).toEqual(sketch);
+      if (sketch !== undefined) expect(cache.get(seq, seq * 7)?.shingles.buffer).toBe(sketch.shingles.buffer);
+    }
+    const buffers = new Set([...expected.values()].map((sketch) => sketch.shingles.buffer));
+    expect(cache.bytes).toBeGreaterThan(0);
+    expect(buffers.size).toBe(3);
   });
 });
