@@ -3,7 +3,7 @@
 // store that keeps stories and into one that keeps none (`stories: false`, for this measure only).
 // Every ingest runs in a process of its own, so that neither inherits the other's heap or caches, and
 // the pairs alternate which goes first. Prints each ingest and, per store, the median of the pairs'
-// ratios. `--pairs N` (default 3), `--limit N` the first N documents, `--only sqlite|postgres`;
+// ratios of wall time (the target) and of CPU time. `--pairs N` (default 3), `--limit N` the first N documents, `--only sqlite|postgres`;
 // PostgreSQL runs when `KHABAR_TEST_PG_URL` (or `--pg <url>`) is set.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -81,8 +81,12 @@ if (values.child !== undefined) {
       .map((value) => value.toFixed(1))
       .join(' ')}`,
   );
+  const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}%`;
+  const median = (values: readonly number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] as number;
   for (const kind of kinds) {
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
     for (let pair = 0; pair < pairs; pair++) {
       // Odd pairs ingest with stories first, so that neither side always runs on a warmer machine.
       const storiesFirst = pair % 2 === 1;
@@ -90,17 +94,21 @@ if (values.child !== undefined) {
       const second = run(kind, !storiesFirst);
       const [bare, withStories] = storiesFirst ? [second, first] : [first, second];
       const ratio = withStories.wallMs / bare.wallMs;
+      const cpuRatio = withStories.cpuMs / bare.cpuMs;
       ratios.push(ratio);
+      cpuRatios.push(cpuRatio);
       console.log(
         `  ${kind} pair ${pair + 1}: without stories ${seconds(bare)}, with stories ${seconds(withStories)}: ` +
-          `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}% wall`,
+          `${percent(ratio)} wall, ${percent(cpuRatio)} CPU`,
       );
     }
-    const sorted = [...ratios].sort((a, b) => a - b);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)] as number;
-    const met = median <= 1.2 ? 'met' : 'NOT met';
+    const wall = median(ratios);
+    const met = wall <= 1.2 ? 'met' : 'NOT met';
+    // Where every core is busy, as in SQLite's ingest on two, the wall time follows the CPU time:
+    // the CPU ratio is the steadier of the two, and says what a change to the story steps saved.
     console.log(
-      `${kind}: stories add ${((median - 1) * 100).toFixed(0)}% to the ingest (median; target ≤ 20%) ${met}`,
+      `${kind}: stories add ${((wall - 1) * 100).toFixed(0)}% to the ingest (median; target ≤ 20%) ${met}; ` +
+        `${percent(median(cpuRatios))} CPU (median)`,
     );
   }
 }
