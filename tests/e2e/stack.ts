@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, type Service, startService } from '@khabar/devkit';
+import { freePorts, type Service, startService } from '@khabar/devkit';
 import { parseArticle } from '@khabar/parser';
 import type { Article } from '@khabar/schema';
 import { openStore } from '@khabar/store';
@@ -68,8 +68,7 @@ export async function startStack(
   const db = join(dir, 'khabar.db');
   const articles = [...(await readFixtures()), ...extra];
   await ingest(db, articles);
-  const apiPort = await freePort();
-  const sitePort = await freePort();
+  const [apiPort, sitePort] = (await freePorts(2)) as [number, number];
   const api = await startService({
     name: 'API',
     args: [apiEntry],

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@khabar/devkit';
+import { freePorts } from '@khabar/devkit';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alive, descendants } from './processes.ts';
@@ -25,7 +25,7 @@ afterEach(async () => {
 /** Runs the main job in its own process group, as a terminal would, on free ports over a fresh store. */
 async function startMainJob(command: string[], db?: string): Promise<Started> {
   const dir = await mkdtemp(join(tmpdir(), 'khabar-start-'));
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const [apiPort, webPort] = (await freePorts(2)) as [number, number];
   const [program = 'pnpm', ...args] = command;
   const child = spawn(program, args, {
     cwd: root,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { freePort, type Service, startService } from '@khabar/devkit';
+import { freePorts, type Service, startService } from '@khabar/devkit';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -9,17 +9,17 @@ const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
  * wait for its lock. If any fails to start, the others are stopped and the failure thrown.
  */
 export async function startApiProcesses(count: number, env: Record<string, string>): Promise<Service[]> {
+  const ports = await freePorts(count);
   const started = await Promise.allSettled(
-    Array.from({ length: count }, async (_, index) => {
-      const port = await freePort();
-      return startService({
+    ports.map((port, index) =>
+      startService({
         name: `API process ${index + 1}`,
         args: [main],
         port,
         probe: '/readyz',
         env: { ...env, KHABAR_API_PORT: String(port) },
-      });
-    }),
+      }),
+    ),
   );
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) {

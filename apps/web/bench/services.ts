@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, stopChild, waitUntilAnswering } from '@khabar/devkit';
+import { freePorts, stopChild, waitUntilAnswering } from '@khabar/devkit';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,7 +23,7 @@ export async function startServices(): Promise<Services> {
   // The API's default store is `data/khabar.db` under its working folder: a fresh folder gives a
   // fresh store, which the API fills from seeds/.
   const workdir = await mkdtemp(join(tmpdir(), 'khabar-web-bench-'));
-  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const [apiPort, sitePort] = (await freePorts(2)) as [number, number];
   const api = spawn(process.execPath, [join(repo, 'apps/api/src/main.ts')], {
     cwd: workdir,
     stdio: ['ignore', 'ignore', 'inherit'],

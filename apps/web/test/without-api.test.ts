@@ -1,11 +1,13 @@
-import { freePort } from '@khabar/devkit';
+import { freePorts } from '@khabar/devkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite } from './server.ts';
 
 // The built site alone, pointed at a port where no API listens.
 let site: Awaited<ReturnType<typeof startSite>>;
 beforeAll(async () => {
-  site = await startSite({ KHABAR_API_URL: `http://127.0.0.1:${await freePort()}` });
+  // Both ports found at once: one asked for after the other could be the same.
+  const [apiPort, sitePort] = (await freePorts(2)) as [number, number];
+  site = await startSite({ KHABAR_API_URL: `http://127.0.0.1:${apiPort}` }, sitePort);
 });
 afterAll(async () => {
   await site?.stop();

@@ -3,7 +3,7 @@ export { childEnvironment, testPostgresUrl, testRedisUrl } from './environment.t
 export { holdWriteLock, type LockHolder } from './hold-write-lock.ts';
 export { type LoadTestOptions, type LoadTestResult, loadTest } from './load-test.ts';
 export { childrenNamed, childText, parseXml, readAsHtml, type XmlElement } from './markup.ts';
-export { freePort } from './ports.ts';
+export { freePort, freePorts } from './ports.ts';
 export {
   type Service,
   type ServiceOptions,

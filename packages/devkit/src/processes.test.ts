@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { freePort } from './ports.ts';
+import { freePort, freePorts } from './ports.ts';
 import { startService, stopChild, waitUntilAnswering } from './processes.ts';
 
 function serverScript(port: number, delayMs: number): string {
@@ -18,6 +18,26 @@ describe('freePort', () => {
     });
     expect((server.address() as { port: number }).port).toBe(port);
     await new Promise((resolve) => server.close(resolve));
+  });
+});
+
+describe('freePorts', () => {
+  it('gives ports all different, each of which a server can then listen on at the same time', async () => {
+    for (let round = 0; round < 20; round++) expect(new Set(await freePorts(3)).size).toBe(3);
+    const ports = await freePorts(4);
+    expect(ports).toHaveLength(4);
+    const servers = await Promise.all(
+      ports.map(
+        (port) =>
+          new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+            const server = createServer();
+            server.once('error', reject);
+            server.listen(port, '127.0.0.1', () => resolve(server));
+          }),
+      ),
+    );
+    expect(servers.map((server) => (server.address() as { port: number }).port)).toEqual(ports);
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
 });
 
