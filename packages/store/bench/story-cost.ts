@@ -3,8 +3,9 @@
 // store that keeps stories and into one that keeps none (`stories: false`, for this measure only).
 // Every ingest runs in a process of its own, so that neither inherits the other's heap or caches, and
 // the pairs alternate which goes first. Prints each ingest and, per store, the median of the pairs'
-// ratios of wall time (the target) and of CPU time. `--pairs N` (default 3), `--limit N` the first N documents, `--only sqlite|postgres`;
-// PostgreSQL runs when `KHABAR_TEST_PG_URL` (or `--pg <url>`) is set.
+// ratios of wall time (the target) and of CPU time. `--pairs N` (default 3), `--limit N` the first N
+// documents, `--only sqlite|postgres`; PostgreSQL runs when `KHABAR_TEST_PG_URL` (or `--pg <url>`) is
+// set.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
