@@ -52,11 +52,15 @@ export interface IngestTiming {
 
 /**
  * Parses and stores every document in chunks of `size`, as `khabar ingest` does (documents parsed on
- * other threads, one chunk written while the next is parsed, the search index compacted at the end),
- * timing the whole. `seen` is given each chunk's articles as they come.
+ * other threads, one chunk written while the next is parsed, the new articles' stories deferred and
+ * settled with the search index's compaction at the end), timing the whole. `seen` is given each
+ * chunk's articles as they come.
  */
 export async function ingestTimed(
-  store: { upsertMany(articles: Article[]): Promise<unknown>; compact(): Promise<void> },
+  store: {
+    upsertMany(articles: Article[], options?: { deferStories?: boolean }): Promise<unknown>;
+    compact(): Promise<void>;
+  },
   texts: readonly string[],
   size: number,
   seen: (articles: Article[]) => void = () => {},
@@ -67,7 +71,8 @@ export async function ingestTimed(
   for await (const batch of parseInParallel(texts, size)) {
     seen(batch);
     const previous = writing;
-    writing = store.upsertMany(batch);
+    // As `khabar ingest` writes: the stories of the new articles settled once, by `compact()`.
+    writing = store.upsertMany(batch, { deferStories: true });
     writing.catch(() => undefined);
     await previous;
   }

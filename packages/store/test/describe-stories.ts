@@ -252,6 +252,93 @@ export function describeStories(name: string, open: () => Promise<StoreHarness>)
       expect(await allStories(1)).toEqual(before);
     });
 
+    it('defers the stories of a bulk load until the store is compacted, and then gives those of writes filed at once', async () => {
+      const articles = [...hospital, ...unrelated].sort(() => seededRandom(5)() - 0.5);
+      for (let start = 0; start < articles.length; start += 2) {
+        await store.upsertMany(articles.slice(start, start + 2), { deferStories: true });
+      }
+      // Until the stories are settled, each deferred article is a story of its own.
+      expect(await store.storyClusters()).toEqual([]);
+      expect((await store.get(first.id))?.story).toEqual({
+        id: first.id,
+        size: 1,
+        firstPublishedAt: first.publishedAt,
+      });
+      await store.compact();
+      expect(await store.storyClusters()).toEqual([{ story: first.id, articles: ids(hospital) }]);
+      const reference = await open();
+      try {
+        await reference.store.upsertMany(articles);
+        expect(await store.storyClusters()).toEqual(await reference.store.storyClusters());
+        expect(await store.stories({ minSize: 1, limit: 100 })).toEqual(
+          await reference.store.stories({ minSize: 1, limit: 100 }),
+        );
+      } finally {
+        await reference.dispose();
+      }
+    });
+
+    it('settles what is stored when deferred articles are deleted or rewritten before their stories are', async () => {
+      await store.upsertMany(hospital, { deferStories: true });
+      expect(await store.delete(edited.id)).toBe(true);
+      // Rewritten at once (no deferring): the article is filed with its new body before the rest.
+      const reported = {
+        ...credited,
+        body: MATCH,
+        provenance: { ...credited.provenance, contentHash: 'd'.repeat(64) },
+      };
+      expect((await store.upsert(reported)).status).toBe('updated');
+      await store.upsertMany([match], { deferStories: true });
+      await store.compact();
+      const clusters = await store.storyClusters();
+      expect(clusters).toEqual([
+        { story: first.id, articles: ids([first, retitled, trimmed]) },
+        { story: match.id, articles: ids([reported, match]) },
+      ]);
+      const reference = await open();
+      try {
+        await reference.store.upsertMany([first, retitled, trimmed, reported, match]);
+        expect(clusters).toEqual(await reference.store.storyClusters());
+      } finally {
+        await reference.dispose();
+      }
+    });
+
+    it('settles deferred stories when the store closes, and a store opened meanwhile gives them theirs', async () => {
+      await store.upsertMany(hospital, { deferStories: true });
+      // Opening gives every article without a story row its story, from the stored documents.
+      const other = await harness.reopen();
+      try {
+        expect(await other.storyClusters()).toEqual([{ story: first.id, articles: ids(hospital) }]);
+      } finally {
+        await other.close();
+      }
+      await store.upsertMany(unrelated, { deferStories: true });
+      expect((await harness.storyState()).memberships).toHaveLength(hospital.length);
+      await store.close();
+      const state = await harness.storyState();
+      expect(state.memberships).toHaveLength(hospital.length + unrelated.length);
+      expectStoryInvariants(state);
+    });
+
+    it('lets another writer find the deferred articles once they are settled, whatever it filed meanwhile', async () => {
+      // The other writer knows the band index before the deferred articles are filed, and files an
+      // article after them meanwhile: settling them must have it read them, not only what comes after.
+      const other = await harness.reopen();
+      try {
+        await store.upsertMany([first, edited], { deferStories: true });
+        await other.upsert(heart);
+        // Closing settles them, and writes no run (compaction would, which every writer reads).
+        await store.close();
+        await other.upsert(retitled);
+        expect(await other.storyClusters()).toEqual([
+          { story: first.id, articles: ids([first, edited, retitled]) },
+        ]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('splits a story when the article that held it together is deleted', async () => {
       // The digest holds both stories whole: each joins it, and they share no sentence.
       const digest = buildArticle({

@@ -188,7 +188,12 @@ async function storeBatch(
   fail: (source: string, reason: string) => void,
 ): Promise<void> {
   try {
-    const { outcomes } = await store.upsertMany(batch.map((item) => item.article));
+    // An ingest is a bulk load: stories are worked out once for all its new articles, when the store
+    // is compacted or closed (see `WriteOptions.deferStories`).
+    const { outcomes } = await store.upsertMany(
+      batch.map((item) => item.article),
+      { deferStories: true },
+    );
     for (const outcome of outcomes) counts[outcome.status]++;
     return;
   } catch (error) {
@@ -196,7 +201,7 @@ async function storeBatch(
   }
   for (const { source, article } of batch) {
     try {
-      counts[(await store.upsert(article)).status]++;
+      counts[(await store.upsert(article, { deferStories: true })).status]++;
     } catch (error) {
       if (stopsIngest(error)) throw error;
       fail(source, `not stored: ${(error as Error).message}`);

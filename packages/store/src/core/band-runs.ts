@@ -228,11 +228,23 @@ export class BandRuns {
     if (later.keys.length === 0 && !removedPending) return;
     this.#addPending(later);
     const filedThrough = lastArticle(later, state.filedThrough);
+    // Another writer reads only the entries of articles after the last it knows was filed: entries of
+    // articles before it (stories deferred, then settled after later articles were filed) need a new
+    // epoch, which has every writer make them all again, as a removed one does.
+    let filedBefore = false;
+    for (let index = 0; index < later.seqs.length && !filedBefore; index++) {
+      filedBefore = (later.seqs[index] as number) <= state.filedThrough;
+    }
     let pending = 0;
     for (const part of this.#pending) pending += part.keys.length;
     if (pending >= this.#flushFrom) yield* this.flush(dialect);
     else
-      yield* this.#saveState(dialect, watermark, removedPending ? randomUUID() : state.epoch, filedThrough);
+      yield* this.#saveState(
+        dialect,
+        watermark,
+        removedPending || filedBefore ? randomUUID() : state.epoch,
+        filedThrough,
+      );
   }
 
   /**

@@ -76,6 +76,82 @@ export function storyInput(seq: number, row: ArticleRow): StoryInput | null {
 export class StoryMemory {
   readonly runs = new BandRuns({ derive: pendingEntries });
   readonly sketches = new SketchCache();
+  /**
+   * New articles committed with their stories deferred (see `deferStories`), by seq: they have no
+   * row in `article_stories` yet, and are filed and compared all at once by `settleDeferredSteps`.
+   */
+  readonly deferred = new Map<number, StoryInput>();
+
+  /** Takes in what a committed transaction deferred or settled; a rolled-back one changes nothing. */
+  committed(work: StoryWork): void {
+    for (const seq of work.undeferred) this.deferred.delete(seq);
+    for (const input of work.deferred) this.deferred.set(input.seq, input);
+  }
+}
+
+/**
+ * Deferred articles are settled with the write that brings their number to this: their sketches
+ * wait in the writer's memory (about 2 kB each for a SaudiNewsNet article, 100 MB at most here).
+ */
+export const DEFER_LIMIT = 50_000;
+
+/**
+ * The story inputs of a write whose stories may wait (`WriteOptions.deferStories`): the new articles
+ * (after `freshAfter`, the last article before the write) are put aside in `work.deferred`, kept once
+ * the write commits; those it updated are returned, to be filed now as any write files them. Once the
+ * deferred articles would come to `DEFER_LIMIT`, nothing is put aside: the write settles them all
+ * (`settleDeferredSteps`) and files its own with them.
+ */
+export function deferStories(
+  memory: StoryMemory,
+  work: StoryWork,
+  written: readonly StoryInput[],
+  freshAfter: number,
+): StoryInput[] {
+  const fresh = written.filter((input) => input.seq > freshAfter);
+  const now = written.filter((input) => input.seq <= freshAfter);
+  if (memory.deferred.size + fresh.length >= DEFER_LIMIT) {
+    work.settling = fresh;
+    return now;
+  }
+  work.deferred.push(...fresh);
+  return now;
+}
+
+/**
+ * Files and compares the deferred articles (and any a write hands over in `work.settling`) as one
+ * batch, as `writeStorySteps` files a write's articles: one pass over the band index for all of them,
+ * where a pass per write costs more the more writes there are. A deferred article is left out when it
+ * is gone, or has a row already: another writer gave it its story (a store opening meanwhile gives
+ * every article without a row one), from its stored document. Returns how many were filed.
+ */
+export function* settleDeferredSteps(dialect: Dialect, memory: StoryMemory, work: StoryWork): Steps<number> {
+  const waiting = [...memory.deferred.values()];
+  const settling = work.settling;
+  work.settling = [];
+  if (waiting.length === 0 && settling.length === 0) return 0;
+  work.settled = true;
+  work.undeferred.push(...waiting.map((input) => input.seq));
+  let live: StoryInput[] = [];
+  if (waiting.length > 0) {
+    const rows = (yield statement(
+      dialect,
+      (params) =>
+        `SELECT a.seq, a.id FROM articles AS a
+         WHERE ${params.inList(
+           'a.seq',
+           waiting.map((input) => input.seq),
+           'bigint',
+         )}
+           AND NOT EXISTS (SELECT 1 FROM article_stories AS s WHERE s.article_seq = a.seq)`,
+    )) as { seq: number | string; id: string }[];
+    const idOf = new Map(rows.map((row) => [Number(row.seq), row.id]));
+    live = waiting.filter((input) => idOf.get(input.seq) === input.id);
+  }
+  const all = [...live, ...settling];
+  // None has a row: every one is new to the story tables.
+  yield* writeStorySteps(dialect, memory, work, all, 0);
+  return all.length;
 }
 
 /**
@@ -145,6 +221,14 @@ export interface StoryWork {
   /** Articles new to the store, by id, and those of them that joined another. */
   fresh: Set<string>;
   paired: Set<string>;
+  /** New articles whose stories wait, kept in `StoryMemory.deferred` once the write commits. */
+  deferred: StoryInput[];
+  /** New articles a write hands to `settleDeferredSteps` rather than defer. */
+  settling: StoryInput[];
+  /** Whether the write settled the deferred articles. */
+  settled: boolean;
+  /** Deferred articles the write settled or deleted, no longer deferred once it commits. */
+  undeferred: number[];
 }
 
 export function storyWork(): StoryWork {
@@ -155,6 +239,10 @@ export function storyWork(): StoryWork {
     synced: false,
     fresh: new Set(),
     paired: new Set(),
+    deferred: [],
+    settling: [],
+    settled: false,
+    undeferred: [],
   };
 }
 
@@ -216,7 +304,10 @@ export function* removeStorySteps(
        JOIN articles AS a ON a.seq = s.article_seq WHERE ${params.inList('s.article_seq', seqs, 'bigint')}`,
   )) as { article_seq: number | string; story_id: string; bands: Uint8Array | null; id: string }[];
   for (const row of rows) work.affected.add(row.story_id);
-  for (const seq of seqs) memory.sketches.delete(seq);
+  for (const seq of seqs) {
+    memory.sketches.delete(seq);
+    work.undeferred.push(seq);
+  }
   yield* detachSteps(
     dialect,
     work,

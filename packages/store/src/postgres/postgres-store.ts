@@ -13,12 +13,15 @@ import { RowThread } from '../core/row-thread.ts';
 import { getStory, listStories, storyClusters } from '../core/story-reads.ts';
 import {
   backfillSteps,
+  deferStories,
   finishStorySteps,
   flushStorySteps,
   pendingFlushQuery,
   removeStorySteps,
   type StoryInput,
   StoryMemory,
+  type StoryWork,
+  settleDeferredSteps,
   storiesOwedQuery,
   storyInput,
   storyWork,
@@ -27,7 +30,7 @@ import {
 import { StoreError } from '../errors.ts';
 import { pageJson } from '../search-page.ts';
 import { ROW_COLUMNS, SET_FROM_EXCLUDED } from '../stored-row.ts';
-import type { ArticleStore, BatchResult } from '../types.ts';
+import type { ArticleStore, BatchResult, WriteOptions } from '../types.ts';
 import { CHANGE_CHANNEL, CHANGE_FEED_NAME, changePayload, PostgresChangeFeed } from './change-feed.ts';
 import { checkPostgres } from './check.ts';
 import { toStoreError } from './errors.ts';
@@ -217,16 +220,33 @@ function postgresStore(
       query(statement.sql, statement.params, client),
     );
 
+  // Whether a write deferred stories (see `WriteOptions.deferStories`): closing then settles them.
+  let deferred = false;
+  const settleStories = async (): Promise<void> => {
+    if (memory.deferred.size === 0) return;
+    const work = storyWork();
+    await transaction(
+      async (client) => {
+        await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
+        if ((await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work), runOn(client))) > 0)
+          await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
+      },
+      true,
+      work,
+    );
+  };
+
   const storeBatch = async (
     client: pg.PoolClient,
     articles: readonly Article[],
     prepared: PreparedRows,
+    work: StoryWork,
+    defer: boolean,
   ): Promise<{ outcomes: IngestOutcome[]; changed: string[]; startsBulkLoad: boolean }> => {
     // Writers take turns (readers never wait): a batch plans against what the store holds when it runs.
     await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
     const plan = planBatch(articles, await lookups(client, articles), prepared, stories);
     const changed = changedIds(plan.outcomes);
-    const work = storyWork();
     const written: StoryInput[] = [];
     const startsBulkLoad = plan.rows.length >= BULK_LOAD_FROM && !indexes.owed && (await isEmpty(client));
     if (startsBulkLoad) await query(DROP_SEARCH_INDEXES, [], client);
@@ -288,7 +308,10 @@ function postgresStore(
       );
     }
     if (stories) {
-      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, written, lastSeq), runOn(client));
+      const now = defer ? deferStories(memory, work, written, lastSeq) : written;
+      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, now, lastSeq), runOn(client));
+      if (work.settling.length > 0)
+        await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work), runOn(client));
       await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
     }
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
@@ -354,14 +377,20 @@ function postgresStore(
 
   // `writes` false for a transaction that writes no article: its commit does not vouch for the story
   // memory (see `BandRuns.committed`), which a batch in flight on another connection may have changed.
-  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>, writes = true): Promise<T> => {
+  // `work`: the story upkeep of the transaction, taken into `memory` once it commits.
+  const transaction = async <T>(
+    body: (client: pg.PoolClient) => Promise<T>,
+    writes = true,
+    work?: StoryWork,
+  ): Promise<T> => {
     const client = await connectClient();
     try {
       await query('BEGIN', [], client);
-      const result = await work(client);
+      const result = await body(client);
       const mark = memory.runs.mark();
       await query('COMMIT', [], client);
       if (writes) memory.runs.committed(mark);
+      if (work !== undefined) memory.committed(work);
       client.release();
       return result;
     } catch (error) {
@@ -377,12 +406,12 @@ function postgresStore(
   const store: ArticleStore = {
     kind: 'postgres',
 
-    async upsert(article) {
-      const [outcome] = (await store.upsertMany([article])).outcomes;
+    async upsert(article, options) {
+      const [outcome] = (await store.upsertMany([article], options)).outcomes;
       return outcome as IngestOutcome;
     },
 
-    async upsertMany(articles): Promise<BatchResult> {
+    async upsertMany(articles, options: WriteOptions = {}): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
       // The text is analysed before the transaction: a batch waiting for the write lock has its rows
       // ready, and the caller's next batch can be prepared while this one is written.
@@ -390,8 +419,13 @@ function postgresStore(
       indexes.writing++;
       try {
         const prepared = await rowThread.prepare(articles, await lookups(pool, articles));
-        const { outcomes, changed, startsBulkLoad } = await transaction((client) =>
-          storeBatch(client, articles, prepared),
+        const defer = options.deferStories === true && stories;
+        if (defer) deferred = true;
+        const work = storyWork();
+        const { outcomes, changed, startsBulkLoad } = await transaction(
+          (client) => storeBatch(client, articles, prepared, work, defer),
+          true,
+          work,
         );
         if (startsBulkLoad) {
           indexes.owed = true;
@@ -413,9 +447,11 @@ function postgresStore(
     warm: () => search.warm(),
 
     async compact() {
-      // The band index's pending entries written as a run (see `BandRuns`; under the write lock, taken
-      // only when some are pending), the search indexes a first bulk load left owed, then the planner's
-      // statistics of what it changed, theirs included: search windows are planned from them.
+      // The deferred stories settled, the band index's pending entries written as a run (see
+      // `BandRuns`; under the write lock, taken only when some are pending), the search indexes a first
+      // bulk load left owed, then the planner's statistics of what it changed, theirs included: search
+      // windows are planned from them.
+      await settleStories();
       const [owed] = stories ? await query<{ pending: boolean }>(pendingFlush.sql, pendingFlush.params) : [];
       if (owed?.pending) {
         await transaction(async (client) => {
@@ -491,6 +527,9 @@ function postgresStore(
     },
 
     async close() {
+      // Should settling fail, nothing is lost: the next store to open gives the deferred articles
+      // their stories (see `backfillStories`).
+      if (deferred) await settleStories().catch(() => undefined);
       await buildIndexes().catch(() => undefined);
       await feed.stop();
       await rowThread.close();

@@ -73,9 +73,11 @@ interface Writer {
     articles: Article[],
     prepared: PreparedRows | undefined,
     signal?: AbortSignal,
+    defer?: boolean,
   ): Promise<IngestOutcome[]>;
   delete(id: string, signal?: AbortSignal): Promise<boolean>;
   compactStep(): Promise<boolean>;
+  settleStories(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -182,11 +184,14 @@ function inlineWriter(db: Database.Database, busyTimeoutMs: number, stories: boo
     claimCommit: () => signal?.aborted !== true,
   });
   return {
-    async upsertMany(articles, prepared, signal) {
-      return guard(() => writes.upsertMany(articles, gate(signal), prepared));
+    async upsertMany(articles, prepared, signal, defer) {
+      return guard(() => writes.upsertMany(articles, gate(signal), prepared, defer));
     },
     async compactStep() {
       return guard(() => writes.compactStep(gate(undefined)));
+    },
+    async settleStories() {
+      return guard(() => writes.settleStories(gate(undefined)));
     },
     async delete(id, signal) {
       return guard(() => writes.delete(id, gate(signal)));
@@ -313,6 +318,9 @@ function sqliteStore(parts: Parts): ArticleStore {
     read: async <Row>(query: Query) => reading(() => all<Row>(query.sql, ...query.params)),
   };
 
+  // Whether a write deferred stories (see `WriteOptions.deferStories`): closing then settles them.
+  let deferred = false;
+
   const store: ArticleStore = {
     kind: 'sqlite',
 
@@ -323,8 +331,10 @@ function sqliteStore(parts: Parts): ArticleStore {
 
     async upsertMany(articles, options: WriteOptions = {}): Promise<BatchResult> {
       if (articles.length === 0) return { outcomes: [] };
+      const defer = options.deferStories === true;
+      if (defer) deferred = true;
       const outcomes = await write(prepareAhead(articles), (prepared) =>
-        writer.upsertMany(articles, prepared, options.signal),
+        writer.upsertMany(articles, prepared, options.signal, defer),
       );
       const ids = changedIds(outcomes);
       if (ids.length > 0) listeners.emit({ ids });
@@ -406,6 +416,10 @@ function sqliteStore(parts: Parts): ArticleStore {
 
     async close() {
       stopPolling();
+      // Deferred stories are settled before the writer goes. Should that fail (the file locked by
+      // another writer all along, say), nothing is lost: the next store to open the file gives the
+      // articles their stories (see `backfillStories`).
+      if (deferred) await write(Promise.resolve(), () => writer.settleStories()).catch(() => undefined);
       await threads?.close();
       await writer.close();
       await rowThread?.close();

@@ -48,13 +48,22 @@ export class WriterThread {
     this.#data = { path, busyTimeoutMs, pageCacheMiB, state, stories };
   }
 
-  /** `prepared`: the rows made ahead for the articles (see `articlesToWrite`), else made on the thread. */
+  /**
+   * `prepared`: the rows made ahead for the articles (see `articlesToWrite`), else made on the thread;
+   * `defer`: the new articles' stories wait (see `WriteOptions.deferStories`).
+   */
   upsertMany(
     articles: Article[],
     prepared: PreparedRows | undefined,
     signal?: AbortSignal,
+    defer = false,
   ): Promise<IngestOutcome[]> {
-    return this.#enqueue({ op: 'upsert', articles, prepared }, signal);
+    return this.#enqueue({ op: 'upsert', articles, prepared, defer }, signal);
+  }
+
+  /** Settles the deferred stories (see `SqliteWrites.settleStories`). */
+  settleStories(): Promise<boolean> {
+    return this.#enqueue({ op: 'settleStories' }, undefined);
   }
 
   delete(articleId: string, signal?: AbortSignal): Promise<boolean> {

@@ -19,7 +19,8 @@ export interface WriterThreadData {
 }
 
 export type WriteRequest =
-  | { id: number; op: 'upsert'; articles: Article[]; prepared: PreparedRows | undefined }
+  | { id: number; op: 'upsert'; articles: Article[]; prepared: PreparedRows | undefined; defer: boolean }
+  | { id: number; op: 'settleStories' }
   | { id: number; op: 'delete'; articleId: string }
   | { id: number; op: 'compactStep' }
   | { id: number; op: 'close' };
@@ -53,7 +54,8 @@ if (port) {
       if (opened instanceof Error) throw opened;
       let result: IngestOutcome[] | boolean | null = null;
       if (request.op === 'upsert')
-        result = opened.writes.upsertMany(request.articles, gate, request.prepared);
+        result = opened.writes.upsertMany(request.articles, gate, request.prepared, request.defer);
+      else if (request.op === 'settleStories') result = opened.writes.settleStories(gate);
       else if (request.op === 'delete') result = opened.writes.delete(request.articleId, gate);
       else if (request.op === 'compactStep') result = opened.writes.compactStep(gate);
       if (request.op === 'close') opened.db.close();

@@ -5,11 +5,14 @@ import { type Query, runSteps, sqliteDialect } from '../core/dialect.ts';
 import { lookupSteps } from '../core/lookups.ts';
 import {
   backfillSteps,
+  deferStories,
   finishStorySteps,
   flushStorySteps,
   removeStorySteps,
   type StoryInput,
   StoryMemory,
+  type StoryWork,
+  settleDeferredSteps,
   storyInput,
   storyWork,
   writeStorySteps,
@@ -73,14 +76,28 @@ export function cutShort(): StoreError {
 }
 
 export interface SqliteWrites {
-  /** `prepared`: rows made ahead (see `articlesToWrite`); made here, before the lock, when absent. */
-  upsertMany(articles: readonly Article[], gate: WriteGate, prepared?: PreparedRows): IngestOutcome[];
+  /**
+   * `prepared`: rows made ahead (see `articlesToWrite`); made here, before the lock, when absent.
+   * `defer`: the new articles' stories wait (see `WriteOptions.deferStories`).
+   */
+  upsertMany(
+    articles: readonly Article[],
+    gate: WriteGate,
+    prepared?: PreparedRows,
+    defer?: boolean,
+  ): IngestOutcome[];
   delete(id: string, gate: WriteGate): boolean;
+  /**
+   * Gives the articles whose stories were deferred their stories, in a transaction of its own: false
+   * when none was waiting (and no transaction was needed).
+   */
+  settleStories(gate: WriteGate): boolean;
   /** Gives a batch of articles their owed sketches and stories (see `backfillSteps`); 0 when none is owed. */
   backfillStories(gate: WriteGate): number;
   /**
    * One step of merging the full-text index into one segment (see `ArticleStore.compact`), in a
-   * transaction of its own: true when it merged something, so that more may be owed.
+   * transaction of its own, the deferred stories settled first: true when it merged something, so
+   * that more may be owed.
    */
   compactStep(gate: WriteGate): boolean;
 }
@@ -111,9 +128,20 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     return [];
   };
 
-  const writeBatch = (articles: readonly Article[], prepared: PreparedRows): IngestOutcome[] => {
+  // Files and compares the deferred articles, and works out their stories: true when any waited.
+  const settle = (work: StoryWork): boolean => {
+    if (runSteps(settleDeferredSteps(sqliteDialect, memory, work), run) === 0) return work.settled;
+    runSteps(finishStorySteps(sqliteDialect, memory, work), run);
+    return true;
+  };
+
+  const writeBatch = (
+    articles: readonly Article[],
+    prepared: PreparedRows,
+    work: StoryWork,
+    defer: boolean,
+  ): IngestOutcome[] => {
     const plan = planBatch(articles, lookups(articles), prepared, stories);
-    const work = storyWork();
     // One statement for the batch's deletions and one per chunk of rows: each statement has a fixed
     // cost in the full-text index's upkeep, and a statement per row made the writes a quarter slower.
     if (plan.superseded.length > 0) {
@@ -163,7 +191,9 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
       db.exec(FTS_INSERT_TRIGGER);
     }
     if (stories) {
-      runSteps(writeStorySteps(sqliteDialect, memory, work, written, lastSeq), run);
+      const now = defer ? deferStories(memory, work, written, lastSeq) : written;
+      runSteps(writeStorySteps(sqliteDialect, memory, work, now, lastSeq), run);
+      if (work.settling.length > 0) runSteps(settleDeferredSteps(sqliteDialect, memory, work), run);
       runSteps(finishStorySteps(sqliteDialect, memory, work), run);
     }
     return plan.outcomes;
@@ -191,14 +221,16 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     }
   };
 
-  const inTransaction = <T>(gate: WriteGate, work: () => T): T => {
+  // `work`: the story upkeep of the transaction, taken into the writer's memory once it commits.
+  const inTransaction = <T>(gate: WriteGate, body: () => T, work?: StoryWork): T => {
     takeLock(gate);
     try {
-      const result = work();
+      const result = body();
       if (!gate.claimCommit()) throw cutShort();
       const mark = memory.runs.mark();
       commit.run();
       memory.runs.committed(mark);
+      if (work !== undefined) memory.committed(work);
       return result;
     } finally {
       if (db.inTransaction) rollback.run();
@@ -206,36 +238,57 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   };
 
   return {
-    upsertMany(articles, gate, prepared) {
+    upsertMany(articles, gate, prepared, defer = false) {
       // Analysing the text before the write lock is taken keeps other writers waiting less.
       const rows = prepared ?? prepareRows(articles, lookups(articles), stories);
-      return inTransaction(gate, () => writeBatch(articles, rows));
+      const work = storyWork();
+      return inTransaction(gate, () => writeBatch(articles, rows, work, defer), work);
     },
     delete(id, gate) {
-      return inTransaction(gate, () => {
-        const row = one<{ seq: number }>('SELECT seq FROM articles WHERE id = ?', id);
-        if (row === undefined) return false;
-        const work = storyWork();
-        if (stories) runSteps(removeStorySteps(sqliteDialect, memory, work, [row.seq]), run);
-        prepare('DELETE FROM articles WHERE seq = ?').run(row.seq);
-        if (stories) runSteps(finishStorySteps(sqliteDialect, memory, work), run);
-        return true;
-      });
+      const work = storyWork();
+      return inTransaction(
+        gate,
+        () => {
+          const row = one<{ seq: number }>('SELECT seq FROM articles WHERE id = ?', id);
+          if (row === undefined) return false;
+          if (stories) runSteps(removeStorySteps(sqliteDialect, memory, work, [row.seq]), run);
+          prepare('DELETE FROM articles WHERE seq = ?').run(row.seq);
+          if (stories) runSteps(finishStorySteps(sqliteDialect, memory, work), run);
+          return true;
+        },
+        work,
+      );
+    },
+    settleStories(gate) {
+      if (!stories || memory.deferred.size === 0) return false;
+      const work = storyWork();
+      return inTransaction(gate, () => settle(work), work);
     },
     backfillStories(gate) {
       if (!stories) return 0;
       return inTransaction(gate, () => runSteps(backfillSteps(sqliteDialect, memory), run));
     },
     compactStep(gate) {
-      return inTransaction(gate, () => {
-        // The band index's pending entries first (see `BandRuns`): nothing once they are written.
-        if (stories) runSteps(flushStorySteps(sqliteDialect, memory), run);
-        const before = totalChanges.get() as number;
-        // A negative count merges segments of every level, toward one, this many pages at most.
-        prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-COMPACT_STEP_PAGES);
-        // The command itself counts as one change; pages merged count as many more.
-        return (totalChanges.get() as number) - before > 1;
-      });
+      const work = storyWork();
+      return inTransaction(
+        gate,
+        () => {
+          // The deferred stories first, then the band index's pending entries (see `BandRuns`): nothing
+          // once they are written.
+          if (stories) {
+            settle(work);
+            runSteps(flushStorySteps(sqliteDialect, memory), run);
+          }
+          const before = totalChanges.get() as number;
+          // A negative count merges segments of every level, toward one, this many pages at most.
+          prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(
+            -COMPACT_STEP_PAGES,
+          );
+          // The command itself counts as one change; pages merged count as many more.
+          return (totalChanges.get() as number) - before > 1;
+        },
+        work,
+      );
     },
   };
 }
