@@ -85,9 +85,9 @@ export interface WriteOptions {
    * For a bulk load, as `khabar ingest` makes: the new articles of the write join their stories later,
    * all at once (one pass over the band index for every article deferred, rather than one per
    * write), when the store is compacted (`compact()`) or closed, or once 50,000 articles wait; until
-   * then each reads as a story of one. Articles the write updates are filed at once, as always. If
-   * the process ends before, nothing is lost: the next store to open the database gives them their
-   * stories from their stored documents.
+   * then each reads as a story of one, and is missing from listings of stories of one. Articles the
+   * write updates are filed at once, as always. If the process ends before, nothing is lost: the next
+   * store to open the database gives them their stories from their stored documents.
    */
   deferStories?: boolean | undefined;
 }
