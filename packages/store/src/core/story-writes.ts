@@ -76,6 +76,13 @@ export function storyInput(seq: number, row: ArticleRow): StoryInput | null {
 export class StoryMemory {
   readonly runs = new BandRuns({ derive: pendingEntries });
   readonly sketches = new SketchCache();
+  /** `DEFER_LIMIT` but in tests, which reach it with fewer articles. */
+  readonly deferLimit: number;
+
+  constructor(options: { deferLimit?: number } = {}) {
+    this.deferLimit = options.deferLimit ?? DEFER_LIMIT;
+  }
+
   /**
    * New articles committed with their stories deferred (see `deferStories`), by seq: they have no
    * row in `article_stories` yet, and are filed and compared all at once by `settleDeferredSteps`.
@@ -99,7 +106,7 @@ export const DEFER_LIMIT = 50_000;
  * The story inputs of a write whose stories may wait (`WriteOptions.deferStories`): the new articles
  * (after `freshAfter`, the last article before the write) are put aside in `work.deferred`, kept once
  * the write commits; those it updated are returned, to be filed now as any write files them. Once the
- * deferred articles would come to `DEFER_LIMIT`, nothing is put aside: the write settles them all
+ * deferred articles would come to `DEFER_LIMIT` (`StoryMemory.deferLimit`), nothing is put aside: the write settles them all
  * (`settleDeferredSteps`) and files its own with them.
  */
 export function deferStories(
@@ -110,7 +117,7 @@ export function deferStories(
 ): StoryInput[] {
   const fresh = written.filter((input) => input.seq > freshAfter);
   const now = written.filter((input) => input.seq <= freshAfter);
-  if (memory.deferred.size + fresh.length >= DEFER_LIMIT) {
+  if (memory.deferred.size + fresh.length >= memory.deferLimit) {
     work.settling = fresh;
     return now;
   }
@@ -119,15 +126,23 @@ export function deferStories(
 }
 
 /**
- * Files and compares the deferred articles (and any a write hands over in `work.settling`) as one
- * batch, as `writeStorySteps` files a write's articles: one pass over the band index for all of them,
- * where a pass per write costs more the more writes there are. A deferred article is left out when it
+ * Files and compares the deferred articles as one batch, as `writeStorySteps` files a write's
+ * articles: one pass over the band index for all of them, where a pass per write costs more the more
+ * writes there are. A write that settles them (see `deferStories`) hands over the new articles of
+ * `work.settling` and the rest of its own in `written` (after `freshAfter` as `writeStorySteps` has
+ * it), filed in the same pass, so that each finds the others. A deferred article is left out when it
  * is gone, or has a row already: another writer gave it its story (a store opening meanwhile gives
  * every article without a row one), from its stored document. Returns how many were filed.
  */
-export function* settleDeferredSteps(dialect: Dialect, memory: StoryMemory, work: StoryWork): Steps<number> {
+export function* settleDeferredSteps(
+  dialect: Dialect,
+  memory: StoryMemory,
+  work: StoryWork,
+  written: readonly StoryInput[] = [],
+  freshAfter = 0,
+): Steps<number> {
   const waiting = [...memory.deferred.values()];
-  const settling = work.settling;
+  const settling = [...work.settling, ...written];
   work.settling = [];
   if (waiting.length === 0 && settling.length === 0) return 0;
   work.settled = true;
@@ -149,8 +164,8 @@ export function* settleDeferredSteps(dialect: Dialect, memory: StoryMemory, work
     live = waiting.filter((input) => idOf.get(input.seq) === input.id);
   }
   const all = [...live, ...settling];
-  // None has a row: every one is new to the story tables.
-  yield* writeStorySteps(dialect, memory, work, all, 0);
+  // The deferred have no row: read or not, each is new to the story tables.
+  yield* writeStorySteps(dialect, memory, work, all, freshAfter);
   return all.length;
 }
 

@@ -220,8 +220,7 @@ function postgresStore(
       query(statement.sql, statement.params, client),
     );
 
-  // Whether a write deferred stories (see `WriteOptions.deferStories`): closing then settles them.
-  let deferred = false;
+  // Settles the deferred stories (see `WriteOptions.deferStories`) under the write lock, if any wait.
   const settleStories = async (): Promise<void> => {
     if (memory.deferred.size === 0) return;
     const work = storyWork();
@@ -309,9 +308,9 @@ function postgresStore(
     }
     if (stories) {
       const now = defer ? deferStories(memory, work, written, lastSeq) : written;
-      await runStepsAsync(writeStorySteps(postgresDialect, memory, work, now, lastSeq), runOn(client));
       if (work.settling.length > 0)
-        await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work), runOn(client));
+        await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work, now, lastSeq), runOn(client));
+      else await runStepsAsync(writeStorySteps(postgresDialect, memory, work, now, lastSeq), runOn(client));
       await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
     }
     // Delivered to the listeners of every process when the transaction commits, and never if it does not.
@@ -420,7 +419,6 @@ function postgresStore(
       try {
         const prepared = await rowThread.prepare(articles, await lookups(pool, articles));
         const defer = options.deferStories === true && stories;
-        if (defer) deferred = true;
         const work = storyWork();
         const { outcomes, changed, startsBulkLoad } = await transaction(
           (client) => storeBatch(client, articles, prepared, work, defer),
@@ -529,7 +527,7 @@ function postgresStore(
     async close() {
       // Should settling fail, nothing is lost: the next store to open gives the deferred articles
       // their stories (see `backfillStories`).
-      if (deferred) await settleStories().catch(() => undefined);
+      await settleStories().catch(() => undefined);
       await buildIndexes().catch(() => undefined);
       await feed.stop();
       await rowThread.close();

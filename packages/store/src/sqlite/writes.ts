@@ -104,9 +104,15 @@ export interface SqliteWrites {
 
 /**
  * The writes of the embedded store on one connection, each in an immediate transaction. `stories`
- * false keeps no stories (only to measure what story upkeep costs).
+ * false keeps no stories (only to measure what story upkeep costs). `memory`: the band index as this
+ * connection last read it, the sketches it has met and the articles whose stories wait (see
+ * `StoryMemory`).
  */
-export function sqliteWrites(db: Database.Database, stories = true): SqliteWrites {
+export function sqliteWrites(
+  db: Database.Database,
+  stories = true,
+  memory: StoryMemory = new StoryMemory(),
+): SqliteWrites {
   const { all, one, prepare } = statements(db);
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
@@ -114,8 +120,6 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
 
   const lookups = (articles: readonly Article[]): BatchLookups => sqliteLookups(all, articles);
-  // The band index as this connection last read it and the sketches it has met (see `StoryMemory`).
-  const memory = new StoryMemory();
   // Runs the statements of the stores' shared steps.
   const run = (query: Query): unknown[] => {
     const statement = prepare(query.sql);
@@ -192,8 +196,9 @@ export function sqliteWrites(db: Database.Database, stories = true): SqliteWrite
     }
     if (stories) {
       const now = defer ? deferStories(memory, work, written, lastSeq) : written;
-      runSteps(writeStorySteps(sqliteDialect, memory, work, now, lastSeq), run);
-      if (work.settling.length > 0) runSteps(settleDeferredSteps(sqliteDialect, memory, work), run);
+      if (work.settling.length > 0)
+        runSteps(settleDeferredSteps(sqliteDialect, memory, work, now, lastSeq), run);
+      else runSteps(writeStorySteps(sqliteDialect, memory, work, now, lastSeq), run);
       runSteps(finishStorySteps(sqliteDialect, memory, work), run);
     }
     return plan.outcomes;
