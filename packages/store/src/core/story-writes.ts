@@ -132,7 +132,8 @@ export function deferStories(
  * `work.settling` and the rest of its own in `written` (after `freshAfter` as `writeStorySteps` has
  * it), filed in the same pass, so that each finds the others. A deferred article is left out when it
  * is gone, or has a row already: another writer gave it its story (a store opening meanwhile gives
- * every article without a row one), from its stored document. Returns how many were filed.
+ * every article without a row one), from its stored document. `finishStorySteps` then works out
+ * their stories, as after any write.
  */
 export function* settleDeferredSteps(
   dialect: Dialect,
@@ -140,12 +141,11 @@ export function* settleDeferredSteps(
   work: StoryWork,
   written: readonly StoryInput[] = [],
   freshAfter = 0,
-): Steps<number> {
+): Steps<void> {
   const waiting = [...memory.deferred.values()];
   const settling = [...work.settling, ...written];
   work.settling = [];
-  if (waiting.length === 0 && settling.length === 0) return 0;
-  work.settled = true;
+  if (waiting.length === 0 && settling.length === 0) return;
   work.undeferred.push(...waiting.map((input) => input.seq));
   let live: StoryInput[] = [];
   if (waiting.length > 0) {
@@ -166,7 +166,6 @@ export function* settleDeferredSteps(
   const all = [...live, ...settling];
   // The deferred have no row: read or not, each is new to the story tables.
   yield* writeStorySteps(dialect, memory, work, all, freshAfter);
-  return all.length;
 }
 
 /**
@@ -240,8 +239,6 @@ export interface StoryWork {
   deferred: StoryInput[];
   /** New articles a write hands to `settleDeferredSteps` rather than defer. */
   settling: StoryInput[];
-  /** Whether the write settled the deferred articles. */
-  settled: boolean;
   /** Deferred articles the write settled or deleted, no longer deferred once it commits. */
   undeferred: number[];
 }
@@ -256,7 +253,6 @@ export function storyWork(): StoryWork {
     paired: new Set(),
     deferred: [],
     settling: [],
-    settled: false,
     undeferred: [],
   };
 }

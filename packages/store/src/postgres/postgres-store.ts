@@ -227,8 +227,8 @@ function postgresStore(
     await transaction(
       async (client) => {
         await query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [WRITE_LOCK], client);
-        if ((await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work), runOn(client))) > 0)
-          await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
+        await runStepsAsync(settleDeferredSteps(postgresDialect, memory, work), runOn(client));
+        await runStepsAsync(finishStorySteps(postgresDialect, memory, work), runOn(client));
       },
       true,
       work,

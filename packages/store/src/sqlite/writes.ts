@@ -132,11 +132,10 @@ export function sqliteWrites(
     return [];
   };
 
-  // Files and compares the deferred articles, and works out their stories: true when any waited.
-  const settle = (work: StoryWork): boolean => {
-    if (runSteps(settleDeferredSteps(sqliteDialect, memory, work), run) === 0) return work.settled;
+  // Files and compares the deferred articles, and works out their stories.
+  const settle = (work: StoryWork): void => {
+    runSteps(settleDeferredSteps(sqliteDialect, memory, work), run);
     runSteps(finishStorySteps(sqliteDialect, memory, work), run);
-    return true;
   };
 
   const writeBatch = (
@@ -267,7 +266,14 @@ export function sqliteWrites(
     settleStories(gate) {
       if (!stories || memory.deferred.size === 0) return false;
       const work = storyWork();
-      return inTransaction(gate, () => settle(work), work);
+      return inTransaction(
+        gate,
+        () => {
+          settle(work);
+          return true;
+        },
+        work,
+      );
     },
     backfillStories(gate) {
       if (!stories) return 0;
